@@ -1,0 +1,98 @@
+// The API contract: the single declaration of every method the renderer may call.
+// Main registers one handler per method (typed from here), both transports (IPC and HTTP)
+// validate inputs and outputs against these schemas, and the renderer's clients are typed from
+// the same map, so a renamed field breaks the build rather than the user.
+import { z } from 'zod'
+import {
+  importOutcomeSchema,
+  searchHitSchema,
+  textDetailSchema,
+  textRoleSchema,
+  textSummarySchema
+} from './domain'
+
+const id = z.number().int().positive()
+
+/** Where the bytes of an imported file come from. */
+export const importSourceSchema = z.discriminatedUnion('kind', [
+  /** A path on this machine. Accepted over IPC only: the browser cannot name server paths. */
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  /** The file's contents, as sent by a browser (serve mode). */
+  z.object({ kind: z.literal('bytes'), base64: z.string() })
+])
+export type ImportSource = z.infer<typeof importSourceSchema>
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output }
+}
+
+export const contract = {
+  'app.info': method(
+    z.object({}).strict(),
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      transport: z.enum(['ipc', 'http']),
+      libraryPath: z.string(),
+      textCount: z.number().int()
+    })
+  ),
+  'library.list': method(
+    z
+      .object({
+        role: textRoleSchema.optional(),
+        limit: z.number().int().min(1).max(10_000).default(500),
+        offset: z.number().int().min(0).default(0)
+      })
+      .strict(),
+    z.object({ texts: z.array(textSummarySchema), total: z.number().int() })
+  ),
+  'library.get': method(z.object({ id }).strict(), textDetailSchema),
+  'library.search': method(
+    z
+      .object({
+        query: z.string().max(500),
+        limit: z.number().int().min(1).max(200).default(50)
+      })
+      .strict(),
+    z.object({ hits: z.array(searchHitSchema) })
+  ),
+  'library.expandPaths': method(
+    z.object({ paths: z.array(z.string().min(1).max(4096)).max(10_000) }).strict(),
+    z.object({ files: z.array(z.object({ name: z.string(), path: z.string() })) })
+  ),
+  'library.importFile': method(
+    z
+      .object({
+        name: z.string().min(1).max(1024),
+        source: importSourceSchema,
+        role: textRoleSchema.default('source')
+      })
+      .strict(),
+    importOutcomeSchema
+  ),
+  'library.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() })),
+  'library.setRole': method(z.object({ id, role: textRoleSchema }).strict(), textSummarySchema)
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+/** What a caller passes: defaults may be left out. */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+/** What a handler receives, after validation filled in defaults. */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
+
+export const methodNames = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** The one interface the renderer talks to; it does not know which transport is behind it. */
+export interface ApiClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
+}
+
+/** The IPC channel prefix: one channel per method, `factdesk:<method>`. */
+export const IPC_CHANNEL_PREFIX = 'factdesk:'

@@ -1,0 +1,38 @@
+// Errors that cross the API boundary: a stable code for logs and tests, a sentence for the user.
+import { z } from 'zod'
+
+export const apiErrorCodeSchema = z.enum([
+  'BAD_REQUEST',
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'TOO_LARGE',
+  'CONFLICT',
+  'LIBRARY_TOO_NEW',
+  'INTERNAL'
+])
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>
+
+export const apiErrorBodySchema = z.object({
+  error: z.object({ code: apiErrorCodeSchema, message: z.string() })
+})
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+
+  toBody(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message } }
+  }
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return apiErrorBodySchema.safeParse(value).success
+}

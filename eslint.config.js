@@ -6,7 +6,12 @@ import globals from 'globals'
 
 // Which code may import what: the layering in ARCHITECTURE.md, enforced rather than hoped for.
 const noElectron = {
-  paths: [{ name: 'electron', message: 'electron may be imported only in src/main/app, src/main/transports/ipc.ts and src/preload.' }],
+  paths: [
+    {
+      name: 'electron',
+      message: 'electron may be imported only in src/main/app, src/main/transports/ipc.ts and src/preload.'
+    }
+  ],
   patterns: []
 }
 const pureCore = {
@@ -18,12 +23,26 @@ const pureCore = {
     { name: 'better-sqlite3', message: 'SQL lives in src/main/library only.' }
   ],
   patterns: [
-    { group: ['**/library/**', '**/api/**', '**/transports/**', '**/app/**', '**/services/**', '**/cli/**'], message: 'core imports nothing from the shell around it.' }
+    {
+      group: ['**/library/**', '**/api/**', '**/transports/**', '**/app/**', '**/services/**', '**/cli/**'],
+      message: 'core imports nothing from the shell around it.'
+    }
   ]
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'native/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', 'resources/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'native/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/artifacts/**',
+      'resources/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
@@ -39,16 +58,61 @@ export default tseslint.config(
       'vue/multi-word-component-names': 'off',
       // Imported text must never become live markup.
       'vue/no-v-html': 'error',
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='innerHTML']", message: 'Never write innerHTML: imported text is shown as text.' }]
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Never write innerHTML: imported text is shown as text.'
+        }
+      ]
     }
   },
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { ...noElectron, patterns: [{ group: ['**/main/**', 'node:*'], message: 'The renderer talks to main only through the API client.' }] }] }
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...noElectron,
+          patterns: [
+            {
+              group: ['**/main/**', 'node:*'],
+              message: 'The renderer talks to main only through the API client.'
+            }
+          ]
+        }
+      ]
+    }
   },
-  { files: ['src/shared/**'], rules: { 'no-restricted-imports': ['error', { ...noElectron, patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', 'node:*'], message: 'shared imports nothing of main, preload or renderer.' }] }] } },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...noElectron,
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', 'node:*'],
+              message: 'shared imports nothing of main, preload or renderer.'
+            }
+          ]
+        }
+      ]
+    }
+  },
   { files: ['src/main/core/**'], rules: { 'no-restricted-imports': ['error', pureCore] } },
-  { files: ['src/main/library/**', 'src/main/api/**', 'src/main/services/**', 'src/main/cli/**', 'src/main/transports/http.ts', 'src/main/transports/http-*.ts'], rules: { 'no-restricted-imports': ['error', noElectron] } },
+  {
+    files: [
+      'src/main/library/**',
+      'src/main/api/**',
+      'src/main/services/**',
+      'src/main/cli/**',
+      'src/main/transports/http.ts',
+      'src/main/transports/http-*.ts'
+    ],
+    rules: { 'no-restricted-imports': ['error', noElectron] }
+  },
   prettier
 )

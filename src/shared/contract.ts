@@ -93,6 +93,3 @@ export function isMethodName(name: string): name is MethodName {
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
 }
-
-/** The IPC channel prefix: one channel per method, `factdesk:<method>`. */
-export const IPC_CHANNEL_PREFIX = 'factdesk:'

@@ -49,7 +49,12 @@ export const importRejectionCodeSchema = z.enum([
 export type ImportRejectionCode = z.infer<typeof importRejectionCodeSchema>
 
 export const importOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('imported'), name: z.string(), id: z.number().int(), title: z.string().nullable() }),
+  z.object({
+    status: z.literal('imported'),
+    name: z.string(),
+    id: z.number().int(),
+    title: z.string().nullable()
+  }),
   z.object({
     status: z.literal('duplicate'),
     name: z.string(),

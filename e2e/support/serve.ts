@@ -1,0 +1,64 @@
+// Starts the real `factdesk serve` (the built CLI) on a fresh library, as a user would.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export interface ServeProcess {
+  url: string
+  origin: string
+  token: string
+  libraryPath: string
+  output: () => string
+  stop(): Promise<void>
+}
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const SAMPLES_DIR = join(ROOT, 'resources', 'samples', 'iwaya-kyiv-2024')
+
+export async function startServe(options: { demo?: boolean } = {}): Promise<ServeProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'factdesk-e2e-'))
+  const libraryPath = join(dir, 'library.sqlite')
+  const args = [join(ROOT, 'bin', 'factdesk.mjs'), 'serve', '--library', libraryPath, '--port', '0']
+  if (options.demo === false) args.push('--no-demo')
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`factdesk serve printed no URL in 30 s:\n${output}`)),
+      30_000
+    )
+    const poll = setInterval(() => {
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output)
+      if (match?.[1]) {
+        clearInterval(poll)
+        clearTimeout(timer)
+        resolveUrl(match[1])
+      }
+    }, 50)
+    child.once('exit', (code) => {
+      clearInterval(poll)
+      clearTimeout(timer)
+      reject(new Error(`factdesk serve exited with ${code}:\n${output}`))
+    })
+  })
+  const parsed = new URL(url)
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.hash.replace('#token=', ''),
+    libraryPath,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}

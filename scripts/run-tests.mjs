@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in order, ending with one summary line.
+// Static checks and the build stop the run when they fail (nothing after them would mean
+// anything); unit and end-to-end tests both run, so one failure does not hide the other.
+import { spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+const run = (label, args) => {
+  console.log(`\n=== ${label}: ${args.join(' ')}`)
+  return spawnSync(args[0] === 'npm' ? npm : args[0], args.slice(1), { stdio: 'inherit' }).status ?? 1
+}
+
+rmSync('test-results', { recursive: true, force: true })
+rmSync('e2e/artifacts/results.json', { force: true })
+
+for (const [label, args] of [
+  ['type-check', ['npm', 'run', '--silent', 'typecheck']],
+  ['lint', ['npm', 'run', '--silent', 'lint']],
+  ['build', ['npm', 'run', '--silent', 'build']]
+]) {
+  if (run(label, args) !== 0) {
+    console.log(`tests: 0 passed, 1 failed, 0 skipped (${label} failed before any test ran)`)
+    process.exit(1)
+  }
+}
+run('unit tests (Vitest, Node)', [
+  'npx',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/unit.json'
+])
+run('end-to-end tests (Playwright: Chromium vs factdesk serve; Electron)', ['npx', 'playwright', 'test'])
+process.exit(run('summary', [process.execPath, 'scripts/test-summary.mjs']))

@@ -1,0 +1,56 @@
+// One entry point for every API call, whatever carried it: validate the input against the
+// contract, run the handler, check the output, and turn every failure into a typed ApiError.
+import { z } from 'zod'
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput
+} from '../../shared/contract'
+import { ApiError } from '../../shared/errors'
+
+export interface HandlerContext {
+  /** Which transport carried the call: some inputs (file paths) are trusted only over IPC. */
+  transport: 'ipc' | 'http'
+}
+
+export type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+  context: HandlerContext
+) => Promise<MethodOutput<M>> | MethodOutput<M>
+
+export type Handlers = { [M in MethodName]: Handler<M> }
+
+export type Logger = (code: string, detail: unknown) => void
+
+export async function dispatch(
+  handlers: Handlers,
+  method: string,
+  rawInput: unknown,
+  context: HandlerContext,
+  log: Logger = () => {}
+): Promise<unknown> {
+  if (!isMethodName(method))
+    throw new ApiError('UNKNOWN_METHOD', `There is no API method called “${method}”.`)
+  const spec = contract[method]
+  const parsed = spec.input.safeParse(rawInput)
+  if (!parsed.success) {
+    throw new ApiError('BAD_REQUEST', `Invalid input for ${method}: ${z.prettifyError(parsed.error)}`)
+  }
+  let output: unknown
+  try {
+    const handler = handlers[method] as Handler<typeof method>
+    output = await handler(parsed.data as never, context)
+  } catch (error) {
+    if (error instanceof ApiError) throw error
+    log('INTERNAL', { method, error })
+    throw new ApiError('INTERNAL', `Something went wrong in ${method}; the details are in the log.`)
+  }
+  const checked = spec.output.safeParse(output)
+  if (!checked.success) {
+    log('INTERNAL', { method, issue: 'output does not match the contract', error: checked.error })
+    throw new ApiError('INTERNAL', `${method} produced a result the app does not understand.`)
+  }
+  return checked.data
+}

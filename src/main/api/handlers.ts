@@ -1,0 +1,61 @@
+// The handler for every contract method, each a thin step from validated input to core/library.
+import { ApiError } from '../../shared/errors'
+import type { Library } from '../library'
+import { expandPaths } from '../services/expand-paths'
+import { importFiles } from '../services/importer'
+import type { Handlers } from './dispatch'
+
+export interface AppServices {
+  library: Library
+  libraryPath: string
+  version: string
+}
+
+function notFound(id: number): ApiError {
+  return new ApiError('NOT_FOUND', `There is no text with id ${id} in the library.`)
+}
+
+export function createHandlers(services: AppServices): Handlers {
+  const { library } = services
+  return {
+    'app.info': (_input, context) => ({
+      name: 'Factdesk',
+      version: services.version,
+      transport: context.transport,
+      libraryPath: services.libraryPath,
+      textCount: library.count()
+    }),
+    'library.list': (input) => library.list(input),
+    'library.get': (input) => {
+      const text = library.get(input.id)
+      if (!text) throw notFound(input.id)
+      return text
+    },
+    'library.search': (input) => ({ hits: library.search(input.query, input.limit) }),
+    'library.expandPaths': async (input, context) => {
+      if (context.transport !== 'ipc') {
+        throw new ApiError('FORBIDDEN', 'Paths on this machine can only be imported from the desktop app.')
+      }
+      return { files: await expandPaths(input.paths) }
+    },
+    'library.importFile': async (input, context) => {
+      const { source } = input
+      if (source.kind === 'path' && context.transport !== 'ipc') {
+        throw new ApiError('FORBIDDEN', 'Paths on this machine can only be imported from the desktop app.')
+      }
+      const file =
+        source.kind === 'path'
+          ? { name: input.name, path: source.path }
+          : { name: input.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')) }
+      const [outcome] = await importFiles(library, [file], { role: input.role })
+      if (!outcome) throw new ApiError('INTERNAL', `${input.name} was not imported.`)
+      return outcome
+    },
+    'library.delete': (input) => ({ deleted: library.delete(input.id) }),
+    'library.setRole': (input) => {
+      const text = library.setRole(input.id, input.role)
+      if (!text) throw notFound(input.id)
+      return text
+    }
+  }
+}

@@ -1,0 +1,25 @@
+// Handlers for transport tests: real dispatch, canned data, no library.
+import type { Handlers } from './dispatch'
+
+export function cannedHandlers(overrides: Partial<Handlers> = {}): Handlers {
+  const unused = (): never => {
+    throw new Error('not used in this test')
+  }
+  return {
+    'app.info': (_input, context) => ({
+      name: 'Factdesk',
+      version: '0.0.0-test',
+      transport: context.transport,
+      libraryPath: '/tmp/test.sqlite',
+      textCount: 3
+    }),
+    'library.list': () => ({ texts: [], total: 0 }),
+    'library.get': unused,
+    'library.search': (input) => ({ hits: input.query === 'boom' ? unused() : [] }),
+    'library.expandPaths': unused,
+    'library.importFile': unused,
+    'library.delete': () => ({ deleted: false }),
+    'library.setRole': unused,
+    ...overrides
+  } as Handlers
+}

@@ -1,0 +1,140 @@
+// The Electron shell: lifecycle, the window, the menu. Everything it does with data goes
+// through the same handlers that serve mode and the CLI use.
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  screen,
+  session,
+  shell,
+  type MenuItemConstructorOptions
+} from 'electron'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { IPC_IMPORT_PATHS_EVENT } from '../../shared/ipc'
+import { createHandlers } from '../api/handlers'
+import { openLibrary, type Library } from '../library'
+import { seedDemoLibrary } from '../services/importer'
+import { registerIpcHandlers } from '../transports/ipc'
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
+import { hardenSession, hardenWebContents, isAppUrl } from './security'
+import { mainWindowOptions } from './window-options'
+import { loadBounds, saveBounds } from './window-state'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const appOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN]
+
+function log(code: string, detail: unknown): void {
+  console.error(`[factdesk] ${code}`, detail)
+}
+
+function resourcesDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
+}
+
+/** In development the library runs on a better-sqlite3 build for Electron's ABI, kept apart from
+ * the Node build the tests use (see scripts/build-native-for-electron.mjs). */
+function electronNativeBinding(): string | undefined {
+  const candidate = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node')
+  return !app.isPackaged && existsSync(candidate) ? candidate : undefined
+}
+
+function buildMenu(getWindow: () => BrowserWindow | null): Menu {
+  const importItem: MenuItemConstructorOptions = {
+    label: 'Import…',
+    accelerator: 'CmdOrCtrl+O',
+    click: async () => {
+      const window = getWindow()
+      if (!window) return
+      const choice = await dialog.showOpenDialog(window, {
+        title: 'Import texts into the library',
+        properties: ['openFile', 'openDirectory', 'multiSelections'],
+        filters: [{ name: 'Texts', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'] }]
+      })
+      if (!choice.canceled) window.webContents.send(IPC_IMPORT_PATHS_EVENT, choice.filePaths)
+    }
+  }
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    {
+      label: 'File',
+      submenu: [importItem, { type: 'separator' }, { role: process.platform === 'darwin' ? 'close' : 'quit' }]
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        ...(app.isPackaged ? [] : [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const]),
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' }
+      ]
+    },
+    { role: 'windowMenu' }
+  ]
+  return Menu.buildFromTemplate(template)
+}
+
+function createWindow(): BrowserWindow {
+  const stateFile = join(app.getPath('userData'), 'window-state.json')
+  const displays = screen.getAllDisplays().map((d) => d.workArea)
+  const window = new BrowserWindow(
+    mainWindowOptions(join(here, '../preload/index.cjs'), loadBounds(stateFile, displays))
+  )
+  window.on('close', () => saveBounds(stateFile, window.getBounds()))
+  window.once('ready-to-show', () => window.show())
+  if (devServerUrl) void window.loadURL(devServerUrl)
+  else void window.loadURL(`${APP_ORIGIN}/index.html`)
+  return window
+}
+
+registerAppScheme()
+app.enableSandbox()
+
+let library: Library | null = null
+
+app.on('web-contents-created', (_event, contents) => {
+  hardenWebContents(contents, appOrigins, { openExternal: (url) => void shell.openExternal(url) })
+})
+
+app
+  .whenReady()
+  .then(async () => {
+    hardenSession(session.defaultSession)
+    serveRenderer(join(here, '../renderer'))
+    const libraryPath = process.env['FACTDESK_LIBRARY'] ?? join(app.getPath('userData'), 'library.sqlite')
+    try {
+      library = openLibrary(libraryPath, { nativeBinding: electronNativeBinding() })
+    } catch (error) {
+      dialog.showErrorBox(
+        'Factdesk cannot open its library',
+        error instanceof Error ? error.message : String(error)
+      )
+      app.quit()
+      return
+    }
+    await seedDemoLibrary(library, join(resourcesDir(), 'samples'))
+    const handlers = createHandlers({ library, libraryPath, version: app.getVersion() })
+    registerIpcHandlers(handlers, (url) => isAppUrl(url, appOrigins), log)
+    let mainWindow: BrowserWindow | null = createWindow()
+    mainWindow.on('closed', () => (mainWindow = null))
+    Menu.setApplicationMenu(buildMenu(() => mainWindow))
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+    })
+  })
+  .catch((error: unknown) => {
+    log('STARTUP', error)
+    app.quit()
+  })
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+app.on('will-quit', () => library?.close())

@@ -1,0 +1,56 @@
+// The factdesk command: one entry, a subcommand per job, each taking --library FILE.
+import { processIo, type CliIo } from './io'
+import { version } from './version'
+
+export const USAGE = `factdesk ${version} — check a story against its sources
+
+Usage:
+  factdesk import PATH... --library FILE [--role story|source] [--json]
+  factdesk check STORY --sources PATH... [--library FILE] [--names FILE] [--format json|md]
+  factdesk serve --library FILE [--port N]
+  factdesk --version | --help
+
+Run "factdesk COMMAND --help" for a command's options.`
+
+type Command = (args: string[], io: CliIo) => Promise<number>
+
+const commands: Record<string, () => Promise<Command>> = {
+  import: async () => (await import('./commands/import')).runImport,
+  check: async () => (await import('./commands/check')).runCheck,
+  serve: async () => (await import('./commands/serve')).runServe
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE)
+    return name === undefined ? 2 : 0
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(version)
+    return 0
+  }
+  const load = commands[name]
+  if (!load) {
+    io.stderr(`Unknown command “${name}”.\n\n${USAGE}`)
+    return 2
+  }
+  try {
+    return await (
+      await load()
+    )(rest, io)
+  } catch (error) {
+    // Errors with a code (ApiError) carry a sentence meant for the user; anything else is a bug.
+    const err = error as { code?: string; message?: string; stack?: string }
+    io.stderr(err.code ? `${err.code}: ${err.message}` : `Unexpected error: ${err.stack ?? String(error)}`)
+    return 1
+  }
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
+if (invokedDirectly || process.env['FACTDESK_CLI_MAIN'] === '1') {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

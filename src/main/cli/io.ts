@@ -1,0 +1,10 @@
+// What a CLI command may touch of the outside world, passed in so tests can capture it.
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n')
+}

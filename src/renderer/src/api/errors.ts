@@ -1,0 +1,19 @@
+/** An API call that failed: the code is for the program, the message is for the user. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'ApiCallError'
+  }
+}
+
+export function unwrapEnvelope(body: unknown): unknown {
+  if (body && typeof body === 'object' && 'result' in body) return (body as { result: unknown }).result
+  if (body && typeof body === 'object' && 'error' in body) {
+    const { code, message } = (body as { error: { code?: unknown; message?: unknown } }).error
+    throw new ApiCallError(String(code ?? 'INTERNAL'), String(message ?? 'Something went wrong.'))
+  }
+  throw new ApiCallError('INTERNAL', 'The app answered with something it does not understand.')
+}

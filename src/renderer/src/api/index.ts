@@ -1,0 +1,37 @@
+// Picks the transport once: the preload's bridge inside Electron, HTTP with the serve token in a
+// browser. Everything above this file sees only ApiClient.
+import type { ApiClient } from '../../../shared/contract'
+import { ApiCallError } from './errors'
+import { createHttpClient } from './http-client'
+import { createIpcClient } from './ipc-client'
+
+const TOKEN_KEY = 'factdesk.token'
+
+/** The token arrives in the URL fragment; keep it for this tab and take it out of the address bar. */
+function takeServeToken(): string | null {
+  const match = /[#&]token=([A-Za-z0-9_-]+)/.exec(window.location.hash)
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1])
+    history.replaceState(null, '', window.location.pathname + window.location.search)
+    return match[1]
+  }
+  return sessionStorage.getItem(TOKEN_KEY)
+}
+
+function createClient(): ApiClient {
+  if (window.factdesk) return createIpcClient(window.factdesk)
+  const token = takeServeToken()
+  if (token) return createHttpClient(token)
+  return {
+    call: () =>
+      Promise.reject(
+        new ApiCallError(
+          'UNAUTHORIZED',
+          'Open the address that `factdesk serve` printed: it carries the access token.'
+        )
+      )
+  }
+}
+
+export const api: ApiClient = createClient()
+export { ApiCallError }

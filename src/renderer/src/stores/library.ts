@@ -1,0 +1,180 @@
+// The library as the renderer sees it: the list, search, the open text and the import queue.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { ImportOutcome, SearchHit, TextDetail, TextRole, TextSummary } from '../../../shared/domain'
+import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../../shared/limits'
+import { api, ApiCallError } from '../api'
+import { fileToBase64, type ImportItem } from '../composables/dropped-files'
+
+export interface ImportJob {
+  total: number
+  done: number
+  running: boolean
+  cancelRequested: boolean
+  outcomes: ImportOutcome[]
+}
+
+export const useLibraryStore = defineStore('library', () => {
+  const texts = shallowRef<TextSummary[]>([])
+  const total = ref(0)
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  const query = ref('')
+  const hits = shallowRef<SearchHit[]>([])
+  const openText = shallowRef<TextDetail | null>(null)
+  const job = ref<ImportJob | null>(null)
+
+  const stories = computed(() => texts.value.filter((t) => t.role === 'story'))
+  const counts = computed(() => {
+    const outcomes = job.value?.outcomes ?? []
+    return {
+      imported: outcomes.filter((o) => o.status === 'imported').length,
+      duplicate: outcomes.filter((o) => o.status === 'duplicate').length,
+      rejected: outcomes.filter((o) => o.status === 'rejected').length
+    }
+  })
+
+  async function refresh(): Promise<void> {
+    loading.value = true
+    try {
+      const page = await api.call('library.list', { limit: 10_000 })
+      texts.value = page.texts
+      total.value = page.total
+      error.value = null
+    } catch (e) {
+      error.value = (e as Error).message
+    } finally {
+      loading.value = false
+    }
+  }
+
+  let searchSeq = 0
+  async function search(text: string): Promise<void> {
+    query.value = text
+    const seq = ++searchSeq
+    if (text.trim() === '') {
+      hits.value = []
+      return
+    }
+    try {
+      const result = await api.call('library.search', { query: text, limit: 50 })
+      // A slower earlier search must not overwrite a newer one.
+      if (seq === searchSeq) hits.value = result.hits
+    } catch (e) {
+      if (seq === searchSeq) error.value = (e as Error).message
+    }
+  }
+
+  async function open(id: number): Promise<void> {
+    try {
+      openText.value = await api.call('library.get', { id })
+    } catch (e) {
+      error.value = (e as Error).message
+    }
+  }
+
+  function close(): void {
+    openText.value = null
+  }
+
+  async function remove(id: number): Promise<void> {
+    await api.call('library.delete', { id })
+    if (openText.value?.id === id) openText.value = null
+    await refresh()
+    if (query.value) await search(query.value)
+  }
+
+  async function setRole(id: number, role: TextRole): Promise<void> {
+    await api.call('library.setRole', { id, role })
+    if (openText.value?.id === id) openText.value = { ...openText.value, role }
+    await refresh()
+  }
+
+  async function importOne(item: ImportItem): Promise<ImportOutcome> {
+    try {
+      if ('path' in item) {
+        return await api.call('library.importFile', {
+          name: item.name,
+          source: { kind: 'path', path: item.path }
+        })
+      }
+      // The server refuses it too; checking here spares uploading a file that cannot be imported.
+      if (item.file.size > MAX_IMPORT_BYTES) {
+        return {
+          status: 'rejected',
+          name: item.name,
+          code: 'IMPORT_TOO_LARGE',
+          message: tooLargeMessage(item.name, item.file.size)
+        }
+      }
+      const base64 = await fileToBase64(item.file)
+      return await api.call('library.importFile', { name: item.name, source: { kind: 'bytes', base64 } })
+    } catch (e) {
+      const tooLarge = e instanceof ApiCallError && e.code === 'TOO_LARGE' && 'file' in item
+      return {
+        status: 'rejected',
+        name: item.name,
+        code: tooLarge ? 'IMPORT_TOO_LARGE' : 'IMPORT_UNREADABLE',
+        message: tooLarge
+          ? tooLargeMessage(item.name, item.file.size)
+          : `${item.name} could not be imported: ${(e as Error).message}`
+      }
+    }
+  }
+
+  /** Imports one file at a time, so progress is honest and Cancel takes effect between files. */
+  async function importItems(items: ImportItem[], paths: string[] = []): Promise<void> {
+    const queue = [...items]
+    if (paths.length > 0) {
+      const { files } = await api.call('library.expandPaths', { paths })
+      queue.push(...files)
+    }
+    if (queue.length === 0) return
+    const current: ImportJob = {
+      total: queue.length,
+      done: 0,
+      running: true,
+      cancelRequested: false,
+      outcomes: []
+    }
+    job.value = current
+    for (const item of queue) {
+      if (job.value.cancelRequested) break
+      const outcome = await importOne(item)
+      job.value.outcomes.push(outcome)
+      job.value.done += 1
+    }
+    job.value.running = false
+    await refresh()
+  }
+
+  function cancelImport(): void {
+    if (job.value?.running) job.value.cancelRequested = true
+  }
+
+  function dismissImport(): void {
+    if (!job.value?.running) job.value = null
+  }
+
+  return {
+    texts,
+    total,
+    loading,
+    error,
+    query,
+    hits,
+    openText,
+    job,
+    stories,
+    counts,
+    refresh,
+    search,
+    open,
+    close,
+    remove,
+    setRole,
+    importItems,
+    cancelImport,
+    dismissImport
+  }
+})

@@ -1,0 +1,6 @@
+/** The largest file Factdesk imports. Checked before reading in main, and before uploading in the browser. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+export function tooLargeMessage(name: string, bytes: number): string {
+  return `${name} is ${Math.round(bytes / (1024 * 1024))} MB; the limit is ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`
+}

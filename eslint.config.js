@@ -103,6 +103,11 @@ export default tseslint.config(
     }
   },
   { files: ['src/main/core/**'], rules: { 'no-restricted-imports': ['error', pureCore] } },
+  // Tests of the core may read their fixture files; the code under test still may not.
+  {
+    files: ['src/main/core/**/*.test.ts', 'src/main/core/**/fixtures/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: noElectron.paths }] }
+  },
   {
     files: [
       'src/main/library/**',

@@ -1,6 +1,6 @@
 // The app shell in Chromium against the real `factdesk serve`, as a new user meets it.
 import { expect, test } from '@playwright/test'
-import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
+import { CONTENT_SECURITY_POLICY_META } from '../../src/shared/csp'
 import { startServe, type ServeProcess } from '../support/serve'
 
 let serve: ServeProcess
@@ -34,7 +34,7 @@ test('serve prints a loopback URL and the browser shows the app shell with the d
 test('the built page carries the strict content security policy', async ({ page }) => {
   await page.goto(serve.url)
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
-  expect(meta).toBe(CONTENT_SECURITY_POLICY)
+  expect(meta).toBe(CONTENT_SECURITY_POLICY_META)
   // An injected inline script must not run.
   const ran = await page.evaluate(() => {
     const w = window as unknown as { injected?: boolean }
@@ -73,7 +73,7 @@ test('API calls without the token, with a wrong token or from another origin are
   })
   const good = await call({ Authorization: `Bearer ${serve.token}` })
   expect([noToken.status, wrongToken.status, foreignOrigin.status, good.status]).toEqual([401, 401, 403, 200])
-  expect((await good.json()).result.transport).toBe('http')
+  expect(((await good.json()) as { result: { transport: string } }).result.transport).toBe('http')
 })
 
 test('follows the system colour scheme', async ({ browser }) => {
@@ -83,7 +83,7 @@ test('follows the system colour scheme', async ({ browser }) => {
     const page = await context.newPage()
     await page.goto(serve.url)
     await expect(page.getByTestId('library-row')).toHaveCount(5)
-    colours.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+    colours.push(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor))
     await page.screenshot({ path: `e2e/artifacts/screens/library-${colorScheme}-1280x800.png` })
     await context.close()
   }

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
-import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
+import { CONTENT_SECURITY_POLICY_META } from '../../src/shared/csp'
 import { ROOT } from '../support/serve'
 
 function electronBinary(): { path: string | null; reason: string } {
@@ -40,21 +40,15 @@ test.describe('desktop app', () => {
       const page = await app.firstWindow()
       await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible()
       await expect(page.getByTestId('library-row')).toHaveCount(5)
-      const prefs = await app.evaluate(({ BrowserWindow }) =>
-        BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences()
-      )
-      expect(prefs).toMatchObject({
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true
+      // Isolation as the page sees it: no Node, no require, no Electron internals; only the bridge.
+      const globals = await page.evaluate(() => {
+        const w = window as unknown as Record<string, unknown>
+        return { require: typeof w['require'], process: typeof w['process'], ipcRenderer: typeof w['ipcRenderer'] }
       })
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
-        'undefined'
-      )
+      expect(globals).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' })
       expect(await page.evaluate(() => typeof window.factdesk?.call)).toBe('function')
       expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
-        CONTENT_SECURITY_POLICY
+        CONTENT_SECURITY_POLICY_META
       )
       expect(page.url()).toMatch(/^app:\/\/factdesk\//)
     } finally {

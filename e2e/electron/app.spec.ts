@@ -43,7 +43,11 @@ test.describe('desktop app', () => {
       // Isolation as the page sees it: no Node, no require, no Electron internals; only the bridge.
       const globals = await page.evaluate(() => {
         const w = window as unknown as Record<string, unknown>
-        return { require: typeof w['require'], process: typeof w['process'], ipcRenderer: typeof w['ipcRenderer'] }
+        return {
+          require: typeof w['require'],
+          process: typeof w['process'],
+          ipcRenderer: typeof w['ipcRenderer']
+        }
       })
       expect(globals).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' })
       expect(await page.evaluate(() => typeof window.factdesk?.call)).toBe('function')

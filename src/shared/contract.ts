@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import {
   importOutcomeSchema,
+  paragraphSchema,
   searchHitSchema,
   textDetailSchema,
   textRoleSchema,
@@ -48,6 +49,11 @@ export const contract = {
     z.object({ texts: z.array(textSummarySchema), total: z.number().int() })
   ),
   'library.get': method(z.object({ id }).strict(), textDetailSchema),
+  /** A text's summary and paragraphs only: what the document diff needs, a third of library.get's size. */
+  'library.paragraphs': method(
+    z.object({ id }).strict(),
+    textSummarySchema.extend({ paragraphs: z.array(paragraphSchema) })
+  ),
   'library.search': method(
     z
       .object({

@@ -31,6 +31,12 @@ export function createHandlers(services: AppServices): Handlers {
       if (!text) throw notFound(input.id)
       return text
     },
+    'library.paragraphs': (input) => {
+      const text = library.get(input.id)
+      if (!text) throw notFound(input.id)
+      const { originalText: _o, cleanedText: _c, removed: _r, encoding: _e, contentHash: _h, ...rest } = text
+      return rest
+    },
     'library.search': (input) => ({ hits: library.search(input.query, input.limit) }),
     'library.expandPaths': async (input, context) => {
       if (context.transport !== 'ipc') {

@@ -2,12 +2,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { alignParagraphs, type AlignedRow } from '../../../main/core/diff/align-paragraphs'
-import type { TextDetail } from '../../../shared/domain'
+import type { MethodOutput } from '../../../shared/contract'
 import { api } from '../api'
 
 export const useCompareStore = defineStore('compare', () => {
-  const left = shallowRef<TextDetail | null>(null)
-  const right = shallowRef<TextDetail | null>(null)
+  type TextParagraphs = MethodOutput<'library.paragraphs'>
+  const left = shallowRef<TextParagraphs | null>(null)
+  const right = shallowRef<TextParagraphs | null>(null)
   const loading = ref(false)
   const error = ref<string | null>(null)
 

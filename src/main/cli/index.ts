@@ -6,7 +6,7 @@ export const USAGE = `factdesk ${version} — check a story against its sources
 
 Usage:
   factdesk import PATH... --library FILE [--role story|source] [--json]
-  factdesk check STORY --sources PATH... [--library FILE] [--names FILE] [--format json|md]
+  factdesk check STORY --sources PATH... [--library FILE] [--names FILE] [--date YYYY-MM-DD] [--format json|md]
   factdesk serve --library FILE [--port N]
   factdesk --version | --help
 
@@ -16,7 +16,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>
 
 const commands: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import')).runImport,
-  check: async () => (await import('./commands/check')).runCheck,
+  check: async () => (await import('./commands/check')).runCheckCommand,
   serve: async () => (await import('./commands/serve')).runServe
 }
 

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { extractDates, type NormalizedDate } from './dates'
+import { splitSentences } from './sentences'
+
+function dates(text: string, publishedAt: string | null = '2023-03-15') {
+  return extractDates(text, splitSentences(text), publishedAt).map((c) => ({
+    text: c.text,
+    ...(c.normalized as NormalizedDate)
+  }))
+}
+
+describe('dates', () => {
+  it('keeps the precision that was written', () => {
+    const [day, month, year, decade] = [
+      dates('The bridge reopened on 4 July 2021 after repairs.')[0]!,
+      dates('Sales fell in March 2019, the company said.')[0]!,
+      dates('The law was passed in 1998 by parliament.')[0]!,
+      dates('Inflation was higher in the 1970s than now.')[0]!
+    ]
+    expect([day.precision, day.value]).toEqual(['day', '2021-07-04'])
+    expect([month.precision, month.value]).toEqual(['month', '2019-03'])
+    expect([year.precision, year.value]).toEqual(['year', '1998'])
+    expect([decade.precision, decade.value, decade.text]).toEqual(['decade', '197x', '1970s'])
+  })
+
+  it('reads ordinal dates and abbreviated months', () => {
+    expect(dates('Voting closes on the 3rd of May.')[0]).toMatchObject({
+      precision: 'day',
+      value: '2023-05-03',
+      yearImplied: true
+    })
+    expect(dates('The strike began Sept. 9, 2020, at dawn.')[0]).toMatchObject({
+      value: '2020-09-09',
+      yearImplied: false
+    })
+  })
+
+  it('resolves relative dates against the publication date and says they were relative', () => {
+    expect(dates('The mayor resigned last month.')[0]).toMatchObject({
+      precision: 'month',
+      value: '2023-02',
+      relative: true
+    })
+    expect(dates('The mayor spoke on Monday in the chamber.')[0]).toMatchObject({
+      precision: 'day',
+      value: '2023-03-13',
+      relative: true,
+      weekday: 'Monday'
+    })
+  })
+
+  it('leaves a relative date unresolved when the text has no publication date', () => {
+    expect(dates('The mayor resigned last month.', null)[0]).toMatchObject({
+      relative: true,
+      unresolved: true
+    })
+  })
+
+  it('marks a year that was not written', () => {
+    expect(dates('Talks resume on 12 October.')[0]).toMatchObject({ yearImplied: true, precision: 'day' })
+  })
+
+  it('spans are exact and exclude the preposition', () => {
+    const text = 'Elections were held on March 5, 2018, nationwide.'
+    const [d] = extractDates(text, splitSentences(text), null)
+    expect(text.slice(d!.start, d!.end)).toBe('March 5, 2018')
+  })
+
+  it('ignores clock times and vague phrases', () => {
+    expect(dates('The session ran until 7:30 PM and later that day it resumed.')).toEqual([])
+  })
+})

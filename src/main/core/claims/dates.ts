@@ -1,0 +1,149 @@
+// Dates and times in running text, resolved against the text's publication date, keeping the
+// precision that was written: "Saturday" is a day, "last month" a month, "the 1990s" a decade.
+import * as chrono from 'chrono-node'
+import { claimId, type ExtractedClaim, type Span } from './types'
+import { sentenceAt } from './sentences'
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'decade'
+
+export interface NormalizedDate extends Record<string, unknown> {
+  precision: DatePrecision
+  /** YYYY-MM-DD, YYYY-MM, YYYY or 199x, to the precision written. */
+  value: string
+  /** Written relative to the publication date ("Saturday", "last month"). */
+  relative: boolean
+  /** The year was not written and was inferred ("16 November"); compare month and day only. */
+  yearImplied: boolean
+  /** Relative, and no publication date to resolve it against. */
+  unresolved: boolean
+  weekday: string | null
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+const LEADING = /^(?:on|in|at|by|since|from|until|till|during|of)\s+/i
+const YEAR_OR_DECADE =
+  /\b(?:(?:in|since|by|during|until|of|from|before|after|early|late|mid-?)\s+)?(?:the\s+)?((?:1[5-9]|20)\d0s|'\d0s)|\b(?:in|since|by|during|until|from|before|after)\s+((?:1[5-9]|20)\d\d)\b/gi
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  const lead = LEADING.exec(text.slice(start, end))
+  if (lead) start += lead[0].length
+  while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--
+  return { start, end }
+}
+
+function fromChrono(result: chrono.ParsedResult, hasReference: boolean): NormalizedDate {
+  const c = result.start
+  const day = c.isCertain('day')
+  const month = c.isCertain('month')
+  const year = c.isCertain('year')
+  const weekdayWritten = c.isCertain('weekday')
+  const date = c.date()
+  const y = date.getUTCFullYear()
+  const ymd = `${y}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
+  // Weekday alone ("Saturday") or a relative phrase ("last month") is relative to the reference.
+  const relative =
+    (!day && !month && !year) ||
+    (weekdayWritten && !day) ||
+    /\b(?:last|next|this|ago|yesterday|today|tomorrow|earlier|later)\b/i.test(result.text)
+  let precision: DatePrecision = 'year'
+  if (day || (weekdayWritten && !month)) precision = 'day'
+  else if (month) precision = 'month'
+  else if (/\b(?:day|week|yesterday|today|tomorrow)\b/i.test(result.text)) precision = 'day'
+  else if (/\bmonth\b/i.test(result.text)) precision = 'month'
+  const value = precision === 'day' ? ymd : precision === 'month' ? ymd.slice(0, 7) : String(y)
+  return {
+    precision,
+    value,
+    relative,
+    yearImplied: !year && !relative,
+    unresolved: relative && !hasReference,
+    // The weekday as written, not as computed: the two may disagree, and that is worth a flag.
+    weekday: weekdayWritten ? (WEEKDAYS[c.get('weekday') ?? date.getUTCDay()] ?? null) : null
+  }
+}
+
+export function extractDates(
+  text: string,
+  sentences: readonly Span[],
+  publishedAt?: string | null
+): ExtractedClaim[] {
+  const reference = publishedAt ? new Date(`${publishedAt.slice(0, 10)}T12:00:00Z`) : null
+  const hasReference = reference !== null && !Number.isNaN(reference.getTime())
+  const claims: ExtractedClaim[] = []
+  let results: chrono.ParsedResult[] = []
+  try {
+    results = chrono.parse(text, {
+      instant: hasReference ? reference! : new Date(Date.UTC(2000, 0, 1, 12)),
+      timezone: 0
+    })
+  } catch {
+    results = []
+  }
+  for (const result of results) {
+    // A bare time ("7:06 PM") or a lone number is not a checkable date.
+    if (
+      !['day', 'month', 'year', 'weekday'].some((k) => result.start.isCertain(k as chrono.Component)) &&
+      !/[a-z]{3}/i.test(result.text)
+    )
+      continue
+    // "Earlier in the day", "that week": relative to something other than the publication date.
+    if (
+      !/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:last|next|this|ago|yesterday|today|tomorrow)\b/i.test(
+        result.text
+      )
+    )
+      continue
+    const span = trimSpan(text, result.index, result.index + result.text.length)
+    if (span.end <= span.start) continue
+    const normalized = fromChrono(result, hasReference)
+    claims.push({
+      id: claimId('date', span.start),
+      kind: 'date',
+      text: text.slice(span.start, span.end),
+      start: span.start,
+      end: span.end,
+      sentence: sentenceAt(sentences, span.start),
+      normalized
+    })
+  }
+  const covered = (start: number) => claims.some((c) => start >= c.start && start < c.end)
+  YEAR_OR_DECADE.lastIndex = 0
+  for (let m = YEAR_OR_DECADE.exec(text); m; m = YEAR_OR_DECADE.exec(text)) {
+    const written = m[1] ?? m[2]!
+    const start = m.index + m[0].lastIndexOf(written)
+    if (covered(start)) continue
+    const decade = m[1] !== undefined
+    const value = decade
+      ? written.startsWith("'")
+        ? `19${written.slice(1, 2)}x`
+        : `${written.slice(0, 3)}x`
+      : written
+    claims.push({
+      id: claimId('date', start),
+      kind: 'date',
+      text: written,
+      start,
+      end: start + written.length,
+      sentence: sentenceAt(sentences, start),
+      normalized: {
+        precision: decade ? 'decade' : 'year',
+        value,
+        relative: false,
+        yearImplied: false,
+        unresolved: false,
+        weekday: null
+      } satisfies NormalizedDate
+    })
+  }
+  return claims.sort((a, b) => a.start - b.start)
+}
+
+/** The weekday a calendar date falls on, for checking "Saturday, Nov. 17". */
+export function weekdayOf(ymd: string): string | null {
+  const d = new Date(`${ymd}T12:00:00Z`)
+  return Number.isNaN(d.getTime()) ? null : (WEEKDAYS[d.getUTCDay()] ?? null)
+}

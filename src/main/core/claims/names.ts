@@ -1,0 +1,265 @@
+// People, organizations, places and titled roles, found as runs of capitalized words.
+// A statistical tagger (compromise) missed common non-English names ("Andrii Sybiha") and cost
+// seconds per article; the cues below (titles, organization words, prepositions, said-verbs)
+// work on names from any language written in Latin script.
+import { claimId, type ExtractedClaim, type Span } from './types'
+import { sentenceAt } from './sentences'
+
+const TITLE_WORDS = new Set(
+  `President Vice Prime Minister Secretary Chancellor Premier Governor Mayor Senator Ambassador Envoy King Queen Prince Princess Pope
+  Emperor Spokesperson Spokesman Spokeswoman Director Commissioner Chairman Chairwoman Chair Speaker Chief Deputy General Admiral
+  Commander Colonel Lieutenant Captain Judge Justice Attorney Treasurer Representative Rep Sen Gov Dr Mr Mrs Ms Prof Sheikh Minister's`.split(
+    /\s+/
+  )
+)
+/** Words that qualify a title without being it: "Foreign Minister", "Defence Minister". */
+const TITLE_MODIFIERS = new Set(
+  `Foreign Defence Defense Finance Interior Home Justice Health Economy Economic Energy Trade Digital Education Culture Agriculture
+  Environment Transport Labour Labor State Cabinet Chief Deputy First Executive Acting Interim Top Senior Junior`.split(
+    /\s+/
+  )
+)
+const ORG_WORDS = new Set(
+  `Ministry Office Council Commission Embassy Agency Bank Fund Group Union Party University Institute Times Post News Press Independent
+  Church Summit Forces Army Navy Parliament Administration Department Committee Assembly Corporation Company Association Organization
+  Organisation Court Service Nations Alliance Federation Foundation Network Television Radio Journal Herald Tribune Guardian Review
+  Reuters Cabinet Senate Congress Government Command Corps Police Guard Board Authority Centre Center Club League Treaty`.split(
+    /\s+/
+  )
+)
+const PLACE_WORDS = new Set(
+  `North South East West Northern Southern Eastern Western Central United Republic Kingdom Sea River Oblast Region Province Island
+  Islands City Gulf Strait Peninsula Bay Lake Mountains Valley County State States Coast Palazzo Square Street Avenue`.split(
+    /\s+/
+  )
+)
+const NOT_NAMES = new Set(
+  `January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An In On At By For From To Of And But Or If As It He She They We I You
+  This That These Those His Her Their Our Its Mr Mrs Ms Dr According After Before During Since While When Where What Who Why How Earlier
+  Later Last Next Asked Tokyo's Photo Editor's Related Advertisement However Meanwhile Also Both Each Every All No Not Yes`.split(
+    /\s+/
+  )
+)
+const PARTICLES = new Set(
+  'von van der den de da di del della la le du dos das bin ibn al el ter ten zu af'.split(' ')
+)
+const PLACE_PREPOSITIONS =
+  /(?:\b(?:in|to|from|at|near|across|into|towards?|outside|inside|throughout|visit|visited|visiting)\s+)$/i
+const SAID = /^[,]?\s+(?:said|says|told|added|noted|wrote|stressed|emphasized|emphasised|announced)\b/
+
+export interface NameToken {
+  text: string
+  start: number
+  end: number
+}
+
+const TOKEN =
+  /(?:\p{Lu}\.)|(?:\p{Lu}[\p{L}\p{M}'’-]*)|(?:\b(?:von|van|der|den|de|da|di|del|della|la|le|du|dos|das|bin|ibn|al|el|ter|ten|zu|af)\b)/gu
+
+/** Runs of capitalized words (with name particles and initials), split where spacing breaks. */
+export function capitalizedRuns(text: string): NameToken[][] {
+  const runs: NameToken[][] = []
+  let run: NameToken[] = []
+  let lastEnd = -1
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    let word = m[0]
+    // "Iwaya’s" is Iwaya; "then-Foreign" is Foreign with a qualifier before it.
+    const possessive = /['’]s$/.exec(word)
+    if (possessive) word = word.slice(0, -2)
+    const start = m.index
+    const gap = text.slice(lastEnd, start)
+    const joins = lastEnd >= 0 && /^[ \t]$|^ ?-$/.test(gap) && !/['’]s$/.test(run[run.length - 1]?.text ?? '')
+    if (!joins && run.length) {
+      runs.push(run)
+      run = []
+    }
+    if (word.length === 0) continue
+    run.push({ text: word, start, end: start + word.length })
+    lastEnd = start + m[0].length
+    if (possessive) {
+      runs.push(run)
+      run = []
+      lastEnd = -1
+    }
+  }
+  if (run.length) runs.push(run)
+  // Particles only belong inside a name: trim them from the ends of a run.
+  return runs
+    .map((r) => {
+      let a = 0
+      let b = r.length
+      while (a < b && PARTICLES.has(r[a]!.text)) a++
+      while (b > a && PARTICLES.has(r[b - 1]!.text)) b--
+      return r.slice(a, b)
+    })
+    .filter((r) => r.length > 0)
+}
+
+function isNationality(word: string): boolean {
+  return /(?:ian|ese|ish|an|i|ic)$/.test(word) && !TITLE_WORDS.has(word)
+}
+
+function isSentenceStart(text: string, offset: number, sentences: readonly Span[]): boolean {
+  return (
+    sentences.some((s) => s.start === offset) ||
+    /(?:^|[.!?]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, offset - 4), offset))
+  )
+}
+
+export interface NameClaims {
+  claims: ExtractedClaim[]
+  /** Surname → full name, for tying later references ("Iwaya") to the person. */
+  people: Map<string, string>
+}
+
+export function extractNames(text: string, sentences: readonly Span[]): NameClaims {
+  const claims: ExtractedClaim[] = []
+  const people = new Map<string, string>()
+  const pendingSingles: NameToken[] = []
+  const span = (tokens: NameToken[]) => ({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end })
+
+  const pushPerson = (tokens: NameToken[]) => {
+    const { start, end } = span(tokens)
+    const name = text.slice(start, end)
+    const surname = tokens[tokens.length - 1]!.text
+    if (!people.has(surname)) people.set(surname, name)
+    claims.push({
+      id: claimId('person', start),
+      kind: 'person',
+      text: name,
+      start,
+      end,
+      sentence: sentenceAt(sentences, start),
+      normalized: {
+        name,
+        personKey: people.get(surname) ?? name,
+        surname,
+        given: tokens.length > 1 ? tokens[0]!.text : null
+      }
+    })
+  }
+
+  for (const run of capitalizedRuns(text)) {
+    const words = run.map((t) => t.text)
+    // Shouted credit lines ("FOREIGN MINISTRY") are furniture, not names to check.
+    if (words.every((w) => w.length > 1 && w === w.toUpperCase() && /\p{L}{3}/u.test(w))) continue
+    const isTitle = (w: string) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.split('-')[0]!)
+    // A title inside the run splits it: role words first, the person after.
+    let lastTitle = -1
+    for (let i = 0; i < words.length; i++) if (isTitle(words[i]!)) lastTitle = i
+    if (lastTitle >= 0 && lastTitle < words.length - 1) {
+      let roleStart = lastTitle
+      while (roleStart > 0 && (TITLE_MODIFIERS.has(words[roleStart - 1]!) || isTitle(words[roleStart - 1]!)))
+        roleStart--
+      const person = run.slice(lastTitle + 1).filter((t) => !NOT_NAMES.has(t.text))
+      if (person.length === 0 || person.some((t) => ORG_WORDS.has(t.text))) continue
+      const roleTokens = run.slice(roleStart, lastTitle + 1)
+      const before = text.slice(Math.max(0, roleTokens[0]!.start - 12), roleTokens[0]!.start)
+      const qualifier = /then-\s*$/i.test(before)
+        ? 'then'
+        : /former\s+$/i.test(before)
+          ? 'former'
+          : /incoming\s+$|-incoming\s+$/i.test(before)
+            ? 'incoming'
+            : /(?:ex-|outgoing\s+)$/i.test(before)
+              ? 'former'
+              : null
+      const roleSpan = span(roleTokens)
+      const personSpan = span(person)
+      const role = text.slice(roleSpan.start, roleSpan.end)
+      pushPerson(person)
+      const roleStartOffset =
+        qualifier === 'then' ? roleSpan.start - before.length + before.search(/then-\s*$/i) : roleSpan.start
+      claims.push({
+        id: claimId('role', roleStartOffset),
+        kind: 'role',
+        text: text.slice(roleStartOffset, personSpan.end),
+        start: roleStartOffset,
+        end: personSpan.end,
+        sentence: sentenceAt(sentences, roleStartOffset),
+        normalized: { role, person: text.slice(personSpan.start, personSpan.end), qualifier }
+      })
+      continue
+    }
+    const orgStart = run.findIndex((t) => !NOT_NAMES.has(t.text))
+    if (orgStart >= 0 && run.some((t) => ORG_WORDS.has(t.text))) {
+      // Organizations keep their modifiers: "the Foreign Ministry", not "Ministry".
+      const orgTokens = run.slice(orgStart)
+      const { start, end } = span(orgTokens)
+      const name = text.slice(start, end)
+      claims.push({
+        id: claimId('organization', start),
+        kind: 'organization',
+        text: name,
+        start,
+        end,
+        sentence: sentenceAt(sentences, start),
+        normalized: { name }
+      })
+      continue
+    }
+    const content = run.filter(
+      (t) => !NOT_NAMES.has(t.text) && !isTitle(t.text) && !TITLE_MODIFIERS.has(t.text)
+    )
+    if (content.length === 0) continue
+    const first = content[0]!
+    const { start, end } = span(content)
+    const name = text.slice(start, end)
+    const before = text.slice(Math.max(0, start - 30), start)
+    const isOrg =
+      /^(?:\p{Lu}{2,}|\p{Lu}+\d+)$/u.test(name) || (/\bthe\s+$/i.test(before) && content.length > 1)
+    if (isOrg) {
+      claims.push({
+        id: claimId('organization', start),
+        kind: 'organization',
+        text: name,
+        start,
+        end,
+        sentence: sentenceAt(sentences, start),
+        normalized: { name }
+      })
+      continue
+    }
+    const isPlace =
+      content.some((t) => PLACE_WORDS.has(t.text)) ||
+      (content.length === 1 && PLACE_PREPOSITIONS.test(before))
+    if (isPlace && !people.has(first.text)) {
+      claims.push({
+        id: claimId('place', start),
+        kind: 'place',
+        text: name,
+        start,
+        end,
+        sentence: sentenceAt(sentences, start),
+        normalized: { name }
+      })
+      continue
+    }
+    if (content.length >= 2 && content.length <= 4 && !content.every((t) => isNationality(t.text))) {
+      pushPerson(content)
+      continue
+    }
+    if (content.length === 1) {
+      if (SAID.test(text.slice(end, end + 20)) && !isSentenceStart(text, start, sentences))
+        pushPerson(content)
+      else pendingSingles.push(first)
+    }
+  }
+  // A lone surname ("Iwaya said") refers to the person named in full earlier or later.
+  for (const token of pendingSingles) {
+    const full = people.get(token.text)
+    if (!full) continue
+    claims.push({
+      id: claimId('person', token.start),
+      kind: 'person',
+      text: token.text,
+      start: token.start,
+      end: token.end,
+      sentence: sentenceAt(sentences, token.start),
+      normalized: { name: token.text, personKey: full, surname: token.text, given: null }
+    })
+  }
+  return { claims: claims.sort((a, b) => a.start - b.start), people }
+}

@@ -1,0 +1,367 @@
+// Numbers, quantities and money, with hedges turned into intervals so that "more than 10,000"
+// and "up to 12,000" can be compared honestly.
+//
+// | written                                   | interval                      |
+// |-------------------------------------------|-------------------------------|
+// | 10,000 (no hedge)                         | [v, v]                        |
+// | more than / over / above v                | (v, ∞)                        |
+// | at least / no fewer than / no less than v | [v, ∞)                        |
+// | up to / as many as / at most / no more than v | [0, v]                    |
+// | fewer than / less than / under / below v  | [0, v)                        |
+// | nearly / almost / close to / just under v | [0.9v, v)                     |
+// | about / around / roughly / approximately / some / an estimated v | [0.9v, 1.1v] |
+// | a–b, a to b, between a and b              | [a, b]                        |
+// | dozens / hundreds / thousands / tens of thousands / millions / billions | [2×unit, 1000×unit) roughly: see VAGUE |
+import { claimId, type ExtractedClaim, type Span } from './types'
+import { sentenceAt } from './sentences'
+
+export interface NormalizedQuantity extends Record<string, unknown> {
+  value: number | null
+  low: number | null
+  high: number | null
+  lowInclusive: boolean
+  highInclusive: boolean
+  unit: string | null
+  /** The unit's head noun, singular and lower-case: what two quantities must share to be compared. */
+  unitHead: string | null
+  currency: string | null
+  hedge: string | null
+}
+
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12
+}
+const SMALL: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+  'a dozen': 12,
+  'half a dozen': 6
+}
+const VAGUE: Record<string, [number, number]> = {
+  dozens: [24, 143],
+  scores: [40, 199],
+  hundreds: [200, 999],
+  'tens of thousands': [20_000, 99_999],
+  'hundreds of thousands': [200_000, 999_999],
+  thousands: [2_000, 999_999],
+  millions: [2e6, 999e6],
+  billions: [2e9, 999e9]
+}
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  us$: 'USD',
+  usd: 'USD',
+  '€': 'EUR',
+  eur: 'EUR',
+  '£': 'GBP',
+  gbp: 'GBP',
+  '¥': 'JPY',
+  jpy: 'JPY',
+  '₴': 'UAH',
+  uah: 'UAH',
+  '₹': 'INR'
+}
+const CURRENCY_WORDS: Record<string, string> = {
+  dollars: 'USD',
+  dollar: 'USD',
+  euros: 'EUR',
+  euro: 'EUR',
+  pounds: 'GBP',
+  yen: 'JPY',
+  hryvnias: 'UAH',
+  hryvnia: 'UAH',
+  rupees: 'INR',
+  yuan: 'CNY'
+}
+const HEDGES = [
+  'more than',
+  'over',
+  'above',
+  'in excess of',
+  'upwards of',
+  'at least',
+  'no fewer than',
+  'no less than',
+  'up to',
+  'as many as',
+  'as much as',
+  'at most',
+  'no more than',
+  'fewer than',
+  'less than',
+  'under',
+  'below',
+  'nearly',
+  'almost',
+  'close to',
+  'just under',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'some',
+  'an estimated',
+  'estimated'
+]
+const STOP = new Set(
+  'of in to for from and or the a an on at by with as than that which who this these those its their his her our was were is are be been has have had will would said says per each while after before since into over'.split(
+    ' '
+  )
+)
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+const SCALE = String.raw`thousand|million|billion|trillion|bn|mn|mln|tn|[mkb](?![\p{L}])`
+const CUR_PRE = String.raw`US\$|\$|€|£|¥|₴|₹|USD\s|EUR\s|GBP\s|JPY\s`
+const HEDGE = HEDGES.map((h) => h.replace(/ /g, '\\s+')).join('|')
+const WORDNUM = Object.keys(SMALL)
+  .sort((a, b) => b.length - a.length)
+  .join('|')
+  .replace(/ /g, '\\s+')
+const VAGUE_RE = Object.keys(VAGUE)
+  .sort((a, b) => b.length - a.length)
+  .join('|')
+  .replace(/ /g, '\\s+')
+
+const AMOUNT = String.raw`(?:${CUR_PRE})?\s?(?:${NUM})(?:\s?(?:${SCALE}))?`
+const PATTERN = new RegExp(
+  String.raw`(?<![\p{L}\d.,:])(?:(?<hedge>${HEDGE})\s+)?(?:` +
+    String.raw`(?:between\s+(?<betweenA>${AMOUNT})\s+and\s+(?<betweenB>${AMOUNT}))` +
+    String.raw`|(?<rangeA>${AMOUNT})\s?(?:[–—-]|\s+to\s+)\s?(?<rangeB>${AMOUNT})` +
+    String.raw`|(?<amount>${AMOUNT})` +
+    String.raw`|(?<vague>${VAGUE_RE})\s+of` +
+    String.raw`|(?<word>${WORDNUM})(?:\s+(?<wordScale>thousand|million|billion))?` +
+    String.raw`)(?![\p{L}\d]|[.,]\d)`,
+  'giu'
+)
+
+interface Amount {
+  value: number
+  currency: string | null
+}
+
+function parseAmount(raw: string): Amount | null {
+  const m = new RegExp(String.raw`^(${CUR_PRE})?\s?(${NUM})(?:\s?(${SCALE}))?$`, 'iu').exec(raw.trim())
+  if (!m) return null
+  const base = Number(m[2]!.replace(/,/g, ''))
+  const scale = m[3] ? (SCALES[m[3].toLowerCase()] ?? 1) : 1
+  const currency = m[1] ? (CURRENCY_SYMBOLS[m[1].trim().toLowerCase()] ?? null) : null
+  return Number.isFinite(base) ? { value: base * scale, currency } : null
+}
+
+function intervalFor(
+  hedge: string | null,
+  v: number
+): Pick<NormalizedQuantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {
+  switch (hedge) {
+    case null:
+      return { low: v, high: v, lowInclusive: true, highInclusive: true }
+    case 'more than':
+    case 'over':
+    case 'above':
+    case 'in excess of':
+    case 'upwards of':
+      return { low: v, high: null, lowInclusive: false, highInclusive: false }
+    case 'at least':
+    case 'no fewer than':
+    case 'no less than':
+      return { low: v, high: null, lowInclusive: true, highInclusive: false }
+    case 'up to':
+    case 'as many as':
+    case 'as much as':
+    case 'at most':
+    case 'no more than':
+      return { low: 0, high: v, lowInclusive: true, highInclusive: true }
+    case 'fewer than':
+    case 'less than':
+    case 'under':
+    case 'below':
+      return { low: 0, high: v, lowInclusive: true, highInclusive: false }
+    case 'nearly':
+    case 'almost':
+    case 'close to':
+    case 'just under':
+      return { low: 0.9 * v, high: v, lowInclusive: true, highInclusive: false }
+    default:
+      return { low: 0.9 * v, high: 1.1 * v, lowInclusive: true, highInclusive: true }
+  }
+}
+
+/** The unit: the words after the number up to a function word, e.g. "heavy howitzers". */
+function unitAfter(
+  text: string,
+  end: number
+): { unit: string | null; head: string | null; currency: string | null; end: number } {
+  const words =
+    /^[ \t]+(?:of\s+)?([\p{L}][\p{L}'’-]*)(?:[ \t]+([\p{L}][\p{L}'’-]*))?(?:[ \t]+([\p{L}][\p{L}'’-]*))?/u.exec(
+      text.slice(end, end + 80)
+    )
+  if (!words) {
+    if (text[end] === '%') return { unit: 'percent', head: 'percent', currency: null, end: end + 1 }
+    return { unit: null, head: null, currency: null, end }
+  }
+  const taken: string[] = []
+  let consumed = 0
+  let cursor = end
+  for (const w of words.slice(1)) {
+    // A function word or a verb ("people died", "troops fighting") ends the unit.
+    if (!w || STOP.has(w.toLowerCase()) || (taken.length > 0 && /(?:ed|ing)$/i.test(w))) break
+    const at = text.indexOf(w, cursor)
+    taken.push(w)
+    cursor = at + w.length
+    consumed = cursor
+    // A noun in the plural usually ends the unit ("troops to Russia"): stop after it.
+    if (/s$/i.test(w) && taken.length >= 1 && !/ss$/i.test(w)) break
+  }
+  if (taken.length === 0) return { unit: null, head: null, currency: null, end }
+  const first = taken[0]!.toLowerCase()
+  if (CURRENCY_WORDS[first])
+    return {
+      unit: null,
+      head: null,
+      currency: CURRENCY_WORDS[first]!,
+      end: text.indexOf(taken[0]!, end) + taken[0]!.length
+    }
+  if (first === 'percent' || first === 'per')
+    return {
+      unit: 'percent',
+      head: 'percent',
+      currency: null,
+      end: text.indexOf(taken[0]!, end) + taken[0]!.length
+    }
+  const unit = taken.join(' ')
+  const last = taken[taken.length - 1]!.toLowerCase()
+  const head = last.replace(/(?<=[^s])s$/, '').replace(/ie$/, 'y')
+  return { unit, head, currency: null, end: consumed }
+}
+
+export function extractQuantities(
+  text: string,
+  sentences: readonly Span[],
+  exclude: readonly Span[] = []
+): ExtractedClaim[] {
+  const claims: ExtractedClaim[] = []
+  PATTERN.lastIndex = 0
+  for (let m = PATTERN.exec(text); m; m = PATTERN.exec(text)) {
+    if (m[0].length === 0) {
+      PATTERN.lastIndex++
+      continue
+    }
+    const start = m.index
+    if (exclude.some((s) => start < s.end && start + m[0].length > s.start)) continue
+    const g = m.groups ?? {}
+    const hedge = g['hedge'] ? g['hedge'].toLowerCase().replace(/\s+/g, ' ') : null
+    let value: number | null = null
+    let interval: Pick<NormalizedQuantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'>
+    let currency: string | null = null
+    if (g['betweenA'] || g['rangeA']) {
+      const a = parseAmount(g['betweenA'] ?? g['rangeA']!)
+      const b = parseAmount(g['betweenB'] ?? g['rangeB']!)
+      if (!a || !b) continue
+      // "10-12 billion": the scale written once applies to both ends.
+      const bScale = b.value / Number((g['betweenB'] ?? g['rangeB']!).replace(/[^\d.]/g, '') || 1)
+      const aValue = a.value < b.value / 1000 && bScale > 1 ? a.value * bScale : a.value
+      currency = a.currency ?? b.currency
+      interval = {
+        low: Math.min(aValue, b.value),
+        high: Math.max(aValue, b.value),
+        lowInclusive: true,
+        highInclusive: true
+      }
+    } else if (g['amount']) {
+      const a = parseAmount(g['amount'])
+      if (!a) continue
+      value = a.value
+      currency = a.currency
+      interval = intervalFor(hedge, value)
+    } else if (g['vague']) {
+      const [low, high] = VAGUE[g['vague'].toLowerCase().replace(/\s+/g, ' ')]!
+      interval = { low, high, lowInclusive: true, highInclusive: true }
+    } else {
+      const word = g['word']!.toLowerCase().replace(/\s+/g, ' ')
+      value = (SMALL[word] ?? 0) * (g['wordScale'] ? (SCALES[g['wordScale'].toLowerCase()] ?? 1) : 1)
+      interval = intervalFor(hedge, value)
+    }
+    let end = start + m[0].length
+    if (/^\s?(?:[ap]\.?m\b|:\d)/i.test(text.slice(end, end + 5))) continue // a clock time
+    // Money is complete with its currency; the words after "$50 billion" are not its unit.
+    const unit = currency ? { unit: null, head: null, currency: null, end } : unitAfter(text, end)
+    currency = currency ?? unit.currency
+    const bareNumber = !currency && !unit.unit && !hedge && !g['vague']
+    const raw = (g['amount'] ?? '').replace(/,/g, '')
+    // A four-digit number alone is a year, a bare small word ("one of them") is not a figure.
+    if (bareNumber && (/^(1[5-9]|20)\d\d$/.test(raw) || g['word'])) continue
+    if (g['word'] && !unit.unit && !currency) continue
+    if (unit.unit || unit.currency) end = Math.max(end, unit.end)
+    claims.push({
+      id: claimId(currency ? 'money' : 'quantity', start),
+      kind: currency ? 'money' : 'quantity',
+      text: text.slice(start, end),
+      start,
+      end,
+      sentence: sentenceAt(sentences, start),
+      normalized: {
+        value,
+        ...interval,
+        unit: unit.unit,
+        unitHead: currency ? currency : unit.head,
+        currency,
+        hedge: hedge ?? (g['vague'] ? g['vague'].toLowerCase() : null)
+      } satisfies NormalizedQuantity
+    })
+  }
+  return claims
+}
+
+/** Whether two intervals share at least one value. */
+export function intervalsOverlap(a: NormalizedQuantity, b: NormalizedQuantity): boolean {
+  const aLow = a.low ?? -Infinity
+  const bLow = b.low ?? -Infinity
+  const aHigh = a.high ?? Infinity
+  const bHigh = b.high ?? Infinity
+  const low = Math.max(aLow, bLow)
+  const high = Math.min(aHigh, bHigh)
+  if (low < high) return true
+  if (low > high) return false
+  const lowInclusive = aLow === low ? a.lowInclusive : true
+  const lowInclusiveB = bLow === low ? b.lowInclusive : true
+  const highInclusive = aHigh === high ? a.highInclusive : true
+  const highInclusiveB = bHigh === high ? b.highInclusive : true
+  return lowInclusive && lowInclusiveB && highInclusive && highInclusiveB
+}

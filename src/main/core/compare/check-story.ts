@@ -1,0 +1,330 @@
+// Checking a story against its sources: extract the story's claims, find candidate passages for
+// each, relate them, flag names and inconsistencies, and suggest a status. Pure: data in, data out.
+import type { CheckedClaim, CheckResult, Evidence, Flag, Relation } from '../../../shared/check'
+import { extractDates, type NormalizedDate } from '../claims/dates'
+import { extractClaims } from '../claims/extract'
+import { extractQuantities, type NormalizedQuantity } from '../claims/quantities'
+import { sentenceAt, splitSentences } from '../claims/sentences'
+import type { ExtractedClaim, Span } from '../claims/types'
+import { consistencyFlags } from './consistency'
+import { checkNames, NameVocabulary } from './names'
+import { InMemoryPassageIndex, type PassageIndex } from './passage-index'
+import { relateDates } from './relate-dates'
+import { relateQuantities } from './relate-quantities'
+import { suggestStatus } from './status'
+import {
+  AGREEMENT_FOR_CONTRADICTION,
+  AGREEMENT_FOR_EVIDENCE,
+  contentWords,
+  dice,
+  eventAgreement,
+  overlap,
+  wordsAround
+} from './text-words'
+
+export interface CheckSource {
+  id: number
+  title: string | null
+  outlet: string | null
+  publishedAt: string | null
+  url: string | null
+  paragraphs: ReadonlyArray<{ index: number; text: string }>
+}
+
+export interface CheckInput {
+  story: { id: number; title: string | null; text: string; publishedAt: string | null }
+  sources: readonly CheckSource[]
+  houseNames?: readonly string[]
+  /** The library's full-text index; an in-memory one is built when absent. */
+  index?: PassageIndex
+  now?: Date
+}
+
+/** Candidate passages looked at per claim: enough to find every source that speaks to it. */
+const CANDIDATES = 60
+/** Evidence kept per source and claim: the strongest, not every sentence that shares a word. */
+const PER_SOURCE = 2
+const RELATION_ORDER: Record<Relation, number> = { contradicts: 0, supports: 1, partial: 2, mentions: 3 }
+
+interface ParagraphFacts {
+  sentences: Span[]
+  words: Set<string>[]
+  dates?: ExtractedClaim[]
+  quantities?: ExtractedClaim[]
+}
+
+export function checkStory(input: CheckInput): CheckResult {
+  const { story, sources } = input
+  const sourceById = new Map(sources.map((s) => [s.id, s]))
+  const index = input.index ?? new InMemoryPassageIndex(sources)
+  const claims = extractClaims(story.text, { publishedAt: story.publishedAt })
+  const storySentenceWords = new Map<number, Set<string>>()
+  const sentenceWords = (claim: ExtractedClaim) => {
+    const key = claim.sentence.start
+    if (!storySentenceWords.has(key))
+      storySentenceWords.set(
+        key,
+        new Set(contentWords(story.text.slice(claim.sentence.start, claim.sentence.end)))
+      )
+    return storySentenceWords.get(key)!
+  }
+
+  const facts = new Map<string, ParagraphFacts>()
+  const paragraphFacts = (source: CheckSource, paragraphIndex: number): ParagraphFacts | null => {
+    const key = `${source.id}:${paragraphIndex}`
+    const cached = facts.get(key)
+    if (cached) return cached
+    const paragraph = source.paragraphs.find((p) => p.index === paragraphIndex)
+    if (!paragraph) return null
+    const sentences = splitSentences(paragraph.text)
+    const made: ParagraphFacts = {
+      sentences,
+      words: sentences.map((s) => new Set(contentWords(paragraph.text.slice(s.start, s.end))))
+    }
+    facts.set(key, made)
+    return made
+  }
+  const paragraphText = (source: CheckSource, paragraphIndex: number) =>
+    source.paragraphs.find((p) => p.index === paragraphIndex)?.text ?? ''
+
+  const sourcesVocabulary = new NameVocabulary(
+    sources.map((s) => ({
+      id: s.id,
+      label: s.title ?? `source ${s.id}`,
+      texts: s.paragraphs.map((p) => p.text)
+    }))
+  )
+  const houseVocabulary = new NameVocabulary([{ id: 0, label: 'house list', texts: input.houseNames ?? [] }])
+  const nameFlags = checkNames(claims, sourcesVocabulary, houseVocabulary)
+  const innerFlags = consistencyFlags(story.text, claims)
+
+  const checked: CheckedClaim[] = claims.map((claim) => {
+    const flags: Flag[] = [...(nameFlags.get(claim.id) ?? []), ...(innerFlags.get(claim.id) ?? [])]
+    const context = sentenceWords(claim)
+    const claimWords = contentWords(claim.text)
+    const terms = [...new Set([...claimWords, ...context])]
+    const candidates = index.search(terms, CANDIDATES)
+    const evidence: Evidence[] = []
+    for (const ref of candidates) {
+      const source = sourceById.get(ref.sourceId)
+      if (!source) continue
+      const pf = paragraphFacts(source, ref.paragraphIndex)
+      if (!pf) continue
+      const text = paragraphText(source, ref.paragraphIndex)
+      const found = relateInParagraph(claim, context, claimWords, source, text, pf, (c) =>
+        wordsAround(story.text, c.sentence, c.start, c.end)
+      )
+      for (const f of found) {
+        evidence.push({
+          sourceId: source.id,
+          sourceTitle: source.title,
+          outlet: source.outlet,
+          paragraphIndex: ref.paragraphIndex,
+          text: text.slice(f.start, f.end),
+          start: f.start,
+          end: f.end,
+          relation: f.relation,
+          reason: f.reason
+        })
+        if (f.hedgedDifference && !flags.some((x) => x.kind === 'hedged-difference')) {
+          flags.push({ kind: 'hedged-difference', message: `Hedged figures differ: ${f.reason}.` })
+        }
+      }
+    }
+    const kept = keepStrongest(evidence)
+    if (
+      kept.some((e) => e.relation === 'contradicts') &&
+      (claim.kind === 'date' || claim.kind === 'quantity' || claim.kind === 'money')
+    ) {
+      const against = kept.find((e) => e.relation === 'contradicts')!
+      flags.push({
+        kind: 'conflicting-value',
+        message: `${against.sourceTitle ?? 'A source'}: ${against.reason}.`
+      })
+    }
+    const withEvidence = new Set(kept.map((e) => e.sourceId))
+    return {
+      id: claim.id,
+      kind: claim.kind,
+      text: claim.text,
+      start: claim.start,
+      end: claim.end,
+      sentence: claim.sentence,
+      normalized: claim.normalized,
+      status: suggestStatus(kept, flags),
+      flags,
+      evidence: kept,
+      silent: sources.filter((s) => !withEvidence.has(s.id)).map((s) => s.id)
+    }
+  })
+
+  return {
+    version: 1,
+    story: { id: story.id, title: story.title, publishedAt: story.publishedAt },
+    sources: sources.map((s) => ({
+      id: s.id,
+      title: s.title,
+      outlet: s.outlet,
+      publishedAt: s.publishedAt,
+      url: s.url
+    })),
+    claims: checked,
+    generatedAt: (input.now ?? new Date()).toISOString()
+  }
+}
+
+function keepStrongest(evidence: Evidence[]): Evidence[] {
+  const bySource = new Map<number, Evidence[]>()
+  for (const e of evidence) {
+    const list = bySource.get(e.sourceId) ?? []
+    if (!list.some((x) => x.paragraphIndex === e.paragraphIndex && x.start === e.start)) list.push(e)
+    bySource.set(e.sourceId, list)
+  }
+  const kept: Evidence[] = []
+  for (const list of bySource.values()) {
+    list.sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation])
+    const best = list[0]!.relation
+    kept.push(
+      ...list
+        .filter((e) => e.relation === best || (best !== 'mentions' && e.relation !== 'mentions'))
+        .slice(0, PER_SOURCE)
+    )
+  }
+  return kept.sort(
+    (a, b) => a.sourceId - b.sourceId || a.paragraphIndex - b.paragraphIndex || a.start - b.start
+  )
+}
+
+interface Found {
+  start: number
+  end: number
+  relation: Relation
+  reason: string
+  hedgedDifference?: boolean
+}
+
+/** Sentences about the same thing share content words beyond the claim itself. */
+function sameContext(context: Set<string>, words: Set<string>, minShared: number): boolean {
+  return overlap(context, words) >= minShared
+}
+
+function relateInParagraph(
+  claim: ExtractedClaim,
+  context: Set<string>,
+  claimWords: string[],
+  source: CheckSource,
+  text: string,
+  pf: ParagraphFacts,
+  storyWordsAround: (claim: ExtractedClaim) => Map<string, number>
+): Found[] {
+  const found: Found[] = []
+  switch (claim.kind) {
+    case 'date': {
+      pf.dates ??= extractDates(text, pf.sentences, source.publishedAt)
+      const story = claim.normalized as NormalizedDate
+      const near = storyWordsAround(claim)
+      for (const d of pf.dates) {
+        // A date is evidence only when the words around it name the same event.
+        const agreement = eventAgreement(near, wordsAround(text, d.sentence, d.start, d.end))
+        if (agreement < AGREEMENT_FOR_EVIDENCE) continue
+        const r = relateDates(story, d.normalized as NormalizedDate)
+        if (!r || (r.relation === 'contradicts' && agreement < AGREEMENT_FOR_CONTRADICTION)) continue
+        found.push({ start: d.sentence.start, end: d.sentence.end, ...r })
+      }
+      break
+    }
+    case 'quantity':
+    case 'money': {
+      pf.quantities ??= extractQuantities(
+        text,
+        pf.sentences,
+        extractDates(text, pf.sentences, source.publishedAt)
+      )
+      const story = claim.normalized as NormalizedQuantity
+      const near = storyWordsAround(claim)
+      for (const q of pf.quantities) {
+        // The shared unit ("troops") already ties two figures together; one more word will do.
+        const agreement = eventAgreement(near, wordsAround(text, q.sentence, q.start, q.end))
+        if (agreement < 1) continue
+        const r = relateQuantities(story, q.normalized as NormalizedQuantity)
+        if (r && !(r.relation === 'contradicts' && agreement < AGREEMENT_FOR_EVIDENCE))
+          found.push({
+            start: q.sentence.start,
+            end: q.sentence.end,
+            relation: r.relation,
+            reason: r.reason,
+            hedgedDifference: r.hedgedDifference
+          })
+      }
+      break
+    }
+    case 'person':
+    case 'organization':
+    case 'place':
+    case 'role': {
+      const name = claim.kind === 'role' ? String(claim.normalized['person'] ?? '') : claim.text
+      const at = text.indexOf(name)
+      if (at >= 0) {
+        const s = sentenceAt(pf.sentences, at)
+        if (claim.kind === 'role') {
+          const role = String(claim.normalized['role'] ?? '')
+          const sentence = text.slice(s.start, s.end)
+          found.push(
+            sentence.includes(role)
+              ? { start: s.start, end: s.end, relation: 'supports', reason: `names ${name} as ${role}` }
+              : {
+                  start: s.start,
+                  end: s.end,
+                  relation: 'mentions',
+                  reason: `names ${name} without the title “${role}”`
+                }
+          )
+        } else
+          found.push({
+            start: s.start,
+            end: s.end,
+            relation: 'supports',
+            reason: `names “${name}” spelled the same`
+          })
+      }
+      break
+    }
+    case 'quote': {
+      const quoted = new Set(contentWords(String(claim.normalized['quote'] ?? '')))
+      // A quotation of two or three words matches too much by chance to compare this way.
+      if (quoted.size < 4) break
+      pf.sentences.forEach((s, i) => {
+        const score = dice(quoted, pf.words[i]!)
+        if (score >= 0.8)
+          found.push({
+            start: s.start,
+            end: s.end,
+            relation: 'supports',
+            reason: 'the same words are quoted'
+          })
+        else if (score >= 0.5)
+          found.push({
+            start: s.start,
+            end: s.end,
+            relation: 'partial',
+            reason: 'similar words, not the same quotation'
+          })
+      })
+      break
+    }
+    case 'event': {
+      const object = new Set(claimWords)
+      pf.sentences.forEach((s, i) => {
+        const words = pf.words[i]!
+        const shared = overlap(object, words)
+        if (shared >= Math.max(2, Math.ceil(object.size * 0.5)) && sameContext(context, words, 3)) {
+          found.push({ start: s.start, end: s.end, relation: 'supports', reason: 'reports the same action' })
+        } else if (shared >= 2 && sameContext(context, words, 2)) {
+          found.push({ start: s.start, end: s.end, relation: 'mentions', reason: 'touches the same action' })
+        }
+      })
+      break
+    }
+  }
+  return found
+}

@@ -1,0 +1,75 @@
+// Checks inside the story itself: a weekday that does not match its date, a relative date that
+// resolves away from the date written next to it, one figure given twice with different values.
+import type { Flag } from '../../../shared/check'
+import { weekdayOf, type NormalizedDate } from '../claims/dates'
+import type { NormalizedQuantity } from '../claims/quantities'
+import type { ExtractedClaim } from '../claims/types'
+import { sameUnit } from './relate-quantities'
+import { contentWords, dice } from './text-words'
+
+export function consistencyFlags(text: string, claims: readonly ExtractedClaim[]): Map<string, Flag[]> {
+  const flags = new Map<string, Flag[]>()
+  const add = (id: string, flag: Flag) => flags.set(id, [...(flags.get(id) ?? []), flag])
+  const dates = claims.filter((c) => c.kind === 'date')
+  for (const claim of dates) {
+    const d = claim.normalized as NormalizedDate
+    if (d.weekday && d.precision === 'day' && !d.relative) {
+      const actual = weekdayOf(d.value)
+      if (actual && actual !== d.weekday) {
+        add(claim.id, {
+          kind: 'weekday-mismatch',
+          message: `“${claim.text}”: ${d.value} is a ${actual}, not a ${d.weekday}.`
+        })
+      }
+    }
+    if (d.relative && !d.unresolved) {
+      add(claim.id, {
+        kind: 'relative-date',
+        message: `“${claim.text}” is relative; against the publication date it means ${d.value}.`
+      })
+      // "On Saturday, Nov. 17": the same sentence also gives an absolute date that must agree.
+      const absolute = dates.find(
+        (o) =>
+          o !== claim &&
+          o.sentence.start === claim.sentence.start &&
+          !(o.normalized as NormalizedDate).relative &&
+          (o.normalized as NormalizedDate).precision === 'day'
+      )
+      if (
+        absolute &&
+        d.precision === 'day' &&
+        (absolute.normalized as NormalizedDate).value.slice(5) !== d.value.slice(5) &&
+        d.weekday
+      ) {
+        const absWeekday = weekdayOf((absolute.normalized as NormalizedDate).value)
+        if (absWeekday !== d.weekday) {
+          add(claim.id, {
+            kind: 'weekday-mismatch',
+            message: `“${claim.text}” resolves to ${d.value}, but the sentence also says “${absolute.text}”.`
+          })
+        }
+      }
+    }
+  }
+  const figures = claims.filter((c) => c.kind === 'quantity' || c.kind === 'money')
+  for (let i = 0; i < figures.length; i++) {
+    for (let j = i + 1; j < figures.length; j++) {
+      const a = figures[i]!
+      const b = figures[j]!
+      const qa = a.normalized as NormalizedQuantity
+      const qb = b.normalized as NormalizedQuantity
+      if (!sameUnit(qa, qb) || (qa.low === qb.low && qa.high === qb.high)) continue
+      const context = dice(
+        new Set(contentWords(text.slice(a.sentence.start, a.sentence.end))),
+        new Set(contentWords(text.slice(b.sentence.start, b.sentence.end)))
+      )
+      if (context >= 0.5) {
+        add(b.id, {
+          kind: 'inconsistent-figure',
+          message: `The story gives “${b.text}” here and “${a.text}” earlier for what reads as the same thing.`
+        })
+      }
+    }
+  }
+  return flags
+}

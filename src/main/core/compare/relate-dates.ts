@@ -1,0 +1,64 @@
+// How a source's date bears on the story's date for the same event. Only the parts both sides
+// wrote are compared: a year that was inferred ("16 November") is not evidence about the year.
+import type { Relation } from '../../../shared/check'
+import type { NormalizedDate } from '../claims/dates'
+
+const RANK = { decade: 0, year: 1, month: 2, day: 3 } as const
+
+function parts(d: NormalizedDate): {
+  year: string | null
+  month: string | null
+  day: string | null
+  decade: string | null
+} {
+  if (d.precision === 'decade') return { decade: d.value.slice(0, 3), year: null, month: null, day: null }
+  const [y, m, day] = d.value.split('-')
+  return {
+    decade: d.yearImplied ? null : (y ?? '').slice(0, 3),
+    year: d.yearImplied ? null : (y ?? null),
+    month: m ?? null,
+    day: day ?? null
+  }
+}
+
+/** The date as written: no year where none was written. */
+function shown(d: NormalizedDate): string {
+  return d.yearImplied ? `${d.value.slice(5)} (no year written)` : d.value
+}
+
+export function relateDates(
+  story: NormalizedDate,
+  source: NormalizedDate
+): { relation: Relation; reason: string } | null {
+  if (story.unresolved || source.unresolved) return null
+  const a = parts(story)
+  const b = parts(source)
+  const compared: string[] = []
+  for (const key of ['decade', 'year', 'month', 'day'] as const) {
+    const x = a[key]
+    const y = b[key]
+    if (x === null || y === null) continue
+    if (x !== y)
+      return {
+        relation: 'contradicts',
+        reason: `the source gives ${shown(source)}, the story ${shown(story)}`
+      }
+    compared.push(key)
+  }
+  if (compared.length === 0) return null
+  // A source that leaves the year unwritten ("on 16 November") still dates the day; only a
+  // coarser source ("February 2022" for a day) is partial.
+  if (RANK[source.precision] < RANK[story.precision]) {
+    return {
+      relation: 'partial',
+      reason: `the source agrees but is less precise (${compared.join(', ')} only)`
+    }
+  }
+  return {
+    relation: 'supports',
+    reason:
+      b.year === null && a.year !== null
+        ? 'same day and month; the source does not give the year'
+        : `same date (${compared.join(', ')})`
+  }
+}

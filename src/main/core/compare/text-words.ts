@@ -1,0 +1,77 @@
+// Content words: what two sentences must share to be about the same thing.
+const STOPWORDS = new Set(
+  `a an the and or but if of in on at by for from to with without as into onto over under than then that this these those there their
+  they them he she it its his her we our you your i me my was were is are be been being has have had will would shall should can could
+  may might must do does did not no nor so such also very more most less least only just about after before since while during which who
+  whom whose what when where why how all any both each few other some own same too s said says told according one two new last first
+  year years month months day days week weeks time`.split(/\s+/)
+)
+const WORD = /[\p{L}\p{N}]+/gu
+
+export function contentWords(text: string): string[] {
+  const words = text.toLowerCase().match(WORD) ?? []
+  return words.filter((w) => w.length > 2 && !STOPWORDS.has(w) && !/^\d+$/.test(w))
+}
+
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  for (const w of small) if (large.has(w)) shared++
+  return shared
+}
+
+export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  return a.size + b.size === 0 ? 0 : (2 * overlap(a, b)) / (a.size + b.size)
+}
+
+/**
+ * The event words around a span, weighted by closeness: lower-case content words (names are
+ * shared by too many sentences to tell events apart) of the span's own clause weigh 2, those of
+ * the clause on either side 1. Clauses end at commas, semicolons, colons, brackets and dashes.
+ */
+export function wordsAround(
+  text: string,
+  sentence: { start: number; end: number },
+  start: number,
+  end: number
+): Map<string, number> {
+  const head = text.slice(sentence.start, start).split(/[,;:()—–]/)
+  const tail = text
+    .slice(end, sentence.end)
+    .replace(/^[\s,]+/, '')
+    .split(/[,;:()—–.!?]/)
+  const weights = new Map<string, number>()
+  const put = (clause: string | undefined, weight: number) => {
+    for (const w of eventWords(clause ?? '')) weights.set(w, Math.max(weights.get(w) ?? 0, weight))
+  }
+  put(head[head.length - 2], 1)
+  put(tail[1], 1)
+  put(head[head.length - 1], 2)
+  put(tail[0], 2)
+  return weights
+}
+
+function eventWords(text: string): string[] {
+  return (text.match(WORD) ?? []).filter((w) => /^\p{Ll}/u.test(w) && w.length > 2 && !STOPWORDS.has(w))
+}
+
+/** Nominalized event nouns (invasion, election, agreement) name an event more surely than verbs. */
+const EVENT_NOUN = /(?:ion|ment|ance|ence|ure|ship)s?$/
+
+/**
+ * How surely two spans date or count the same event: for each shared event word, the smaller
+ * of its two weights, doubled for an event noun. "On Saturday … surprise visit" and "a surprise
+ * push on August 6" share one adjective: too little to call them the same event.
+ */
+export function eventAgreement(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let score = 0
+  for (const [w, weight] of a) {
+    const other = b.get(w)
+    if (other) score += Math.min(weight, other) * (EVENT_NOUN.test(w) && w.length > 5 ? 2 : 1)
+  }
+  return score
+}
+
+/** Enough agreement to count a date or figure as evidence; a contradiction needs more. */
+export const AGREEMENT_FOR_EVIDENCE = 2
+export const AGREEMENT_FOR_CONTRADICTION = 4

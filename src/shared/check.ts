@@ -1,0 +1,94 @@
+// The check result: the claims of a story, each with its evidence from the sources.
+// This is a stable public format (the CLI's JSON, schemas/check-result.schema.json): add fields,
+// never rename them.
+import { z } from 'zod'
+
+export const claimKindSchema = z.enum([
+  'date',
+  'quantity',
+  'money',
+  'person',
+  'organization',
+  'place',
+  'role',
+  'event',
+  'quote'
+])
+export type ClaimKind = z.infer<typeof claimKindSchema>
+
+export const relationSchema = z.enum(['supports', 'contradicts', 'partial', 'mentions'])
+export type Relation = z.infer<typeof relationSchema>
+
+export const suggestedStatusSchema = z.enum([
+  'corroborated',
+  'partly-corroborated',
+  'conflicting',
+  'single-source',
+  'unsupported',
+  'spelling-to-check'
+])
+export type SuggestedStatus = z.infer<typeof suggestedStatusSchema>
+
+export const flagKindSchema = z.enum([
+  'spelling-to-check',
+  'spelling-variant',
+  'hedged-difference',
+  'conflicting-value',
+  'weekday-mismatch',
+  'relative-date',
+  'inconsistent-figure'
+])
+export type FlagKind = z.infer<typeof flagKindSchema>
+
+export const spanSchema = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+
+export const flagSchema = z.object({ kind: flagKindSchema, message: z.string() })
+export type Flag = z.infer<typeof flagSchema>
+
+export const evidenceSchema = z.object({
+  sourceId: z.number().int(),
+  sourceTitle: z.string().nullable(),
+  outlet: z.string().nullable(),
+  paragraphIndex: z.number().int(),
+  /** The exact source span: text === paragraph.slice(start, end). */
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  relation: relationSchema,
+  reason: z.string()
+})
+export type Evidence = z.infer<typeof evidenceSchema>
+
+export const claimSchema = z.object({
+  id: z.string(),
+  kind: claimKindSchema,
+  /** The exact span of the story: text === story.slice(start, end). */
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  sentence: spanSchema,
+  normalized: z.record(z.string(), z.unknown()),
+  status: suggestedStatusSchema,
+  flags: z.array(flagSchema),
+  evidence: z.array(evidenceSchema),
+  /** Sources that say nothing about this claim. */
+  silent: z.array(z.number().int())
+})
+export type CheckedClaim = z.infer<typeof claimSchema>
+
+export const checkSourceSchema = z.object({
+  id: z.number().int(),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  url: z.string().nullable()
+})
+
+export const checkResultSchema = z.object({
+  version: z.literal(1),
+  story: z.object({ id: z.number().int(), title: z.string().nullable(), publishedAt: z.string().nullable() }),
+  sources: z.array(checkSourceSchema),
+  claims: z.array(claimSchema),
+  generatedAt: z.string()
+})
+export type CheckResult = z.infer<typeof checkResultSchema>

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
-import { CONTENT_SECURITY_POLICY } from './src/shared/csp'
+import { CONTENT_SECURITY_POLICY_META } from './src/shared/csp'
 
 // The CSP goes into the built page only: Vite's dev server injects inline styles for hot reload,
 // which the strict policy (rightly) forbids. The app:// protocol and `factdesk serve` also send it
@@ -17,7 +17,7 @@ function contentSecurityPolicyMeta(): Plugin {
       handler: () => [
         {
           tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META },
           injectTo: 'head-prepend'
         }
       ]

@@ -29,7 +29,10 @@ export function makeVersions(targetBytes: number, seed = 7): [string, string] {
   let size = 0
   while (size < targetBytes) {
     const count = 2 + Math.floor(random() * 3)
-    const words = Array.from({ length: count }, () => sentences[Math.floor(random() * sentences.length)]!).join(' ')
+    const words = Array.from(
+      { length: count },
+      () => sentences[Math.floor(random() * sentences.length)]!
+    ).join(' ')
     const p = `${paragraphs.length + 1}. ${words}`
     paragraphs.push(p)
     size += p.length + 2
@@ -40,7 +43,8 @@ export function makeVersions(targetBytes: number, seed = 7): [string, string] {
     if (r < 0.03) continue
     if (r < 0.08) second.push(p.replace(/\b(\d+)\b/, (n) => String(Number(n) + 1)).replace(' the ', ' a '))
     else second.push(p)
-    if (random() < 0.02) second.push(`An added paragraph ${second.length}, with new reporting from the scene.`)
+    if (random() < 0.02)
+      second.push(`An added paragraph ${second.length}, with new reporting from the scene.`)
   }
   for (let k = 0; k < 20; k++) {
     const from = Math.floor(random() * second.length)
@@ -58,16 +62,28 @@ export async function run(report: Report): Promise<void> {
   const serve = await startServe({ demo: false })
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run'
+    ]
   })
   try {
     const [a, b] = makeVersions(1024 * 1024)
     const ids: number[] = []
-    for (const [name, text] of [['story-v1.txt', a], ['story-v2.txt', b]] as const) {
+    for (const [name, text] of [
+      ['story-v1.txt', a],
+      ['story-v2.txt', b]
+    ] as const) {
       const response = await fetch(`${serve.origin}/api/library.importFile`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve.token}` },
-        body: JSON.stringify({ name, source: { kind: 'bytes', base64: Buffer.from(text).toString('base64') } })
+        body: JSON.stringify({
+          name,
+          source: { kind: 'bytes', base64: Buffer.from(text).toString('base64') }
+        })
       })
       const body = (await response.json()) as { result: { id: number; status: string } }
       ids.push(body.result.id)
@@ -83,9 +99,13 @@ export async function run(report: Report): Promise<void> {
       await page.getByTestId('compare-right').selectOption(String(ids[1]))
       await page.locator('[data-testid="diff-row"]').first().waitFor()
       // First screen: rows painted (one animation frame after they are in the DOM).
-      const finished = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))))
+      const finished = await page.evaluate(
+        () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())))
+      )
       timings.push(finished - started)
-      rows = Number(((await page.getByTestId('compare-summary').textContent()) ?? '').match(/(\d+) same/)?.[1] ?? 0)
+      rows = Number(
+        ((await page.getByTestId('compare-summary').textContent()) ?? '').match(/(\d+) same/)?.[1] ?? 0
+      )
       await page.close()
     }
     timings.sort((x, y) => x - y)

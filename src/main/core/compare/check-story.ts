@@ -41,7 +41,7 @@ export interface CheckInput {
 }
 
 /** Candidate passages looked at per claim: enough to find every source that speaks to it. */
-const CANDIDATES = 60
+const CANDIDATES = 40
 /** Evidence kept per source and claim: the strongest, not every sentence that shares a word. */
 const PER_SOURCE = 2
 const RELATION_ORDER: Record<Relation, number> = { contradicts: 0, supports: 1, partial: 2, mentions: 3 }
@@ -74,18 +74,21 @@ export function checkStory(input: CheckInput): CheckResult {
     const key = `${source.id}:${paragraphIndex}`
     const cached = facts.get(key)
     if (cached) return cached
-    const paragraph = source.paragraphs.find((p) => p.index === paragraphIndex)
-    if (!paragraph) return null
-    const sentences = splitSentences(paragraph.text)
+    const paragraph = paragraphOf(source, paragraphIndex)
+    if (paragraph === undefined) return null
+    const sentences = splitSentences(paragraph)
     const made: ParagraphFacts = {
       sentences,
-      words: sentences.map((s) => new Set(contentWords(paragraph.text.slice(s.start, s.end))))
+      words: sentences.map((s) => new Set(contentWords(paragraph.slice(s.start, s.end))))
     }
     facts.set(key, made)
     return made
   }
+  const byIndex = new Map(sources.map((s) => [s.id, new Map(s.paragraphs.map((p) => [p.index, p.text]))]))
+  const paragraphOf = (source: CheckSource, paragraphIndex: number) =>
+    byIndex.get(source.id)?.get(paragraphIndex)
   const paragraphText = (source: CheckSource, paragraphIndex: number) =>
-    source.paragraphs.find((p) => p.index === paragraphIndex)?.text ?? ''
+    paragraphOf(source, paragraphIndex) ?? ''
 
   const sourcesVocabulary = new NameVocabulary(
     sources.map((s) => ({
@@ -235,11 +238,8 @@ function relateInParagraph(
     }
     case 'quantity':
     case 'money': {
-      pf.quantities ??= extractQuantities(
-        text,
-        pf.sentences,
-        extractDates(text, pf.sentences, source.publishedAt)
-      )
+      pf.dates ??= extractDates(text, pf.sentences, source.publishedAt)
+      pf.quantities ??= extractQuantities(text, pf.sentences, pf.dates)
       const story = claim.normalized as NormalizedQuantity
       const near = storyWordsAround(claim)
       for (const q of pf.quantities) {

@@ -1,0 +1,69 @@
+// The library: one SQLite file holding the texts, their paragraphs and the full-text index.
+// This directory is the only place SQL lives; callers see the typed Library interface.
+import { basename } from 'node:path'
+import Database from 'better-sqlite3'
+import { ApiError } from '../../shared/errors'
+import { createLibrary, type Library } from './library'
+import { migrate, schemaVersion, SCHEMA_VERSION } from './schema'
+
+export type {
+  HouseName,
+  ImportDocumentInput,
+  ImportDocumentResult,
+  IntegrityReport,
+  Library,
+  ListOptions,
+  Passage,
+  PassageOptions
+} from './library'
+export { SCHEMA_VERSION } from './schema'
+
+export interface OpenLibraryOptions {
+  /** Path of a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string
+}
+
+/** How long a statement waits for another connection's lock before giving up. */
+const BUSY_TIMEOUT_MS = 5000
+/** Page cache per connection, in KiB (a negative cache_size is KiB, a positive one pages). */
+export const CACHE_KIB = 32_000
+
+/**
+ * Opens (creating if missing) and upgrades the library at `path`; ':memory:' gives a throwaway
+ * one for tests. Refuses, untouched, a file written by a newer build.
+ */
+export function openLibrary(path: string, options: OpenLibraryOptions = {}): Library {
+  const db = new Database(path, {
+    timeout: BUSY_TIMEOUT_MS,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  })
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    // Read the version before any pragma that writes (journal_mode changes the file header):
+    // a library from a newer build must be left exactly as it was.
+    const version = schemaVersion(db)
+    if (version > SCHEMA_VERSION) {
+      throw new ApiError(
+        'LIBRARY_TOO_NEW',
+        `${basename(path)} was written by a newer version of Factdesk (schema ${version}; this version ` +
+          `reads up to ${SCHEMA_VERSION}). Open it with the newer version; it has not been changed.`
+      )
+    }
+    if (path !== ':memory:' && path !== '') {
+      // WAL: readers never wait for the importer, and a crashed app loses at most the transaction
+      // in flight. synchronous=NORMAL saves an fsync per commit; with WAL it stays corruption-safe,
+      // a power cut can at worst roll back the last few commits (whole texts, never half of one).
+      db.pragma('journal_mode = WAL')
+      db.pragma('synchronous = NORMAL')
+    }
+    db.pragma('foreign_keys = ON')
+    // 32 MB of page cache instead of SQLite's 2 MB: the full-text index's pages stay in memory
+    // between texts during an import (measured ~20% more texts/s) and between searches.
+    db.pragma(`cache_size = ${-CACHE_KIB}`)
+    migrate(db)
+    return createLibrary(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}

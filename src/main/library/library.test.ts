@@ -1,0 +1,197 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ApiError } from '../../shared/errors'
+import { openLibrary, type Library } from './index'
+import { bytesOf, makeDoc } from './test-support/docs'
+
+let library: Library
+beforeEach(() => {
+  library = openLibrary(':memory:')
+})
+afterEach(() => library.close())
+
+const story = makeDoc(
+  [
+    'Foreign Minister Takeshi Iwaya made a surprise visit to Kyiv on Saturday.',
+    'He met Ukrainian Foreign Minister Andrii Sybiha and President Volodymyr Zelenskyy.',
+    'Pyongyang deployed more than 10,000 troops, the ministry said.'
+  ],
+  { title: 'Iwaya visits Kyiv', outlet: 'The Japan Times', publishedAt: '2024-11-16' }
+)
+
+function add(paragraphs: string[], role: 'story' | 'source' = 'source', title: string | null = null) {
+  return library.importDocument({
+    fileName: `${paragraphs[0]}.txt`,
+    bytes: bytesOf(paragraphs.join('\n')),
+    doc: makeDoc(paragraphs, { title }),
+    role
+  })
+}
+
+describe('importDocument', () => {
+  it('stores the text, its paragraphs with offsets, and the original bytes', () => {
+    const bytes = bytesOf('raw file bytes \u00e9')
+    const result = library.importDocument({ fileName: 'jt.txt', bytes, doc: story, role: 'story' })
+    expect(result).toEqual({ status: 'imported', id: expect.any(Number), title: 'Iwaya visits Kyiv' })
+    const text = library.get(result.id)!
+    expect(text).toMatchObject({
+      role: 'story',
+      format: 'txt',
+      fileName: 'jt.txt',
+      title: 'Iwaya visits Kyiv',
+      outlet: 'The Japan Times',
+      publishedAt: '2024-11-16',
+      paragraphCount: 3,
+      wordCount: 32,
+      cleanedText: story.cleanedText
+    })
+    expect(text.contentHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(text.paragraphs.map((p) => p.index)).toEqual([0, 1, 2])
+    for (const p of text.paragraphs)
+      expect(text.cleanedText.slice(p.start, p.start + p.text.length)).toBe(p.text)
+    expect(library.originalBytes(result.id)).toEqual(bytes)
+  })
+
+  it('reports the same cleaned text again as a duplicate of the first, whatever its layout', () => {
+    const first = library.importDocument({
+      fileName: 'a.txt',
+      bytes: bytesOf('a'),
+      doc: story,
+      role: 'source'
+    })
+    const relaid = makeDoc(
+      story.paragraphs.map((p) => p.replace(/ /g, '  ')),
+      { format: 'html', title: 'Other' }
+    )
+    const second = library.importDocument({
+      fileName: 'a.html',
+      bytes: bytesOf('b'),
+      doc: relaid,
+      role: 'story'
+    })
+    expect(second).toEqual({ status: 'duplicate', id: first.id, title: 'Iwaya visits Kyiv' })
+    expect(library.count()).toBe(1)
+  })
+
+  it('leaves nothing behind when a text fails half-way', () => {
+    // A paragraph that is not a string makes the paragraph insert throw after the text row went in.
+    const broken = makeDoc(['fine paragraph'])
+    broken.paragraphs.push({} as unknown as string)
+    expect(() =>
+      library.importDocument({ fileName: 'x', bytes: bytesOf('x'), doc: broken, role: 'source' })
+    ).toThrow()
+    expect(library.count()).toBe(0)
+    expect(library.search('fine', 10)).toEqual([])
+    expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
+  })
+})
+
+describe('list, setRole, delete', () => {
+  it('lists newest first, filters by role, pages, and counts the total', () => {
+    const ids = ['one', 'two', 'three'].map(
+      (w, i) => add([`Paragraph ${w}.`], i === 0 ? 'story' : 'source').id
+    )
+    const all = library.list({ limit: 2, offset: 0 })
+    expect(all.total).toBe(3)
+    expect(all.texts.map((t) => t.id)).toEqual([ids[2], ids[1]])
+    expect(library.list({ limit: 2, offset: 2 }).texts.map((t) => t.id)).toEqual([ids[0]])
+    const stories = library.list({ role: 'story', limit: 10, offset: 0 })
+    expect(stories).toMatchObject({ total: 1, texts: [{ id: ids[0], role: 'story', paragraphCount: 1 }] })
+  })
+
+  it('changes a role and says null for an unknown id', () => {
+    const { id } = add(['A text.'])
+    expect(library.setRole(id, 'story')).toMatchObject({ id, role: 'story' })
+    expect(library.get(id)?.role).toBe('story')
+    expect(library.setRole(9999, 'story')).toBeNull()
+  })
+
+  it('deletes a text with its paragraphs and index entries', () => {
+    const { id } = add(['Kamikawa was foreign minister.', 'Another paragraph.'])
+    const keep = add(['Kamikawa again, elsewhere.'])
+    expect(library.delete(id)).toBe(true)
+    expect(library.delete(id)).toBe(false)
+    expect(library.get(id)).toBeNull()
+    expect(library.search('Kamikawa', 10).map((h) => h.textId)).toEqual([keep.id])
+    expect(library.integrityCheck().ok).toBe(true)
+  })
+})
+
+describe('search', () => {
+  it('prefix-matches every word, ranks by bm25 and returns plain snippet segments', () => {
+    const { id } = library.importDocument({
+      fileName: 'jt.txt',
+      bytes: bytesOf('x'),
+      doc: story,
+      role: 'story'
+    })
+    add(['Troops troops troops: Pyongyang troops everywhere.'])
+    add(['Nothing about the subject at all.'])
+    const hits = library.search('troop', 10)
+    expect(hits).toHaveLength(2)
+    expect(hits[0]!.rank).toBeLessThanOrEqual(hits[1]!.rank)
+    expect(hits[0]!.snippet.filter((s) => s.match).map((s) => s.text.toLowerCase())).toContain('troops')
+    const jt = library.search('pyongyang 10,000', 10)
+    expect(jt).toHaveLength(1)
+    expect(jt[0]).toMatchObject({
+      textId: id,
+      paragraphIndex: 2,
+      title: 'Iwaya visits Kyiv',
+      outlet: 'The Japan Times',
+      publishedAt: '2024-11-16'
+    })
+    expect(jt[0]!.snippet.map((s) => s.text).join('')).toBe(story.paragraphs[2])
+  })
+
+  it('finds accented text without the accents and phrases only in order', () => {
+    add(['Le café de Zelenskyy à Kyiv.'])
+    expect(library.search('cafe', 10)).toHaveLength(1)
+    expect(library.search('"cafe de"', 10)).toHaveLength(1)
+    expect(library.search('"de cafe"', 10)).toHaveLength(0)
+  })
+
+  it('never throws on FTS syntax in user input and never returns markup', () => {
+    add(['<b>Bold</b> claims (in brackets) and "quotes" AND operators.'])
+    for (const query of ['"', '(', 'AND', 'NEAR(', '"quotes', 'brackets)', '*', 'b:', '^claims']) {
+      expect(() => library.search(query, 10), query).not.toThrow()
+    }
+    const [hit] = library.search('bold', 10)
+    expect(hit!.snippet.map((s) => s.text).join('')).toContain('<b>Bold</b>')
+    expect(hit!.snippet.some((s) => /[\uE000\uE001]/.test(s.text))).toBe(false)
+  })
+
+  it('honours the limit', () => {
+    for (let i = 0; i < 20; i++) add([`Kyiv report number w${i}.`])
+    expect(library.search('kyiv', 5)).toHaveLength(5)
+  })
+})
+
+describe('searchPassages', () => {
+  it('finds any of the terms, excluding texts and filtering roles', () => {
+    const a = add(['Yoko Kamikawa was foreign minister.'], 'story')
+    const b = add(['North Korea sent troops.'], 'source')
+    const c = add(['Kamikawa visited Kyiv in 2024.'], 'source')
+    add(['Unrelated weather report.'], 'source')
+    const ids = (p: { textId: number }[]) => p.map((x) => x.textId).sort()
+    expect(ids(library.searchPassages(['Kamikawa', 'North Korea'], { limit: 10 }))).toEqual(
+      [a.id, b.id, c.id].sort()
+    )
+    expect(ids(library.searchPassages(['Kamikawa'], { limit: 10, excludeTextIds: [a.id] }))).toEqual([c.id])
+    expect(ids(library.searchPassages(['Kamikawa'], { limit: 10, roles: ['story'] }))).toEqual([a.id])
+    const [passage] = library.searchPassages(['korea'], { limit: 10 })
+    expect(passage).toMatchObject({ textId: b.id, index: 0, start: 0, text: 'North Korea sent troops.' })
+    expect(library.searchPassages(['"', ''], { limit: 10 })).toEqual([])
+  })
+})
+
+describe('house names', () => {
+  it('adds, lists alphabetically, refuses a repeat in any case, and removes', () => {
+    const kamikawa = library.addHouseName('Yoko Kamikawa', 'former foreign minister')
+    library.addHouseName('Andrii Sybiha')
+    expect(library.listHouseNames().map((n) => n.name)).toEqual(['Andrii Sybiha', 'Yoko Kamikawa'])
+    expect(() => library.addHouseName('yoko KAMIKAWA')).toThrow(ApiError)
+    expect(() => library.addHouseName('  ')).toThrow(/empty/)
+    expect(library.removeHouseName(kamikawa.id)).toBe(true)
+    expect(library.removeHouseName(kamikawa.id)).toBe(false)
+    expect(library.listHouseNames()).toHaveLength(1)
+  })
+})

@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ApiError } from '../../shared/errors'
+import { openLibrary } from './index'
+import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from './schema'
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'factdesk-schema-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Data written with plain SQL as a build of schema `version` would have written it. */
+function seedAtVersion(db: Database.Database, version: number): void {
+  if (version >= 1) {
+    db.prepare(
+      `INSERT INTO texts (id, role, format, file_name, title, encoding, content_hash, original_bytes,
+         original_text, cleaned_text, imported_at, word_count)
+       VALUES (7, 'story', 'txt', 'old.txt', 'Old text', 'utf-8', 'hash-7', x'4869', 'Hi',
+         'Kamikawa visited Kyiv.\n\nSecond paragraph.', '2024-01-01T00:00:00.000Z', 5)`
+    ).run()
+    const paragraph = db.prepare('INSERT INTO paragraphs (text_id, idx, start, text) VALUES (7, ?, ?, ?)')
+    const index = db.prepare('INSERT INTO paragraphs_fts (rowid, text) VALUES (?, ?)')
+    for (const [idx, start, text] of [
+      [0, 0, 'Kamikawa visited Kyiv.'],
+      [1, 24, 'Second paragraph.']
+    ] as const) {
+      index.run(paragraph.run(idx, start, text).lastInsertRowid, text)
+    }
+  }
+  if (version >= 2) {
+    db.prepare("INSERT INTO house_names (name, added_at) VALUES ('Yoko Kamikawa', '2024-01-01')").run()
+  }
+}
+
+describe('migrations', () => {
+  it('has one migration per schema version', () => {
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length)
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2)
+  })
+
+  for (let version = 0; version < SCHEMA_VERSION; version++) {
+    it(`upgrades a library written at schema ${version} and keeps its data`, () => {
+      const file = join(dir, `v${version}.sqlite`)
+      const old = new Database(file)
+      migrate(old, version)
+      expect(schemaVersion(old)).toBe(version)
+      seedAtVersion(old, version)
+      old.close()
+
+      const library = openLibrary(file)
+      expect(library.count()).toBe(version >= 1 ? 1 : 0)
+      if (version >= 1) {
+        expect(library.get(7)).toMatchObject({ title: 'Old text', paragraphCount: 2 })
+        expect(library.search('kamikawa', 10).map((h) => h.textId)).toEqual([7])
+      }
+      expect(library.listHouseNames().map((n) => n.name)).toEqual(version >= 2 ? ['Yoko Kamikawa'] : [])
+      // The new table works after the upgrade.
+      library.addHouseName('Andrii Sybiha')
+      expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
+      library.close()
+
+      const check = new Database(file, { readonly: true })
+      expect(schemaVersion(check)).toBe(SCHEMA_VERSION)
+      check.close()
+    })
+  }
+
+  it('opens a current library without migrating it again', () => {
+    const file = join(dir, 'current.sqlite')
+    openLibrary(file).close()
+    const library = openLibrary(file)
+    expect(library.count()).toBe(0)
+    library.close()
+  })
+
+  it.each(['delete', 'wal'])(
+    'refuses a library from a newer build (journal %s) and leaves it byte for byte as it was',
+    (journal) => {
+      const file = join(dir, 'future.sqlite')
+      const future = new Database(file)
+      future.pragma(`journal_mode = ${journal}`)
+      migrate(future)
+      future.exec('CREATE TABLE from_the_future (x)')
+      future.pragma(`user_version = ${SCHEMA_VERSION + 3}`)
+      future.close()
+      const before = readFileSync(file)
+      const filesBefore = readdirSync(dir)
+
+      let thrown: unknown
+      try {
+        openLibrary(file)
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(ApiError)
+      expect((thrown as ApiError).code).toBe('LIBRARY_TOO_NEW')
+      expect((thrown as ApiError).message).toBe(
+        `future.sqlite was written by a newer version of Factdesk (schema ${SCHEMA_VERSION + 3}; this version reads up to ${SCHEMA_VERSION}). Open it with the newer version; it has not been changed.`
+      )
+      expect(readFileSync(file).equals(before)).toBe(true)
+      expect(readdirSync(dir)).toEqual(filesBefore)
+    }
+  )
+
+  it('uses WAL with foreign keys on for a file library', () => {
+    const file = join(dir, 'wal.sqlite')
+    openLibrary(file).close()
+    const db = new Database(file, { readonly: true })
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    db.close()
+  })
+})

@@ -1,0 +1,23 @@
+// Child process for the crash test: imports COUNT generated texts into the library at PATH, one
+// transaction per text, as fast as it can, until it finishes or is killed.
+// Usage: node --import tsx import-many.ts PATH COUNT
+import { openLibrary } from '../index'
+import { bytesOf, makeDoc } from './docs'
+import { generatedParagraphs } from './generate'
+
+const [path, countArg] = process.argv.slice(2)
+if (!path || !countArg) throw new Error('usage: import-many.ts PATH COUNT')
+const library = openLibrary(path)
+process.stdout.write('started\n')
+for (let n = 0; n < Number(countArg); n++) {
+  const paragraphs = generatedParagraphs(n)
+  const doc = makeDoc(paragraphs, { title: `Report ${n}` })
+  library.importDocument({
+    fileName: `report-${n}.txt`,
+    bytes: bytesOf(doc.cleanedText),
+    doc,
+    role: 'source'
+  })
+}
+library.close()
+process.stdout.write('finished\n')

@@ -11,6 +11,13 @@ import {
   textRoleSchema,
   textSummarySchema
 } from './domain'
+import {
+  checkDetailSchema,
+  checkSummarySchema,
+  decisionInputSchema,
+  decisionSchema,
+  historyEntrySchema
+} from './workbench'
 
 const id = z.number().int().positive()
 
@@ -78,7 +85,24 @@ export const contract = {
     importOutcomeSchema
   ),
   'library.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() })),
-  'library.setRole': method(z.object({ id, role: textRoleSchema }).strict(), textSummarySchema)
+  'library.setRole': method(z.object({ id, role: textRoleSchema }).strict(), textSummarySchema),
+  'checks.list': method(z.object({}).strict(), z.object({ checks: z.array(checkSummarySchema) })),
+  'checks.create': method(
+    z.object({ storyId: id, sourceIds: z.array(id).max(100_000).nullable().default(null) }).strict(),
+    checkSummarySchema
+  ),
+  'checks.get': method(z.object({ id }).strict(), checkDetailSchema),
+  /** Runs the claim engine again (after sources changed); decisions stay with their claims. */
+  'checks.rerun': method(z.object({ id }).strict(), checkDetailSchema),
+  'checks.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() })),
+  'checks.decide': method(
+    decisionInputSchema,
+    z.object({ decision: decisionSchema, entry: historyEntrySchema })
+  ),
+  'checks.history': method(
+    z.object({ checkId: id, claimId: z.string().max(200).optional() }).strict(),
+    z.object({ entries: z.array(historyEntrySchema) })
+  )
 } as const
 
 export type Contract = typeof contract

@@ -1,6 +1,7 @@
 // The handler for every contract method, each a thin step from validated input to core/library.
 import { ApiError } from '../../shared/errors'
 import type { Library } from '../library'
+import { checkDetail, createCheck, rerunCheck } from '../services/checks'
 import { expandPaths } from '../services/expand-paths'
 import { importFiles } from '../services/importer'
 import type { Handlers } from './dispatch'
@@ -62,6 +63,22 @@ export function createHandlers(services: AppServices): Handlers {
       const text = library.setRole(input.id, input.role)
       if (!text) throw notFound(input.id)
       return text
-    }
+    },
+    'checks.list': () => ({ checks: library.checks.list() }),
+    'checks.create': (input) => createCheck(library, input.storyId, input.sourceIds),
+    'checks.get': (input) => checkDetail(library, input.id),
+    'checks.rerun': (input) => rerunCheck(library, input.id),
+    'checks.delete': (input) => ({ deleted: library.checks.delete(input.id) }),
+    'checks.decide': (input) => {
+      const stored = library.checks.get(input.checkId)
+      if (!stored) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
+      if (!stored.result.claims.some((c) => c.id === input.claimId)) {
+        throw new ApiError('NOT_FOUND', `Check ${input.checkId} has no claim “${input.claimId}”.`)
+      }
+      const saved = library.checks.decide(input)
+      if (!saved) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
+      return saved
+    },
+    'checks.history': (input) => ({ entries: library.checks.history(input.checkId, input.claimId) })
   }
 }

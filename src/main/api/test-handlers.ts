@@ -21,6 +21,13 @@ export function cannedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'library.importFile': unused,
     'library.delete': () => ({ deleted: false }),
     'library.setRole': unused,
+    'checks.list': () => ({ checks: [] }),
+    'checks.create': unused,
+    'checks.get': unused,
+    'checks.rerun': unused,
+    'checks.delete': unused,
+    'checks.decide': unused,
+    'checks.history': unused,
     ...overrides
   } as Handlers
 }

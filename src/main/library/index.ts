@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/errors'
 import { createLibrary, type Library } from './library'
 import { migrate, schemaVersion, SCHEMA_VERSION } from './schema'
 
+export type { ChecksStore, StoredCheck } from './checks-store'
 export type {
   HouseName,
   ImportDocumentInput,

@@ -1,5 +1,6 @@
 // The library's operations over an open, migrated connection. Every statement is prepared once
 // here; every change that touches more than one row runs in one transaction.
+import { createChecksStore, type ChecksStore } from './checks-store'
 import type { Database } from 'better-sqlite3'
 import type {
   DocumentFormat,
@@ -77,6 +78,8 @@ export interface Library {
   listHouseNames(): HouseName[]
   addHouseName(name: string, note?: string | null): HouseName
   removeHouseName(id: number): boolean
+  /** Checks and the editor's decisions. */
+  checks: ChecksStore
   close(): void
 }
 
@@ -355,6 +358,7 @@ export function createLibrary(db: Database): Library {
 
     removeHouseName: (id) => stmt.removeName.run(id).changes > 0,
 
+    checks: createChecksStore(db),
     close: () => db.close()
   }
 }

@@ -77,6 +77,46 @@ export const MIGRATIONS: readonly Migration[] = [
         added_at TEXT NOT NULL
       );
     `)
+  },
+  // v3: checks (a story and the sources chosen for it, with the claim engine's last result) and
+  // the editor's decisions, each change kept in a history.
+  (db) => {
+    db.exec(`
+      CREATE TABLE checks (
+        id              INTEGER PRIMARY KEY,
+        story_id        INTEGER NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
+        title           TEXT NOT NULL,
+        -- JSON array of text ids, or NULL for every source in the library.
+        source_ids_json TEXT,
+        -- The claim engine's result (CheckResult JSON): claims keep their ids across reruns, so
+        -- decisions stay attached to them.
+        result_json     TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+      );
+      CREATE INDEX checks_story ON checks (story_id);
+
+      CREATE TABLE decisions (
+        check_id       INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+        claim_id       TEXT NOT NULL,
+        status         TEXT NOT NULL CHECK (status IN ('open', 'verified', 'disputed', 'corrected', 'dismissed')),
+        corrected_text TEXT,
+        note           TEXT,
+        pinned_json    TEXT NOT NULL DEFAULT '[]',
+        updated_at     TEXT NOT NULL,
+        PRIMARY KEY (check_id, claim_id)
+      );
+
+      CREATE TABLE decision_history (
+        id          INTEGER PRIMARY KEY,
+        check_id    INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+        claim_id    TEXT NOT NULL,
+        at          TEXT NOT NULL,
+        before_json TEXT,
+        after_json  TEXT NOT NULL
+      );
+      CREATE INDEX decision_history_claim ON decision_history (check_id, claim_id, id);
+    `)
   }
 ]
 

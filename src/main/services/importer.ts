@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { ImportOutcome, TextRole } from '../../shared/domain'
 import { MAX_IMPORT_BYTES, parseDocument } from '../core/import'
 import type { Library } from '../library'
+import { createCheck } from './checks'
 
 export interface ImportInput {
   name: string
@@ -115,6 +116,10 @@ interface DemoManifest {
   folder: string
   story: string
   sources: string[]
+  /** The story's publication date, which its text does not give ("on Saturday" needs it). */
+  storyDate?: string
+  /** The demo newsroom's house list of names. */
+  houseNames?: string[]
 }
 
 /**
@@ -133,5 +138,11 @@ export async function seedDemoLibrary(library: Library, samplesDir: string): Pro
   const file = (name: string): ImportInput => ({ name, path: join(samplesDir, manifest.folder, name) })
   const story = await importFiles(library, [file(manifest.story)], { role: 'story' })
   const sources = await importFiles(library, manifest.sources.map(file), { role: 'source' })
+  // The demo check: the story against every source, ready to open.
+  for (const name of manifest.houseNames ?? []) library.addHouseName(name, 'demo')
+  const [storyOutcome] = story
+  if (storyOutcome && storyOutcome.status !== 'rejected' && library.checks.list().length === 0) {
+    createCheck(library, storyOutcome.id, null, { storyDate: manifest.storyDate ?? null })
+  }
   return [...story, ...sources]
 }

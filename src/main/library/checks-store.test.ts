@@ -1,0 +1,143 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { CheckResult } from '../../shared/check'
+import { openLibrary } from './index'
+import { makeDoc } from './test-support/docs'
+
+function result(claimIds: string[]): CheckResult {
+  return {
+    version: 1,
+    story: { id: 1, title: 'Story', publishedAt: null },
+    sources: [],
+    generatedAt: '2024-01-01T00:00:00.000Z',
+    claims: claimIds.map((id) => ({
+      id,
+      kind: 'date',
+      text: 'x',
+      start: 0,
+      end: 1,
+      sentence: { start: 0, end: 1 },
+      normalized: {},
+      status: 'unsupported',
+      flags: [],
+      evidence: [],
+      silent: []
+    }))
+  }
+}
+
+function libraryWithStory(path = ':memory:') {
+  const library = openLibrary(path)
+  const { id } = library.importDocument({
+    fileName: 'story.txt',
+    bytes: new Uint8Array([1]),
+    doc: makeDoc(['A story. It has claims.']),
+    role: 'story'
+  })
+  return { library, storyId: id }
+}
+
+describe('checks and decisions', () => {
+  it('saves each decision with a history entry of old and new', () => {
+    const { library, storyId } = libraryWithStory()
+    const check = library.checks.create({
+      storyId,
+      title: 'Story',
+      sourceIds: null,
+      result: result(['date-0', 'date-5'])
+    })
+    expect(check).toMatchObject({ total: 2, decided: 0, sourceIds: null })
+    library.checks.decide({
+      checkId: check.id,
+      claimId: 'date-0',
+      status: 'verified',
+      correctedText: null,
+      note: null,
+      pinned: []
+    })
+    library.checks.decide({
+      checkId: check.id,
+      claimId: 'date-0',
+      status: 'corrected',
+      correctedText: 'Feb. 24, 2022',
+      note: 'Per AP',
+      pinned: [{ sourceId: 9, paragraphIndex: 2, start: 0, end: 5, text: 'Feb 24' }]
+    })
+    const history = library.checks.history(check.id, 'date-0')
+    expect(history.map((h) => [h.before?.status ?? null, h.after.status])).toEqual([
+      [null, 'verified'],
+      ['verified', 'corrected']
+    ])
+    expect(library.checks.decisions(check.id)).toEqual([
+      expect.objectContaining({
+        claimId: 'date-0',
+        status: 'corrected',
+        correctedText: 'Feb. 24, 2022',
+        note: 'Per AP',
+        pinned: [expect.objectContaining({ sourceId: 9 })]
+      })
+    ])
+    expect(library.checks.list()[0]).toMatchObject({ decided: 1, total: 2 })
+  })
+
+  it('keeps decisions across closing and reopening the library file', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'factdesk-checks-')), 'lib.sqlite')
+    const first = libraryWithStory(path)
+    const check = first.library.checks.create({
+      storyId: first.storyId,
+      title: 'S',
+      sourceIds: [2, 3],
+      result: result(['q-1'])
+    })
+    first.library.checks.decide({
+      checkId: check.id,
+      claimId: 'q-1',
+      status: 'disputed',
+      correctedText: null,
+      note: 'two sources disagree',
+      pinned: []
+    })
+    first.library.close()
+    const again = openLibrary(path)
+    expect(again.checks.get(check.id)?.summary.sourceIds).toEqual([2, 3])
+    expect(again.checks.decisions(check.id)).toEqual([
+      expect.objectContaining({ status: 'disputed', note: 'two sources disagree' })
+    ])
+    again.close()
+  })
+
+  it('refuses a decision for a check that does not exist, and deleting a check removes its decisions', () => {
+    const { library, storyId } = libraryWithStory()
+    expect(
+      library.checks.decide({
+        checkId: 99,
+        claimId: 'x',
+        status: 'verified',
+        correctedText: null,
+        note: null,
+        pinned: []
+      })
+    ).toBeNull()
+    const check = library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
+    library.checks.decide({
+      checkId: check.id,
+      claimId: 'a',
+      status: 'verified',
+      correctedText: null,
+      note: null,
+      pinned: []
+    })
+    expect(library.checks.delete(check.id)).toBe(true)
+    expect(library.checks.decisions(check.id)).toEqual([])
+    expect(library.checks.history(check.id)).toEqual([])
+  })
+
+  it('removes a story’s checks with the story', () => {
+    const { library, storyId } = libraryWithStory()
+    library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
+    library.delete(storyId)
+    expect(library.checks.list()).toEqual([])
+  })
+})

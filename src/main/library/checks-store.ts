@@ -1,0 +1,211 @@
+// Checks and decisions in SQLite. A decision and its history entry are written in one
+// transaction, so an acknowledged decision is never without its history, nor the reverse.
+import type { Database } from 'better-sqlite3'
+import type { CheckResult } from '../../shared/check'
+import type {
+  CheckSummary,
+  Decision,
+  DecisionInput,
+  HistoryEntry,
+  PinnedEvidence
+} from '../../shared/workbench'
+
+interface CheckRow {
+  id: number
+  story_id: number
+  title: string
+  source_ids_json: string | null
+  result_json: string
+  created_at: string
+  updated_at: string
+  decided: number
+}
+
+interface DecisionRow {
+  claim_id: string
+  status: Decision['status']
+  corrected_text: string | null
+  note: string | null
+  pinned_json: string
+  updated_at: string
+}
+
+interface HistoryRow {
+  id: number
+  claim_id: string
+  at: string
+  before_json: string | null
+  after_json: string
+}
+
+export interface StoredCheck {
+  summary: CheckSummary
+  result: CheckResult
+}
+
+export interface ChecksStore {
+  create(input: {
+    storyId: number
+    title: string
+    sourceIds: number[] | null
+    result: CheckResult
+  }): CheckSummary
+  list(): CheckSummary[]
+  get(id: number): StoredCheck | null
+  replaceResult(id: number, result: CheckResult): CheckSummary | null
+  delete(id: number): boolean
+  decisions(checkId: number): Decision[]
+  /** Writes the decision and its history entry together; returns both. */
+  decide(input: DecisionInput): { decision: Decision; entry: HistoryEntry } | null
+  history(checkId: number, claimId?: string): HistoryEntry[]
+}
+
+function toDecision(row: DecisionRow): Decision {
+  return {
+    claimId: row.claim_id,
+    status: row.status,
+    correctedText: row.corrected_text,
+    note: row.note,
+    pinned: JSON.parse(row.pinned_json) as PinnedEvidence[],
+    updatedAt: row.updated_at
+  }
+}
+
+export function createChecksStore(
+  db: Database,
+  now: () => string = () => new Date().toISOString()
+): ChecksStore {
+  // "Decided" counts claims with a status other than open that still exist in the result.
+  const CHECK_COLUMNS = `c.id, c.story_id, c.title, c.source_ids_json, c.result_json, c.created_at, c.updated_at,
+    (SELECT count(*) FROM decisions d WHERE d.check_id = c.id AND d.status <> 'open') AS decided`
+  const stmt = {
+    insert: db.prepare(
+      `INSERT INTO checks (story_id, title, source_ids_json, result_json, created_at, updated_at)
+       VALUES (@storyId, @title, @sourceIds, @result, @at, @at)`
+    ),
+    list: db.prepare<[], CheckRow>(
+      `SELECT ${CHECK_COLUMNS} FROM checks c ORDER BY c.updated_at DESC, c.id DESC`
+    ),
+    get: db.prepare<[number], CheckRow>(`SELECT ${CHECK_COLUMNS} FROM checks c WHERE c.id = ?`),
+    replaceResult: db.prepare<[string, string, number]>(
+      'UPDATE checks SET result_json = ?, updated_at = ? WHERE id = ?'
+    ),
+    touch: db.prepare<[string, number]>('UPDATE checks SET updated_at = ? WHERE id = ?'),
+    delete: db.prepare<[number]>('DELETE FROM checks WHERE id = ?'),
+    decisions: db.prepare<[number], DecisionRow>(
+      'SELECT claim_id, status, corrected_text, note, pinned_json, updated_at FROM decisions WHERE check_id = ? ORDER BY claim_id'
+    ),
+    decision: db.prepare<[number, string], DecisionRow>(
+      'SELECT claim_id, status, corrected_text, note, pinned_json, updated_at FROM decisions WHERE check_id = ? AND claim_id = ?'
+    ),
+    upsert: db.prepare(
+      `INSERT INTO decisions (check_id, claim_id, status, corrected_text, note, pinned_json, updated_at)
+       VALUES (@checkId, @claimId, @status, @correctedText, @note, @pinned, @at)
+       ON CONFLICT (check_id, claim_id) DO UPDATE SET status = excluded.status,
+         corrected_text = excluded.corrected_text, note = excluded.note,
+         pinned_json = excluded.pinned_json, updated_at = excluded.updated_at`
+    ),
+    addHistory: db.prepare(
+      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json)
+       VALUES (@checkId, @claimId, @at, @before, @after)`
+    ),
+    history: db.prepare<[number], HistoryRow>(
+      'SELECT id, claim_id, at, before_json, after_json FROM decision_history WHERE check_id = ? ORDER BY id'
+    ),
+    historyForClaim: db.prepare<[number, string], HistoryRow>(
+      'SELECT id, claim_id, at, before_json, after_json FROM decision_history WHERE check_id = ? AND claim_id = ? ORDER BY id'
+    )
+  }
+
+  function summary(row: CheckRow, result?: CheckResult): CheckSummary {
+    const parsed = result ?? (JSON.parse(row.result_json) as CheckResult)
+    return {
+      id: row.id,
+      storyId: row.story_id,
+      title: row.title,
+      sourceIds: row.source_ids_json ? (JSON.parse(row.source_ids_json) as number[]) : null,
+      total: parsed.claims.length,
+      decided: row.decided,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at
+    }
+  }
+
+  const toEntry = (row: HistoryRow): HistoryEntry => ({
+    id: row.id,
+    claimId: row.claim_id,
+    at: row.at,
+    before: row.before_json ? (JSON.parse(row.before_json) as Decision) : null,
+    after: JSON.parse(row.after_json) as Decision
+  })
+
+  const decide = db.transaction(
+    (input: DecisionInput): { decision: Decision; entry: HistoryEntry } | null => {
+      if (!stmt.get.get(input.checkId)) return null
+      const at = now()
+      const beforeRow = stmt.decision.get(input.checkId, input.claimId)
+      const decision: Decision = {
+        claimId: input.claimId,
+        status: input.status,
+        correctedText: input.correctedText,
+        note: input.note,
+        pinned: input.pinned,
+        updatedAt: at
+      }
+      stmt.upsert.run({
+        checkId: input.checkId,
+        claimId: input.claimId,
+        status: decision.status,
+        correctedText: decision.correctedText,
+        note: decision.note,
+        pinned: JSON.stringify(decision.pinned),
+        at
+      })
+      const before = beforeRow ? toDecision(beforeRow) : null
+      const info = stmt.addHistory.run({
+        checkId: input.checkId,
+        claimId: input.claimId,
+        at,
+        before: before ? JSON.stringify(before) : null,
+        after: JSON.stringify(decision)
+      })
+      stmt.touch.run(at, input.checkId)
+      return {
+        decision,
+        entry: { id: Number(info.lastInsertRowid), claimId: input.claimId, at, before, after: decision }
+      }
+    }
+  )
+
+  return {
+    create({ storyId, title, sourceIds, result }) {
+      const at = now()
+      const info = stmt.insert.run({
+        storyId,
+        title,
+        sourceIds: sourceIds ? JSON.stringify(sourceIds) : null,
+        result: JSON.stringify(result),
+        at
+      })
+      return summary(stmt.get.get(Number(info.lastInsertRowid))!, result)
+    },
+    list: () => stmt.list.all().map((row) => summary(row)),
+    get(id) {
+      const row = stmt.get.get(id)
+      if (!row) return null
+      const result = JSON.parse(row.result_json) as CheckResult
+      return { summary: summary(row, result), result }
+    },
+    replaceResult(id, result) {
+      if (stmt.replaceResult.run(JSON.stringify(result), now(), id).changes === 0) return null
+      return summary(stmt.get.get(id)!, result)
+    },
+    delete: (id) => stmt.delete.run(id).changes > 0,
+    decisions: (checkId) => stmt.decisions.all(checkId).map(toDecision),
+    decide: (input) => decide(input),
+    history: (checkId, claimId) =>
+      (claimId === undefined ? stmt.history.all(checkId) : stmt.historyForClaim.all(checkId, claimId)).map(
+        toEntry
+      )
+  }
+}

@@ -1,0 +1,68 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../../shared/errors'
+import { createHandlers } from '../api/handlers'
+import { dispatch } from '../api/dispatch'
+import { openLibrary } from '../library'
+import { checkDetail, rerunCheck } from './checks'
+import { seedDemoLibrary } from './importer'
+
+const SAMPLES = join(__dirname, '../../../resources/samples')
+
+describe('the demo check and decisions through the API', () => {
+  it('seeds a demo check of the story against the four sources, with the flagged claims', async () => {
+    const library = openLibrary(':memory:')
+    await seedDemoLibrary(library, SAMPLES)
+    const [check] = library.checks.list()
+    expect(check).toBeDefined()
+    const detail = checkDetail(library, check!.id)
+    expect(detail.result.sources).toHaveLength(4)
+    expect(detail.result.story.publishedAt).toBe('2024-11-16')
+    const kakmikawa = detail.result.claims.find((c) => c.text === 'Yoko Kakmikawa')
+    expect(kakmikawa?.status).toBe('spelling-to-check')
+    expect(detail.story.text.slice(kakmikawa!.start, kakmikawa!.end)).toBe('Yoko Kakmikawa')
+  })
+
+  it('keeps decisions attached to their claims when the check is run again', async () => {
+    const library = openLibrary(':memory:')
+    await seedDemoLibrary(library, SAMPLES)
+    const [check] = library.checks.list()
+    const claim = checkDetail(library, check!.id).result.claims[0]!
+    library.checks.decide({
+      checkId: check!.id,
+      claimId: claim.id,
+      status: 'verified',
+      correctedText: null,
+      note: 'ok',
+      pinned: []
+    })
+    const again = rerunCheck(library, check!.id)
+    expect(again.result.claims.some((c) => c.id === claim.id)).toBe(true)
+    expect(again.decisions).toEqual([expect.objectContaining({ claimId: claim.id, status: 'verified' })])
+  })
+
+  it('refuses a correction without wording, and a decision for an unknown claim, with typed errors', async () => {
+    const library = openLibrary(':memory:')
+    await seedDemoLibrary(library, SAMPLES)
+    const handlers = createHandlers({ library, libraryPath: ':memory:', version: 'test' })
+    const [check] = library.checks.list()
+    const claimId = checkDetail(library, check!.id).result.claims[0]!.id
+    const code = async (input: unknown) => {
+      try {
+        await dispatch(handlers, 'checks.decide', input, { transport: 'http' })
+        return 'ok'
+      } catch (error) {
+        return (error as ApiError).code
+      }
+    }
+    expect(await code({ checkId: check!.id, claimId, status: 'corrected' })).toBe('BAD_REQUEST')
+    expect(await code({ checkId: check!.id, claimId, status: 'corrected', correctedText: '   ' })).toBe(
+      'BAD_REQUEST'
+    )
+    expect(await code({ checkId: check!.id, claimId: 'no-such-claim', status: 'verified' })).toBe('NOT_FOUND')
+    expect(
+      await code({ checkId: check!.id, claimId, status: 'corrected', correctedText: 'Feb. 24, 2022' })
+    ).toBe('ok')
+    expect(library.checks.history(check!.id, claimId)).toHaveLength(1)
+  })
+})

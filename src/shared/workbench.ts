@@ -1,0 +1,81 @@
+// Checks and the editor's decisions: what the workbench reads and writes. Zod only, so the
+// renderer can import it.
+import { z } from 'zod'
+import { checkResultSchema } from './check'
+
+export const decisionStatusSchema = z.enum(['open', 'verified', 'disputed', 'corrected', 'dismissed'])
+export type DecisionStatus = z.infer<typeof decisionStatusSchema>
+
+/** A source passage the editor pinned as the evidence for a decision. */
+export const pinnedEvidenceSchema = z.object({
+  sourceId: z.number().int(),
+  paragraphIndex: z.number().int().min(0),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  text: z.string().max(20_000)
+})
+export type PinnedEvidence = z.infer<typeof pinnedEvidenceSchema>
+
+export const decisionSchema = z.object({
+  claimId: z.string(),
+  status: decisionStatusSchema,
+  correctedText: z.string().nullable(),
+  note: z.string().nullable(),
+  pinned: z.array(pinnedEvidenceSchema),
+  updatedAt: z.string()
+})
+export type Decision = z.infer<typeof decisionSchema>
+
+export const historyEntrySchema = z.object({
+  id: z.number().int(),
+  claimId: z.string(),
+  at: z.string(),
+  before: decisionSchema.nullable(),
+  after: decisionSchema
+})
+export type HistoryEntry = z.infer<typeof historyEntrySchema>
+
+export const checkSummarySchema = z.object({
+  id: z.number().int(),
+  storyId: z.number().int(),
+  title: z.string(),
+  /** The sources chosen for this check; null means every source in the library. */
+  sourceIds: z.array(z.number().int()).nullable(),
+  total: z.number().int(),
+  decided: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+export type CheckSummary = z.infer<typeof checkSummarySchema>
+
+export const checkDetailSchema = z.object({
+  check: checkSummarySchema,
+  story: z.object({
+    id: z.number().int(),
+    title: z.string().nullable(),
+    outlet: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    /** The cleaned story text the claim offsets point into. */
+    text: z.string()
+  }),
+  result: checkResultSchema,
+  decisions: z.array(decisionSchema)
+})
+export type CheckDetail = z.infer<typeof checkDetailSchema>
+
+/** The decision an editor sends; corrected wording is required for “corrected”. */
+export const decisionInputSchema = z
+  .object({
+    checkId: z.number().int().positive(),
+    claimId: z.string().min(1).max(200),
+    status: decisionStatusSchema,
+    correctedText: z.string().max(20_000).nullable().default(null),
+    note: z.string().max(20_000).nullable().default(null),
+    pinned: z.array(pinnedEvidenceSchema).max(50).default([])
+  })
+  .strict()
+  .refine((d) => d.status !== 'corrected' || (d.correctedText ?? '').trim().length > 0, {
+    message: 'A correction needs the corrected wording.',
+    path: ['correctedText']
+  })
+export type DecisionInput = z.infer<typeof decisionInputSchema>

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../../shared/errors'
+import type { ApiError } from '../../shared/errors'
 import { createHandlers } from '../api/handlers'
 import { dispatch } from '../api/dispatch'
 import { openLibrary } from '../library'

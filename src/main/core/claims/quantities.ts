@@ -1,18 +1,7 @@
-// Numbers, quantities and money, with hedges turned into intervals so that "more than 10,000"
-// and "up to 12,000" can be compared honestly.
-//
-// | written                                   | interval                      |
-// |-------------------------------------------|-------------------------------|
-// | 10,000 (no hedge)                         | [v, v]                        |
-// | more than / over / above v                | (v, ∞)                        |
-// | at least / no fewer than / no less than v | [v, ∞)                        |
-// | up to / as many as / at most / no more than v | [0, v]                    |
-// | fewer than / less than / under / below v  | [0, v)                        |
-// | nearly / almost / close to / just under v | [0.9v, v)                     |
-// | about / around / roughly / approximately / some / an estimated v | [0.9v, 1.1v] |
-// | a–b, a to b, between a and b              | [a, b]                        |
-// | dozens / hundreds / thousands / tens of thousands / millions / billions | [2×unit, 1000×unit) roughly: see VAGUE |
+// Numbers, quantities and money, with hedges turned into intervals (the table is in hedges.ts)
+// so that "more than 10,000" and "up to 12,000" can be compared honestly.
 import { claimId, type ExtractedClaim, type Span } from './types'
+import { HEDGE_PHRASES, hedgedInterval, intervalsOverlap, VAGUE_AMOUNTS } from './hedges'
 import { sentenceAt } from './sentences'
 
 export interface NormalizedQuantity extends Record<string, unknown> {
@@ -74,16 +63,6 @@ const SMALL: Record<string, number> = {
   'a dozen': 12,
   'half a dozen': 6
 }
-const VAGUE: Record<string, [number, number]> = {
-  dozens: [24, 143],
-  scores: [40, 199],
-  hundreds: [200, 999],
-  'tens of thousands': [20_000, 99_999],
-  'hundreds of thousands': [200_000, 999_999],
-  thousands: [2_000, 999_999],
-  millions: [2e6, 999e6],
-  billions: [2e9, 999e9]
-}
 const CURRENCY_SYMBOLS: Record<string, string> = {
   $: 'USD',
   us$: 'USD',
@@ -110,36 +89,6 @@ const CURRENCY_WORDS: Record<string, string> = {
   rupees: 'INR',
   yuan: 'CNY'
 }
-const HEDGES = [
-  'more than',
-  'over',
-  'above',
-  'in excess of',
-  'upwards of',
-  'at least',
-  'no fewer than',
-  'no less than',
-  'up to',
-  'as many as',
-  'as much as',
-  'at most',
-  'no more than',
-  'fewer than',
-  'less than',
-  'under',
-  'below',
-  'nearly',
-  'almost',
-  'close to',
-  'just under',
-  'about',
-  'around',
-  'roughly',
-  'approximately',
-  'some',
-  'an estimated',
-  'estimated'
-]
 const STOP = new Set(
   'of in to for from and or the a an on at by with as than that which who this these those its their his her our was were is are be been has have had will would said says per each while after before since into over'.split(
     ' '
@@ -149,12 +98,12 @@ const STOP = new Set(
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 const SCALE = String.raw`thousand|million|billion|trillion|bn|mn|mln|tn|[mkb](?![\p{L}])`
 const CUR_PRE = String.raw`US\$|\$|€|£|¥|₴|₹|USD\s|EUR\s|GBP\s|JPY\s`
-const HEDGE = HEDGES.map((h) => h.replace(/ /g, '\\s+')).join('|')
+const HEDGE = HEDGE_PHRASES.map((h) => h.replace(/ /g, '\\s+')).join('|')
 const WORDNUM = Object.keys(SMALL)
   .sort((a, b) => b.length - a.length)
   .join('|')
   .replace(/ /g, '\\s+')
-const VAGUE_RE = Object.keys(VAGUE)
+const VAGUE_RE = Object.keys(VAGUE_AMOUNTS)
   .sort((a, b) => b.length - a.length)
   .join('|')
   .replace(/ /g, '\\s+')
@@ -183,44 +132,6 @@ function parseAmount(raw: string): Amount | null {
   const scale = m[3] ? (SCALES[m[3].toLowerCase()] ?? 1) : 1
   const currency = m[1] ? (CURRENCY_SYMBOLS[m[1].trim().toLowerCase()] ?? null) : null
   return Number.isFinite(base) ? { value: base * scale, currency } : null
-}
-
-function intervalFor(
-  hedge: string | null,
-  v: number
-): Pick<NormalizedQuantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {
-  switch (hedge) {
-    case null:
-      return { low: v, high: v, lowInclusive: true, highInclusive: true }
-    case 'more than':
-    case 'over':
-    case 'above':
-    case 'in excess of':
-    case 'upwards of':
-      return { low: v, high: null, lowInclusive: false, highInclusive: false }
-    case 'at least':
-    case 'no fewer than':
-    case 'no less than':
-      return { low: v, high: null, lowInclusive: true, highInclusive: false }
-    case 'up to':
-    case 'as many as':
-    case 'as much as':
-    case 'at most':
-    case 'no more than':
-      return { low: 0, high: v, lowInclusive: true, highInclusive: true }
-    case 'fewer than':
-    case 'less than':
-    case 'under':
-    case 'below':
-      return { low: 0, high: v, lowInclusive: true, highInclusive: false }
-    case 'nearly':
-    case 'almost':
-    case 'close to':
-    case 'just under':
-      return { low: 0.9 * v, high: v, lowInclusive: true, highInclusive: false }
-    default:
-      return { low: 0.9 * v, high: 1.1 * v, lowInclusive: true, highInclusive: true }
-  }
 }
 
 /** The unit: the words after the number up to a function word, e.g. "heavy howitzers". */
@@ -309,14 +220,14 @@ export function extractQuantities(
       if (!a) continue
       value = a.value
       currency = a.currency
-      interval = intervalFor(hedge, value)
+      interval = hedgedInterval(hedge, value)
     } else if (g['vague']) {
-      const [low, high] = VAGUE[g['vague'].toLowerCase().replace(/\s+/g, ' ')]!
+      const [low, high] = VAGUE_AMOUNTS[g['vague'].toLowerCase().replace(/\s+/g, ' ')]!
       interval = { low, high, lowInclusive: true, highInclusive: true }
     } else {
       const word = g['word']!.toLowerCase().replace(/\s+/g, ' ')
       value = (SMALL[word] ?? 0) * (g['wordScale'] ? (SCALES[g['wordScale'].toLowerCase()] ?? 1) : 1)
-      interval = intervalFor(hedge, value)
+      interval = hedgedInterval(hedge, value)
     }
     let end = start + m[0].length
     if (/^\s?(?:[ap]\.?m\b|:\d)/i.test(text.slice(end, end + 5))) continue // a clock time
@@ -349,19 +260,4 @@ export function extractQuantities(
   return claims
 }
 
-/** Whether two intervals share at least one value. */
-export function intervalsOverlap(a: NormalizedQuantity, b: NormalizedQuantity): boolean {
-  const aLow = a.low ?? -Infinity
-  const bLow = b.low ?? -Infinity
-  const aHigh = a.high ?? Infinity
-  const bHigh = b.high ?? Infinity
-  const low = Math.max(aLow, bLow)
-  const high = Math.min(aHigh, bHigh)
-  if (low < high) return true
-  if (low > high) return false
-  const lowInclusive = aLow === low ? a.lowInclusive : true
-  const lowInclusiveB = bLow === low ? b.lowInclusive : true
-  const highInclusive = aHigh === high ? a.highInclusive : true
-  const highInclusiveB = bHigh === high ? b.highInclusive : true
-  return lowInclusive && lowInclusiveB && highInclusive && highInclusiveB
-}
+export { intervalsOverlap }

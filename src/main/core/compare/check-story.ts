@@ -8,7 +8,7 @@ import { sentenceAt, splitSentences } from '../claims/sentences'
 import type { ExtractedClaim, Span } from '../claims/types'
 import { consistencyFlags } from './consistency'
 import { checkNames, NameVocabulary } from './names'
-import { InMemoryPassageIndex, type PassageIndex } from './passage-index'
+import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type PassageIndex } from './passage-index'
 import { relateDates } from './relate-dates'
 import { relateQuantities } from './relate-quantities'
 import { suggestStatus } from './status'
@@ -28,14 +28,19 @@ export interface CheckSource {
   outlet: string | null
   publishedAt: string | null
   url: string | null
-  paragraphs: ReadonlyArray<{ index: number; text: string }>
+  /** `start`, where given, is the paragraph's offset in the source's text; evidence offsets are
+   * always within the paragraph. */
+  paragraphs: ReadonlyArray<{ index: number; text: string; start?: number }>
 }
 
 export interface CheckInput {
   story: { id: number; title: string | null; text: string; publishedAt: string | null }
   sources: readonly CheckSource[]
+  /** The newsroom's list of correctly spelled names. */
   houseNames?: readonly string[]
-  /** The library's full-text index; an in-memory one is built when absent. */
+  /** The library's passage search (FTS5): terms in, candidate paragraphs out. */
+  findPassages?: FindPassages
+  /** Any other index; an in-memory one over the sources is built when neither is given. */
   index?: PassageIndex
   now?: Date
 }
@@ -46,17 +51,20 @@ const CANDIDATES = 40
 const PER_SOURCE = 2
 const RELATION_ORDER: Record<Relation, number> = { contradicts: 0, supports: 1, partial: 2, mentions: 3 }
 
+/** What is known of one source paragraph, worked out only when a claim needs it. */
 interface ParagraphFacts {
   sentences: Span[]
-  words: Set<string>[]
-  dates?: ExtractedClaim[]
-  quantities?: ExtractedClaim[]
+  words?: Set<string>[]
+  dates?: Array<{ claim: ExtractedClaim; around: Map<string, number> }>
+  quantities?: Array<{ claim: ExtractedClaim; around: Map<string, number> }>
 }
 
 export function checkStory(input: CheckInput): CheckResult {
   const { story, sources } = input
   const sourceById = new Map(sources.map((s) => [s.id, s]))
-  const index = input.index ?? new InMemoryPassageIndex(sources)
+  const index =
+    input.index ??
+    (input.findPassages ? passageIndexFrom(input.findPassages) : new InMemoryPassageIndex(sources))
   const claims = extractClaims(story.text, { publishedAt: story.publishedAt })
   const storySentenceWords = new Map<number, Set<string>>()
   const sentenceWords = (claim: ExtractedClaim) => {
@@ -76,11 +84,7 @@ export function checkStory(input: CheckInput): CheckResult {
     if (cached) return cached
     const paragraph = paragraphOf(source, paragraphIndex)
     if (paragraph === undefined) return null
-    const sentences = splitSentences(paragraph)
-    const made: ParagraphFacts = {
-      sentences,
-      words: sentences.map((s) => new Set(contentWords(paragraph.slice(s.start, s.end))))
-    }
+    const made: ParagraphFacts = { sentences: splitSentences(paragraph) }
     facts.set(key, made)
     return made
   }
@@ -107,6 +111,9 @@ export function checkStory(input: CheckInput): CheckResult {
     const claimWords = contentWords(claim.text)
     const terms = [...new Set([...claimWords, ...context])]
     const candidates = index.search(terms, CANDIDATES)
+    const near = claim.kind === 'date' || claim.kind === 'quantity' || claim.kind === 'money'
+      ? wordsAround(story.text, claim.sentence, claim.start, claim.end)
+      : new Map<string, number>()
     const evidence: Evidence[] = []
     for (const ref of candidates) {
       const source = sourceById.get(ref.sourceId)
@@ -114,9 +121,7 @@ export function checkStory(input: CheckInput): CheckResult {
       const pf = paragraphFacts(source, ref.paragraphIndex)
       if (!pf) continue
       const text = paragraphText(source, ref.paragraphIndex)
-      const found = relateInParagraph(claim, context, claimWords, source, text, pf, (c) =>
-        wordsAround(story.text, c.sentence, c.start, c.end)
-      )
+      const found = relateInParagraph(claim, context, claimWords, near, source, text, pf)
       for (const f of found) {
         evidence.push({
           sourceId: source.id,
@@ -215,20 +220,22 @@ function relateInParagraph(
   claim: ExtractedClaim,
   context: Set<string>,
   claimWords: string[],
+  near: Map<string, number>,
   source: CheckSource,
   text: string,
-  pf: ParagraphFacts,
-  storyWordsAround: (claim: ExtractedClaim) => Map<string, number>
+  pf: ParagraphFacts
 ): Found[] {
   const found: Found[] = []
+  const withContext = (c: ExtractedClaim) => ({ claim: c, around: wordsAround(text, c.sentence, c.start, c.end) })
+  const sentenceWords = () =>
+    (pf.words ??= pf.sentences.map((s) => new Set(contentWords(text.slice(s.start, s.end)))))
   switch (claim.kind) {
     case 'date': {
-      pf.dates ??= extractDates(text, pf.sentences, source.publishedAt)
+      pf.dates ??= extractDates(text, pf.sentences, source.publishedAt).map(withContext)
       const story = claim.normalized as NormalizedDate
-      const near = storyWordsAround(claim)
-      for (const d of pf.dates) {
+      for (const { claim: d, around } of pf.dates) {
         // A date is evidence only when the words around it name the same event.
-        const agreement = eventAgreement(near, wordsAround(text, d.sentence, d.start, d.end))
+        const agreement = eventAgreement(near, around)
         if (agreement < AGREEMENT_FOR_EVIDENCE) continue
         const r = relateDates(story, d.normalized as NormalizedDate)
         if (!r || (r.relation === 'contradicts' && agreement < AGREEMENT_FOR_CONTRADICTION)) continue
@@ -238,13 +245,16 @@ function relateInParagraph(
     }
     case 'quantity':
     case 'money': {
-      pf.dates ??= extractDates(text, pf.sentences, source.publishedAt)
-      pf.quantities ??= extractQuantities(text, pf.sentences, pf.dates)
+      pf.dates ??= extractDates(text, pf.sentences, source.publishedAt).map(withContext)
+      pf.quantities ??= extractQuantities(
+        text,
+        pf.sentences,
+        pf.dates.map((d) => d.claim)
+      ).map(withContext)
       const story = claim.normalized as NormalizedQuantity
-      const near = storyWordsAround(claim)
-      for (const q of pf.quantities) {
+      for (const { claim: q, around } of pf.quantities) {
         // The shared unit ("troops") already ties two figures together; one more word will do.
-        const agreement = eventAgreement(near, wordsAround(text, q.sentence, q.start, q.end))
+        const agreement = eventAgreement(near, around)
         if (agreement < 1) continue
         const r = relateQuantities(story, q.normalized as NormalizedQuantity)
         if (r && !(r.relation === 'contradicts' && agreement < AGREEMENT_FOR_EVIDENCE))
@@ -293,8 +303,9 @@ function relateInParagraph(
       const quoted = new Set(contentWords(String(claim.normalized['quote'] ?? '')))
       // A quotation of two or three words matches too much by chance to compare this way.
       if (quoted.size < 4) break
+      const words = sentenceWords()
       pf.sentences.forEach((s, i) => {
-        const score = dice(quoted, pf.words[i]!)
+        const score = dice(quoted, words[i]!)
         if (score >= 0.8)
           found.push({
             start: s.start,
@@ -314,8 +325,9 @@ function relateInParagraph(
     }
     case 'event': {
       const object = new Set(claimWords)
+      const all = sentenceWords()
       pf.sentences.forEach((s, i) => {
-        const words = pf.words[i]!
+        const words = all[i]!
         const shared = overlap(object, words)
         if (shared >= Math.max(2, Math.ceil(object.size * 0.5)) && sameContext(context, words, 3)) {
           found.push({ start: s.start, end: s.end, relation: 'supports', reason: 'reports the same action' })

@@ -1,7 +1,20 @@
 // Names: a name in the story that appears nowhere in the sources or the house list, but is one or
 // two letters away from one that does, is a spelling to check ("Kowalcyzk" for "Kowalczyk"); a
-// name spelled two ways across the sources is a variant to settle ("Zelenskyy" / "Zelensky").
+// name spelled two ways across the sources is a variant to settle (one transliterated twice).
 // Nothing here knows any particular name: only letters, lengths and where each form was seen.
+//
+// The near-miss rule, for a capitalized word W of a name in the story and a known word K:
+// | test                         | rule                                                          |
+// |------------------------------|---------------------------------------------------------------|
+// | edits                        | Damerau (OSA) distance: 1 for W of 4–8 letters, 2 from 9      |
+// | first letter                 | the same (misspellings rarely touch it; Jordan/Gordon differ) |
+// | grammar                      | K is not W plus an ending (Russia/Russian, Korea/Koreans)     |
+// | support: the rest of the name| K was seen in a name sharing another word with W's name       |
+// |                              | ("Yoko Kakmikawa" ~ "Yoko Kamikawa": same given name)         |
+// | without that support         | W needs 7+ letters and must be the name's last word: short    |
+// |                              | names one letter apart are usually different (Iran/Iraq)      |
+// | a first or middle name       | needs support *and* 6+ letters: Mark/Mary Smith are two       |
+// |                              | people, Andrii/Andriy Shevchenko one                          |
 import type { Flag } from '../../../shared/check'
 import type { ExtractedClaim } from '../claims/types'
 import { capitalizedRuns } from '../claims/names'
@@ -13,15 +26,21 @@ export interface NameSource {
   texts: readonly string[]
 }
 
-interface Sighting {
-  /** The full run the token was seen in, e.g. "Yoko Kamikawa". */
-  run: string
-  where: string
+interface Location {
+  source: number
+  text: number
+  offset: number
 }
 
 const MIN_LENGTH = 4
-/** Grammatical endings that make a different word, not a misspelling: Russia / Russian, Ukrainian / Ukrainians. */
+const UNSUPPORTED_MIN_LENGTH = 7
+const GIVEN_NAME_MIN_LENGTH = 6
+/** Sightings kept per word: enough to name the sources that use it. */
+const MAX_LOCATIONS = 12
+/** Grammatical endings that make a different word, not a misspelling. */
 const INFLECTION = /^(?:s|es|'s|’s|n|an|ian|ans|ns|i|is)$/
+/** A capitalized word: letters (and combining marks) only, so "then-Foreign" gives "Foreign". */
+const NAME_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu
 
 function maxEdits(length: number): number {
   return length >= 9 ? 2 : 1
@@ -32,60 +51,116 @@ function isInflection(a: string, b: string): boolean {
   return long.startsWith(short) && INFLECTION.test(long.slice(short.length))
 }
 
-export class NameVocabulary {
-  private readonly sightings = new Map<string, Sighting[]>()
-  private readonly byLength = new Map<number, string[]>()
+function isShouted(word: string): boolean {
+  return word === word.toUpperCase()
+}
 
-  constructor(sources: readonly NameSource[]) {
-    for (const source of sources) {
-      for (const text of source.texts) {
-        for (const run of capitalizedRuns(text)) {
-          const runText = run.map((t) => t.text).join(' ')
-          for (const token of run) this.add(token.text, { run: runText, where: source.label })
+/** The capitalized words of a name, split the way the vocabulary splits them. */
+export function nameWords(name: string): string[] {
+  return name.match(NAME_WORD) ?? []
+}
+
+/**
+ * Every capitalized word of a set of texts, with where it was seen. Built for every check over
+ * the whole library, so it is one regex pass; the full name around a word ("Yoko Kamikawa") is
+ * worked out only for the few words a flag needs.
+ */
+export class NameVocabulary {
+  private readonly locations = new Map<string, Location[]>()
+  private readonly byLength = new Map<number, string[]>()
+  private readonly runCache = new Map<string, string[]>()
+
+  constructor(private readonly sources: readonly NameSource[]) {
+    sources.forEach((source, s) => {
+      source.texts.forEach((text, t) => {
+        NAME_WORD.lastIndex = 0
+        for (let m = NAME_WORD.exec(text); m; m = NAME_WORD.exec(text)) {
+          const word = m[0]
+          if (word.length < MIN_LENGTH || isShouted(word)) continue
+          this.add(word, { source: s, text: t, offset: m.index })
         }
-      }
-    }
+      })
+    })
   }
 
-  private add(token: string, sighting: Sighting): void {
-    if (token.length < MIN_LENGTH || token === token.toUpperCase()) return
-    const list = this.sightings.get(token)
+  private add(word: string, at: Location): void {
+    const list = this.locations.get(word)
     if (list) {
-      if (list.length < 20 && !list.some((s) => s.where === sighting.where && s.run === sighting.run))
-        list.push(sighting)
+      // One location per source, so the list names as many sources as it can.
+      if (list.length < MAX_LOCATIONS && !list.some((l) => l.source === at.source)) list.push(at)
       return
     }
-    this.sightings.set(token, [sighting])
-    const bucket = this.byLength.get(token.length) ?? []
-    bucket.push(token)
-    this.byLength.set(token.length, bucket)
+    this.locations.set(word, [at])
+    const bucket = this.byLength.get(word.length)
+    if (bucket) bucket.push(word)
+    else this.byLength.set(word.length, [word])
   }
 
-  has(token: string): boolean {
-    return this.sightings.has(token)
+  has(word: string): boolean {
+    return this.locations.has(word)
   }
 
-  seen(token: string): Sighting[] {
-    return this.sightings.get(token) ?? []
+  /** The labels of the sources that use this word. */
+  where(word: string): string[] {
+    return [...new Set((this.locations.get(word) ?? []).map((l) => this.sources[l.source]!.label))]
   }
 
-  /** Known tokens within the edit budget of this one, excluding inflections of it. */
-  near(token: string): string[] {
-    const budget = maxEdits(token.length)
+  /** The full names this word was seen in ("Kamikawa" → "Yoko Kamikawa"). */
+  runs(word: string): string[] {
+    const cached = this.runCache.get(word)
+    if (cached) return cached
+    const out = new Set<string>()
+    for (const l of this.locations.get(word) ?? []) {
+      const text = this.sources[l.source]!.texts[l.text]!
+      const from = Math.max(0, l.offset - 120)
+      const window = text.slice(from, l.offset + word.length + 120)
+      const run = capitalizedRuns(window).find((r) =>
+        r.some((t) => from + t.start <= l.offset && l.offset < from + t.end)
+      )
+      out.add(run ? run.map((t) => t.text).join(' ') : word)
+    }
+    const list = [...out]
+    this.runCache.set(word, list)
+    return list
+  }
+
+  /** Known words within the edit budget of this one, excluding inflections of it. */
+  near(word: string): string[] {
+    const budget = maxEdits(word.length)
+    const lower = word.toLowerCase()
     const out: string[] = []
-    for (let len = token.length - budget; len <= token.length + budget; len++) {
+    for (let len = word.length - budget; len <= word.length + budget; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
-        if (candidate === token || candidate[0]!.toLowerCase() !== token[0]!.toLowerCase()) continue
-        if (isInflection(candidate, token)) continue
-        if (editDistance(candidate.toLowerCase(), token.toLowerCase(), budget) <= budget) out.push(candidate)
+        if (candidate === word || candidate[0]!.toLowerCase() !== lower[0]) continue
+        if (isInflection(candidate, word)) continue
+        if (editDistance(candidate.toLowerCase(), lower, budget) <= budget) out.push(candidate)
       }
     }
     return out
   }
 }
 
-function places(sightings: Sighting[]): string {
-  return [...new Set(sightings.map((s) => s.where))].slice(0, 4).join(', ')
+/** Whether another word of the story's name also appears in a name where `known` was seen. */
+function sharesAnotherWord(vocabulary: NameVocabulary, known: string, others: readonly string[]): boolean {
+  if (others.length === 0) return false
+  return vocabulary.runs(known).some((run) => nameWords(run).some((w) => others.includes(w)))
+}
+
+/** The near-miss rule (see the table at the top of this file). */
+function plausibleMisspelling(
+  vocabulary: NameVocabulary,
+  word: string,
+  known: string,
+  others: readonly string[],
+  isLast: boolean
+): boolean {
+  const supported = sharesAnotherWord(vocabulary, known, others)
+  if (!isLast) return supported && word.length >= GIVEN_NAME_MIN_LENGTH
+  return supported || word.length >= UNSUPPORTED_MIN_LENGTH
+}
+
+function list(labels: string[]): string {
+  return labels.slice(0, 4).join(', ') + (labels.length > 4 ? ` and ${labels.length - 4} more` : '')
 }
 
 /** Flags for the story's name claims (person, role, organization, place), keyed by claim id. */
@@ -96,46 +171,53 @@ export function checkNames(
 ): Map<string, Flag[]> {
   const flags = new Map<string, Flag[]>()
   const add = (id: string, flag: Flag) => {
-    const list = flags.get(id) ?? []
-    if (!list.some((f) => f.message === flag.message)) list.push(flag)
-    flags.set(id, list)
+    const existing = flags.get(id) ?? []
+    if (!existing.some((f) => f.message === flag.message)) existing.push(flag)
+    flags.set(id, existing)
   }
   for (const claim of claims) {
     if (!['person', 'role', 'organization', 'place'].includes(claim.kind)) continue
     const name = claim.kind === 'role' ? String(claim.normalized['person'] ?? '') : claim.text
-    for (const run of capitalizedRuns(name)) {
-      for (const [position, token] of run.entries()) {
-        const word = token.text
-        // Given names close in spelling are usually different people (Maria, Mario); surnames
-        // spelled two ways are usually one person transliterated twice.
-        const isSurname = position === run.length - 1
-        if (word.length < MIN_LENGTH || word === word.toUpperCase()) continue
-        const inHouse = houseVocabulary.has(word)
-        const inSources = sourcesVocabulary.has(word)
-        const nearSources = sourcesVocabulary.near(word)
-        const nearHouse = houseVocabulary.near(word)
-        if (!inHouse && !inSources && (nearSources.length || nearHouse.length)) {
-          const suggestions = [
-            ...nearHouse.map((n) => `“${n}” (house list: ${houseVocabulary.seen(n)[0]?.run ?? n})`),
-            ...nearSources.map((n) => `“${n}” (in ${places(sourcesVocabulary.seen(n))})`)
-          ]
-          add(claim.id, {
-            kind: 'spelling-to-check',
-            message: `“${word}” appears in no source and not in the house list; near: ${suggestions.slice(0, 3).join('; ')}.`
-          })
-        } else if (inSources && !inHouse && isSurname) {
-          const variants = nearSources.filter(
-            (n) => n.slice(0, 3).toLowerCase() === word.slice(0, 3).toLowerCase()
+    const words = nameWords(name)
+    for (const [position, word] of words.entries()) {
+      if (word.length < MIN_LENGTH || isShouted(word)) continue
+      const others = words.filter((_, i) => i !== position)
+      const isLast = position === words.length - 1
+      const inHouse = houseVocabulary.has(word)
+      const inSources = sourcesVocabulary.has(word)
+      if (!inHouse && !inSources) {
+        const nearHouse = houseVocabulary
+          .near(word)
+          .filter((k) => plausibleMisspelling(houseVocabulary, word, k, others, isLast))
+        const nearSources = sourcesVocabulary
+          .near(word)
+          .filter((k) => plausibleMisspelling(sourcesVocabulary, word, k, others, isLast))
+        if (nearHouse.length === 0 && nearSources.length === 0) continue
+        const suggestions = [
+          ...nearHouse.map((k) => `“${k}” (house list: ${houseVocabulary.runs(k)[0] ?? k})`),
+          ...nearSources.map((k) => `“${k}” (in ${list(sourcesVocabulary.where(k))})`)
+        ]
+        add(claim.id, {
+          kind: 'spelling-to-check',
+          message: `“${word}” appears in no source and not in the house list; did you mean ${suggestions.slice(0, 3).join('; ')}?`
+        })
+      } else if (inSources && !inHouse && isLast) {
+        // Two spellings of one surname in the library: the same first three letters, and the
+        // same support as a misspelling needs (shared given name, or a long name).
+        const variants = sourcesVocabulary
+          .near(word)
+          .filter(
+            (k) =>
+              k.slice(0, 3).toLowerCase() === word.slice(0, 3).toLowerCase() &&
+              plausibleMisspelling(sourcesVocabulary, word, k, others, true)
           )
-          if (variants.length) {
-            add(claim.id, {
-              kind: 'spelling-variant',
-              message: `Spelled “${word}” here (as in ${places(sourcesVocabulary.seen(word))}); ${variants
-                .map((v) => `“${v}” in ${places(sourcesVocabulary.seen(v))}`)
-                .join('; ')}. Settle on one spelling.`
-            })
-          }
-        }
+        if (variants.length === 0) continue
+        add(claim.id, {
+          kind: 'spelling-variant',
+          message: `Spelled “${word}” here (as in ${list(sourcesVocabulary.where(word))}); ${variants
+            .map((v) => `“${v}” in ${list(sourcesVocabulary.where(v))}`)
+            .join('; ')}. Settle on one spelling.`
+        })
       }
     }
   }

@@ -84,7 +84,8 @@ export const checkSourceSchema = z.object({
   url: z.string().nullable()
 })
 
-export const checkResultSchema = z.object({
+// Loose at the top level: exports add fields (decisions, history) and older readers must accept them.
+export const checkResultSchema = z.looseObject({
   version: z.literal(1),
   story: z.object({ id: z.number().int(), title: z.string().nullable(), publishedAt: z.string().nullable() }),
   sources: z.array(checkSourceSchema),

@@ -99,6 +99,18 @@ export const contract = {
     decisionInputSchema,
     z.object({ decision: decisionSchema, entry: historyEntrySchema })
   ),
+  /** The verification report as a file: the renderer offers it as a download or saves it. */
+  'checks.export': method(
+    z
+      .object({
+        id,
+        format: z.enum(['html', 'pdf', 'md', 'csv', 'json', 'claimreview']),
+        newsroom: z.string().max(200).nullable().default(null),
+        checkedBy: z.string().max(200).nullable().default(null)
+      })
+      .strict(),
+    z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() })
+  ),
   'checks.history': method(
     z.object({ checkId: id, claimId: z.string().max(200).optional() }).strict(),
     z.object({ entries: z.array(historyEntrySchema) })

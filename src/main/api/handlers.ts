@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/errors'
 import type { Library } from '../library'
 import { checkDetail, createCheck, rerunCheck } from '../services/checks'
 import { expandPaths } from '../services/expand-paths'
+import { exportReport } from '../services/report'
 import { importFiles } from '../services/importer'
 import type { Handlers } from './dispatch'
 
@@ -78,6 +79,17 @@ export function createHandlers(services: AppServices): Handlers {
       const saved = library.checks.decide(input)
       if (!saved) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
       return saved
+    },
+    'checks.export': async (input) => {
+      const file = await exportReport(library, input.id, input.format, {
+        newsroom: input.newsroom,
+        checkedBy: input.checkedBy
+      })
+      return {
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        base64: Buffer.from(file.bytes).toString('base64')
+      }
     },
     'checks.history': (input) => ({ entries: library.checks.history(input.checkId, input.claimId) })
   }

@@ -28,6 +28,7 @@ export function cannedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'checks.delete': unused,
     'checks.decide': unused,
     'checks.history': unused,
+    'checks.export': unused,
     ...overrides
   } as Handlers
 }

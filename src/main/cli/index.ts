@@ -7,6 +7,7 @@ export const USAGE = `factdesk ${version} — check a story against its sources
 Usage:
   factdesk import PATH... --library FILE [--role story|source] [--json]
   factdesk check STORY --sources PATH... [--library FILE] [--names FILE] [--date YYYY-MM-DD] [--format json|md]
+  factdesk report CHECK --library FILE --format html|pdf|md|csv|json|claimreview [--out FILE]
   factdesk serve --library FILE [--port N]
   factdesk --version | --help
 
@@ -17,6 +18,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>
 const commands: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import')).runImport,
   check: async () => (await import('./commands/check')).runCheckCommand,
+  report: async () => (await import('./commands/report')).runReport,
   serve: async () => (await import('./commands/serve')).runServe
 }
 

@@ -4,10 +4,16 @@ import { sentenceAt } from './sentences'
 
 // Straight quotes open before a word and close after one, which keeps "a" … "b" from pairing across.
 const QUOTE = /“([^”"\n]{12,}?)[”"]|(?<![\p{L}\d])"(?=\S)([^"\n]{12,}?)(?<=\S)"(?![\p{L}\d])/gu
-const AFTER =
-  /^[,.]?\s*(?:(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?:said|says|told|added|wrote|stressed)|(?:said|says|added|told reporters)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})|(he|she|they)\s+(?:said|added|told))/u
-const BEFORE =
-  /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?:said|says|told\s+\w+|added|stressed|noted|wrote)(?:\s+that)?[:,]?\s*$/u
+// A speaker's name: capitalized words, with the particles names carry ("de Wit", "von der Leyen").
+const NAME = String.raw`(?:(?:von|van|der|den|de|da|di|del|la|le|du|dos|al|el|bin|ibn)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:von|van|der|den|de|da|di|del|la|le|du|dos|al|el|bin|ibn)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*){0,3}`
+const AFTER = new RegExp(
+  String.raw`^[,.]?\s*(?:(${NAME})\s+(?:said|says|told|added|wrote|stressed)|(?:said|says|added|told reporters)\s+(${NAME})|(he|she|they)\s+(?:said|added|told))`,
+  'u'
+)
+const BEFORE = new RegExp(
+  String.raw`(${NAME})\s+(?:said|says|told\s+\w+|added|stressed|noted|wrote)(?:\s+that)?[:,]?\s*$`,
+  'u'
+)
 
 export function extractQuotes(
   text: string,
@@ -27,8 +33,12 @@ export function extractQuotes(
     // "…," he said: the speaker is the last person named before the quote.
     if (!speaker && after?.[3]) speaker = people.filter((p) => p.end <= start).pop()?.text ?? null
     if (speaker) {
+      const said = speaker
       const known = people.find(
-        (p) => p.text === speaker || (p.normalized['surname'] as string | undefined) === speaker
+        (p) =>
+          p.text === said ||
+          (p.normalized['surname'] as string | undefined) === said ||
+          p.text.endsWith(` ${said}`)
       )
       speaker = (known?.normalized['personKey'] as string | undefined) ?? speaker
     }

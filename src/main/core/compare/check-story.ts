@@ -1,14 +1,15 @@
 // Checking a story against its sources: extract the story's claims, find candidate passages for
 // each, relate them, flag names and inconsistencies, and suggest a status. Pure: data in, data out.
 import type { CheckedClaim, CheckResult, Evidence, Flag, Relation } from '../../../shared/check'
-import { extractDates, type NormalizedDate } from '../claims/dates'
+import type { NormalizedDate } from '../claims/dates'
 import { extractClaims } from '../claims/extract'
-import { extractQuantities, type NormalizedQuantity } from '../claims/quantities'
-import { sentenceAt, splitSentences } from '../claims/sentences'
-import type { ExtractedClaim, Span } from '../claims/types'
+import type { NormalizedQuantity } from '../claims/quantities'
+import { sentenceAt } from '../claims/sentences'
+import type { ExtractedClaim } from '../claims/types'
 import { consistencyFlags } from './consistency'
 import { checkNames, NameVocabulary } from './names'
 import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type PassageIndex } from './passage-index'
+import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
 import { relateQuantities } from './relate-quantities'
 import { suggestStatus } from './status'
@@ -51,20 +52,14 @@ const CANDIDATES = 40
 const PER_SOURCE = 2
 const RELATION_ORDER: Record<Relation, number> = { contradicts: 0, supports: 1, partial: 2, mentions: 3 }
 
-/** What is known of one source paragraph, worked out only when a claim needs it. */
-interface ParagraphFacts {
-  sentences: Span[]
-  words?: Set<string>[]
-  dates?: Array<{ claim: ExtractedClaim; around: Map<string, number> }>
-  quantities?: Array<{ claim: ExtractedClaim; around: Map<string, number> }>
-}
-
 export function checkStory(input: CheckInput): CheckResult {
   const { story, sources } = input
   const sourceById = new Map(sources.map((s) => [s.id, s]))
   const index =
     input.index ??
-    (input.findPassages ? passageIndexFrom(input.findPassages) : new InMemoryPassageIndex(sources))
+    (input.findPassages
+      ? passageIndexFrom(input.findPassages)
+      : new InMemoryPassageIndex(sources, new Set(contentWords(story.text))))
   const claims = extractClaims(story.text, { publishedAt: story.publishedAt })
   const storySentenceWords = new Map<number, Set<string>>()
   const sentenceWords = (claim: ExtractedClaim) => {
@@ -77,22 +72,20 @@ export function checkStory(input: CheckInput): CheckResult {
     return storySentenceWords.get(key)!
   }
 
-  const facts = new Map<string, ParagraphFacts>()
+  // Paragraph texts and their facts, by source and paragraph index, made on first use.
+  const byIndex = new Map(sources.map((s) => [s.id, new Map(s.paragraphs.map((p) => [p.index, p.text]))]))
+  const facts = new Map<number, Map<number, ParagraphFacts>>()
   const paragraphFacts = (source: CheckSource, paragraphIndex: number): ParagraphFacts | null => {
-    const key = `${source.id}:${paragraphIndex}`
-    const cached = facts.get(key)
+    let perSource = facts.get(source.id)
+    if (!perSource) facts.set(source.id, (perSource = new Map()))
+    const cached = perSource.get(paragraphIndex)
     if (cached) return cached
-    const paragraph = paragraphOf(source, paragraphIndex)
-    if (paragraph === undefined) return null
-    const made: ParagraphFacts = { sentences: splitSentences(paragraph) }
-    facts.set(key, made)
+    const text = byIndex.get(source.id)?.get(paragraphIndex)
+    if (text === undefined) return null
+    const made = new ParagraphFacts(text, source.publishedAt)
+    perSource.set(paragraphIndex, made)
     return made
   }
-  const byIndex = new Map(sources.map((s) => [s.id, new Map(s.paragraphs.map((p) => [p.index, p.text]))]))
-  const paragraphOf = (source: CheckSource, paragraphIndex: number) =>
-    byIndex.get(source.id)?.get(paragraphIndex)
-  const paragraphText = (source: CheckSource, paragraphIndex: number) =>
-    paragraphOf(source, paragraphIndex) ?? ''
 
   const sourcesVocabulary = new NameVocabulary(
     sources.map((s) => ({
@@ -111,17 +104,18 @@ export function checkStory(input: CheckInput): CheckResult {
     const claimWords = contentWords(claim.text)
     const terms = [...new Set([...claimWords, ...context])]
     const candidates = index.search(terms, CANDIDATES)
-    const near = claim.kind === 'date' || claim.kind === 'quantity' || claim.kind === 'money'
-      ? wordsAround(story.text, claim.sentence, claim.start, claim.end)
-      : new Map<string, number>()
+    const near =
+      claim.kind === 'date' || claim.kind === 'quantity' || claim.kind === 'money'
+        ? wordsAround(story.text, claim.sentence, claim.start, claim.end)
+        : new Map<string, number>()
     const evidence: Evidence[] = []
     for (const ref of candidates) {
       const source = sourceById.get(ref.sourceId)
       if (!source) continue
       const pf = paragraphFacts(source, ref.paragraphIndex)
       if (!pf) continue
-      const text = paragraphText(source, ref.paragraphIndex)
-      const found = relateInParagraph(claim, context, claimWords, near, source, text, pf)
+      const text = pf.text
+      const found = relateInParagraph(claim, context, claimWords, near, pf)
       for (const f of found) {
         evidence.push({
           sourceId: source.id,
@@ -221,50 +215,43 @@ function relateInParagraph(
   context: Set<string>,
   claimWords: string[],
   near: Map<string, number>,
-  source: CheckSource,
-  text: string,
   pf: ParagraphFacts
 ): Found[] {
   const found: Found[] = []
-  const withContext = (c: ExtractedClaim) => ({ claim: c, around: wordsAround(text, c.sentence, c.start, c.end) })
-  const sentenceWords = () =>
-    (pf.words ??= pf.sentences.map((s) => new Set(contentWords(text.slice(s.start, s.end)))))
+  const text = pf.text
   switch (claim.kind) {
     case 'date': {
-      pf.dates ??= extractDates(text, pf.sentences, source.publishedAt).map(withContext)
       const story = claim.normalized as NormalizedDate
-      for (const { claim: d, around } of pf.dates) {
-        // A date is evidence only when the words around it name the same event.
-        const agreement = eventAgreement(near, around)
-        if (agreement < AGREEMENT_FOR_EVIDENCE) continue
-        const r = relateDates(story, d.normalized as NormalizedDate)
-        if (!r || (r.relation === 'contradicts' && agreement < AGREEMENT_FOR_CONTRADICTION)) continue
-        found.push({ start: d.sentence.start, end: d.sentence.end, ...r })
+      for (const i of pf.sentencesSharing(near.keys())) {
+        for (const { claim: d, around } of pf.dates(i)) {
+          // A date is evidence only when the words around it name the same event.
+          const agreement = eventAgreement(near, around)
+          if (agreement < AGREEMENT_FOR_EVIDENCE) continue
+          const r = relateDates(story, d.normalized as NormalizedDate)
+          if (!r || (r.relation === 'contradicts' && agreement < AGREEMENT_FOR_CONTRADICTION)) continue
+          found.push({ start: d.sentence.start, end: d.sentence.end, ...r })
+        }
       }
       break
     }
     case 'quantity':
     case 'money': {
-      pf.dates ??= extractDates(text, pf.sentences, source.publishedAt).map(withContext)
-      pf.quantities ??= extractQuantities(
-        text,
-        pf.sentences,
-        pf.dates.map((d) => d.claim)
-      ).map(withContext)
       const story = claim.normalized as NormalizedQuantity
-      for (const { claim: q, around } of pf.quantities) {
-        // The shared unit ("troops") already ties two figures together; one more word will do.
-        const agreement = eventAgreement(near, around)
-        if (agreement < 1) continue
-        const r = relateQuantities(story, q.normalized as NormalizedQuantity)
-        if (r && !(r.relation === 'contradicts' && agreement < AGREEMENT_FOR_EVIDENCE))
-          found.push({
-            start: q.sentence.start,
-            end: q.sentence.end,
-            relation: r.relation,
-            reason: r.reason,
-            hedgedDifference: r.hedgedDifference
-          })
+      for (const i of pf.sentencesSharing(near.keys())) {
+        for (const { claim: q, around } of pf.quantities(i)) {
+          // The shared unit ("troops") already ties two figures together; one more word will do.
+          const agreement = eventAgreement(near, around)
+          if (agreement < 1) continue
+          const r = relateQuantities(story, q.normalized as NormalizedQuantity)
+          if (r && !(r.relation === 'contradicts' && agreement < AGREEMENT_FOR_EVIDENCE))
+            found.push({
+              start: q.sentence.start,
+              end: q.sentence.end,
+              relation: r.relation,
+              reason: r.reason,
+              hedgedDifference: r.hedgedDifference
+            })
+        }
       }
       break
     }
@@ -300,18 +287,31 @@ function relateInParagraph(
       break
     }
     case 'quote': {
-      const quoted = new Set(contentWords(String(claim.normalized['quote'] ?? '')))
-      // A quotation of two or three words matches too much by chance to compare this way.
-      if (quoted.size < 4) break
-      const words = sentenceWords()
+      const words = String(claim.normalized['quote'] ?? '')
+      const quoted = new Set(contentWords(words))
+      // Short quotations ("Japan stands with Ukraine") are compared as the exact words in
+      // quotation marks; longer ones by shared words, since sources trim and splice quotes.
+      const exact = quotedWords(words)
       pf.sentences.forEach((s, i) => {
-        const score = dice(quoted, words[i]!)
-        if (score >= 0.8)
+        const sentence = text.slice(s.start, s.end)
+        if (exact.length >= 3 && quotedPassages(sentence).some((q) => q.includes(exact))) {
           found.push({
             start: s.start,
             end: s.end,
             relation: 'supports',
             reason: 'the same words are quoted'
+          })
+          return
+        }
+        // A quotation of two or three words matches too much by chance to compare by words.
+        if (quoted.size < 4) return
+        const score = dice(quoted, pf.words(i))
+        if (score >= 0.8)
+          found.push({
+            start: s.start,
+            end: s.end,
+            relation: 'supports',
+            reason: 'nearly the same words are quoted'
           })
         else if (score >= 0.5)
           found.push({
@@ -325,9 +325,8 @@ function relateInParagraph(
     }
     case 'event': {
       const object = new Set(claimWords)
-      const all = sentenceWords()
       pf.sentences.forEach((s, i) => {
-        const words = all[i]!
+        const words = pf.words(i)
         const shared = overlap(object, words)
         if (shared >= Math.max(2, Math.ceil(object.size * 0.5)) && sameContext(context, words, 3)) {
           found.push({ start: s.start, end: s.end, relation: 'supports', reason: 'reports the same action' })
@@ -339,4 +338,14 @@ function relateInParagraph(
     }
   }
   return found
+}
+
+/** The words of a quotation, lower-case, single-spaced, without punctuation: "…Ukraine," = "…ukraine". */
+function quotedWords(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join(' ')
+}
+
+/** What a sentence puts in quotation marks, as quotedWords. */
+function quotedPassages(sentence: string): string[] {
+  return (sentence.match(/[“"][^”"]+[”"]/g) ?? []).map(quotedWords)
 }

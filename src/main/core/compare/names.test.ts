@@ -49,4 +49,23 @@ describe('name checks', () => {
       []
     )
   })
+
+  it('does not flag short names one letter from a different one (Iran / Iraq, Mark / Mary Smith)', () => {
+    expect(flagsFor('Talks with Iran resumed in Geneva.', ['Iraq sent a delegation to Geneva.'])).toEqual([])
+    expect(flagsFor('Mark Smith chaired the meeting.', ['Mary Smith chaired the meeting.'])).toEqual([])
+  })
+
+  it('flags a longer given name spelled two ways when the surname is shared', () => {
+    const found = flagsFor('Ambassador Andriy Melnychuk arrived.', ['Andrii Melnychuk arrived on Monday.'])
+    expect(found.find((f) => f.kind === 'spelling-to-check')?.message).toContain('“Andrii”')
+  })
+
+  it('flags a long surname alone, and says which sources use the other spelling', () => {
+    const found = flagsFor('Later, Kowalcyzk said the data were sound.', [
+      'Professor Anna Kowalczyk presented the data.',
+      'Kowalczyk said the data were sound.'
+    ])
+    const message = found.find((f) => f.kind === 'spelling-to-check')?.message ?? ''
+    expect(message).toContain('“Kowalczyk” (in source 1, source 2)')
+  })
 })

@@ -19,6 +19,9 @@ import type { Flag } from '../../../shared/check'
 import type { ExtractedClaim } from '../claims/types'
 import { capitalizedRuns } from '../claims/names'
 import { editDistance } from './edit-distance'
+import { isLowerCode, isUpperCode, scanWords } from './scan-words'
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57
 
 export interface NameSource {
   id: number
@@ -71,16 +74,24 @@ export class NameVocabulary {
   private readonly runCache = new Map<string, string[]>()
 
   constructor(private readonly sources: readonly NameSource[]) {
-    sources.forEach((source, s) => {
-      source.texts.forEach((text, t) => {
-        NAME_WORD.lastIndex = 0
-        for (let m = NAME_WORD.exec(text); m; m = NAME_WORD.exec(text)) {
-          const word = m[0]
-          if (word.length < MIN_LENGTH || isShouted(word)) continue
-          this.add(word, { source: s, text: t, offset: m.index })
-        }
-      })
-    })
+    for (let s = 0; s < sources.length; s++) {
+      const texts = sources[s]!.texts
+      for (let t = 0; t < texts.length; t++) {
+        const text = texts[t]!
+        scanWords(text, (start, end) => {
+          if (end - start < MIN_LENGTH || !isUpperCode(text.charCodeAt(start))) return
+          // Shouted credit lines ("FOREIGN MINISTRY") are furniture: a name has a lower-case letter.
+          let lower = false
+          for (let i = start + 1; i < end && !lower; i++) lower = isLowerCode(text.charCodeAt(i))
+          if (!lower) return
+          // Digits end a name word: "G7" is not a name, "Kursk2" is "Kursk".
+          let stop = start + 1
+          while (stop < end && !isDigitCode(text.charCodeAt(stop))) stop++
+          if (stop - start < MIN_LENGTH) return
+          this.add(text.slice(start, stop), { source: s, text: t, offset: start })
+        })
+      }
+    }
   }
 
   private add(word: string, at: Location): void {

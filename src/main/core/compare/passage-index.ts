@@ -3,6 +3,7 @@
 // The in-memory index is an inverted index over the sources' paragraphs, built once per check.
 // Scores weight rare words over common ones, and words found in most paragraphs are skipped
 // outright: in a library about one event, "Ukraine" tells no passage from another.
+import { wordsAmong } from './scan-words'
 import { contentWords } from './text-words'
 
 export interface PassageRef {
@@ -56,7 +57,11 @@ export class InMemoryPassageIndex implements PassageIndex {
   private readonly scores: Float64Array
   private readonly cache = new Map<string, PassageRef[]>()
 
-  constructor(sources: readonly IndexableSource[]) {
+  /**
+   * `only`: the terms that will ever be searched (a story's content words). Indexing just those
+   * skips most of the library's vocabulary; without it every content word is indexed.
+   */
+  constructor(sources: readonly IndexableSource[], only?: ReadonlySet<string>) {
     const lists: number[][] = []
     // The slot a term was last added for: dedupes terms within a paragraph without a Set.
     const lastSlot: number[] = []
@@ -64,7 +69,10 @@ export class InMemoryPassageIndex implements PassageIndex {
       for (const p of source.paragraphs) {
         const slot = this.refs.length
         this.refs.push({ sourceId: source.id, paragraphIndex: p.index })
-        for (const word of contentWords(p.text)) {
+        const words = only
+          ? (wordsAmong(p.text, only) ?? contentWords(p.text).filter((w) => only.has(w)))
+          : contentWords(p.text)
+        for (const word of words) {
           let id = this.termIds.get(word)
           if (id === undefined) {
             id = lists.length

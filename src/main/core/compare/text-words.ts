@@ -1,4 +1,6 @@
 // Content words: what two sentences must share to be about the same thing.
+import { scanWords } from './scan-words'
+
 const STOPWORDS = new Set(
   `a an the and or but if of in on at by for from to with without as into onto over under than then that this these those there their
   they them he she it its his her we our you your i me my was were is are be been being has have had will would shall should can could
@@ -6,25 +8,27 @@ const STOPWORDS = new Set(
   whom whose what when where why how all any both each few other some own same too s said says told according one two new last first
   year years month months day days week weeks time`.split(/\s+/)
 )
-const WORD = /[\p{L}\p{N}]+/gu
+const WORD = /[\p{L}\p{M}\p{N}]+/gu
 
 /**
- * The lower-case content words of a text, in order (repeats kept). Called for every paragraph of
- * every source when the index is built, so it scans with one sticky regex and no intermediate
- * arrays: a 1,000-source library is ~400,000 words.
+ * The lower-case content words of a text, in order (repeats kept): words of three or more
+ * letters that are not function words or bare numbers. Runs over every paragraph of the library
+ * when the index is built, hence the char-code scanner.
  */
 export function contentWords(text: string): string[] {
   const out: string[] = []
-  WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const raw = m[0]
-    if (raw.length <= 2) continue
-    const first = raw.charCodeAt(0)
+  scanWords(text, (start, end) => {
+    if (end - start <= 2) return
+    let digits = true
+    for (let i = start; i < end && digits; i++) {
+      const c = text.charCodeAt(i)
+      digits = c >= 48 && c <= 57
+    }
     // Numbers alone are not content words ("2024" is in half the library).
-    if (first >= 48 && first <= 57 && /^\d+$/.test(raw)) continue
-    const w = raw.toLowerCase()
+    if (digits) return
+    const w = text.slice(start, end).toLowerCase()
     if (!STOPWORDS.has(w)) out.push(w)
-  }
+  })
   return out
 }
 

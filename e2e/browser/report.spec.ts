@@ -1,0 +1,111 @@
+// Exporting the verification report from a running factdesk serve, as the app does: decide a few
+// claims, export PDF, JSON and ClaimReview, and check each the way a reader (or a parser) would.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Ajv2020 from 'ajv/dist/2020.js'
+import { expect, test } from '@playwright/test'
+import { ROOT, startServe, type ServeProcess } from '../support/serve'
+
+/** The fields of a ClaimReview this test reads. */
+interface ClaimReviewJson {
+  '@context': string
+  '@type': string
+  claimReviewed: string
+  datePublished: string
+  author: { '@type': string; name: string }
+  reviewRating: { alternateName: string }
+  itemReviewed: { '@type': string; appearance: { url?: string } }
+}
+
+
+let serve: ServeProcess
+test.beforeAll(async () => {
+  serve = await startServe()
+})
+test.afterAll(async () => {
+  await serve?.stop()
+})
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${serve.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve.token}` },
+    body: JSON.stringify(input)
+  })
+  const body = (await response.json()) as { result?: T; error?: { message: string } }
+  if (!body.result) throw new Error(`${method}: ${body.error?.message}`)
+  return body.result
+}
+
+interface Claim {
+  id: string
+  text: string
+}
+
+test('the report of the demo check exports as PDF, JSON and ClaimReview with the decisions in it', async () => {
+  const { checks } = await call<{ checks: { id: number }[] }>('checks.list', {})
+  const checkId = checks[0]!.id
+  const detail = await call<{ result: { claims: Claim[] } }>('checks.get', { id: checkId })
+  const claim = (text: string) => detail.result.claims.find((c) => c.text === text)!
+  await call('checks.decide', {
+    checkId,
+    claimId: claim('Yoko Kakmikawa').id,
+    status: 'corrected',
+    correctedText: 'Yoko Kamikawa',
+    note: 'House list.'
+  })
+  await call('checks.decide', {
+    checkId,
+    claimId: claim('Saturday').id,
+    status: 'verified',
+    note: 'Three outlets agree.'
+  })
+  await call('checks.decide', {
+    checkId,
+    claimId: claim('more than 10,000 troops').id,
+    status: 'disputed',
+    note: 'SCMP: up to 12,000.'
+  })
+
+  const dir = mkdtempSync(join(tmpdir(), 'factdesk-report-'))
+  const pdf = await call<{ fileName: string; base64: string; mimeType: string }>('checks.export', {
+    id: checkId,
+    format: 'pdf',
+    newsroom: 'E2E Desk'
+  })
+  expect(pdf.mimeType).toBe('application/pdf')
+  const pdfPath = join(dir, pdf.fileName)
+  writeFileSync(pdfPath, Buffer.from(pdf.base64, 'base64'))
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', pdfPath, join(dir, 'page')])
+  expect(existsSync(join(dir, 'page-1.png')) || existsSync(join(dir, 'page-01.png'))).toBe(true)
+  const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' })
+  expect(text).toContain('Verification report')
+  expect(text).toContain('Yoko Kamikawa')
+  expect(text).toContain('E2E Desk')
+
+  const json = await call<{ base64: string }>('checks.export', { id: checkId, format: 'json' })
+  const exported = JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8')) as { decisions: unknown[] }
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'check-result.schema.json'), 'utf8')) as object
+  const validate = new Ajv2020({ strict: false }).compile(schema)
+  expect(validate(exported), JSON.stringify(validate.errors)).toBe(true)
+  expect(exported.decisions).toHaveLength(3)
+
+  const ld = await call<{ base64: string }>('checks.export', {
+    id: checkId,
+    format: 'claimreview',
+    newsroom: 'E2E Desk'
+  })
+  const reviews = JSON.parse(Buffer.from(ld.base64, 'base64').toString('utf8')) as ClaimReviewJson[]
+  expect(reviews).toHaveLength(3)
+  for (const r of reviews) {
+    expect(r['@context']).toBe('https://schema.org')
+    expect(r['@type']).toBe('ClaimReview')
+    expect(typeof r['claimReviewed']).toBe('string')
+    expect(r['reviewRating']['alternateName']).toBeTruthy()
+    expect(r['itemReviewed']['@type']).toBe('Claim')
+    expect(r['author']['name']).toBe('E2E Desk')
+    expect(r['datePublished']).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  }
+})

@@ -1,0 +1,150 @@
+// The verification report's one model: every export format is a rendering of this.
+import type { CheckResult, ClaimKind, Relation, SuggestedStatus } from '../../../shared/check'
+import type { Decision, DecisionStatus, HistoryEntry } from '../../../shared/workbench'
+
+export interface ReportSource {
+  id: number
+  title: string | null
+  outlet: string | null
+  publishedAt: string | null
+  url: string | null
+}
+
+export interface ReportClaim {
+  id: string
+  kind: ClaimKind
+  text: string
+  /** The story sentence the claim stands in: what a reader needs to know what was claimed. */
+  sentence: string
+  suggested: SuggestedStatus
+  flags: string[]
+  /** The editor's decision; null while undecided. */
+  decision: Pick<Decision, 'status' | 'correctedText' | 'note' | 'updatedAt'> | null
+  evidence: Array<{ relation: Relation; text: string; reason: string; pinned: boolean; source: ReportSource }>
+  history: Array<{ at: string; from: DecisionStatus | null; to: DecisionStatus; note: string | null }>
+}
+
+export interface ReportModel {
+  generatedAt: string
+  newsroom: string | null
+  checkedBy: string | null
+  story: {
+    title: string
+    outlet: string | null
+    publishedAt: string | null
+    url: string | null
+    text: string
+  }
+  summary: { total: number; decided: number; undecided: number; byDecision: Record<DecisionStatus, number> }
+  claims: ReportClaim[]
+  sources: ReportSource[]
+}
+
+export interface ReportInput {
+  result: CheckResult
+  story: {
+    title: string | null
+    outlet: string | null
+    publishedAt: string | null
+    url: string | null
+    text: string
+  }
+  decisions: readonly Decision[]
+  history: readonly HistoryEntry[]
+  newsroom?: string | null
+  checkedBy?: string | null
+  now?: Date
+}
+
+/** Claims the editor dismissed as not checkable still appear, marked so; open ones are undecided. */
+export function buildReport(input: ReportInput): ReportModel {
+  const sources = new Map<number, ReportSource>(input.result.sources.map((s) => [s.id, s]))
+  const decisions = new Map(input.decisions.map((d) => [d.claimId, d]))
+  const unknownSource = (id: number): ReportSource => ({
+    id,
+    title: `source ${id}`,
+    outlet: null,
+    publishedAt: null,
+    url: null
+  })
+  const byDecision: Record<DecisionStatus, number> = {
+    open: 0,
+    verified: 0,
+    disputed: 0,
+    corrected: 0,
+    dismissed: 0
+  }
+
+  const claims: ReportClaim[] = input.result.claims.map((claim) => {
+    const decision = decisions.get(claim.id)
+    const status = decision?.status ?? 'open'
+    byDecision[status] += 1
+    const pinned = decision?.pinned ?? []
+    const isPinned = (sourceId: number, text: string) =>
+      pinned.some((p) => p.sourceId === sourceId && p.text === text)
+    const evidence = claim.evidence.map((e) => ({
+      relation: e.relation,
+      text: e.text,
+      reason: e.reason,
+      pinned: isPinned(e.sourceId, e.text),
+      source: sources.get(e.sourceId) ?? unknownSource(e.sourceId)
+    }))
+    // Pinned passages the engine did not propose are evidence too.
+    for (const p of pinned) {
+      if (!evidence.some((e) => e.source.id === p.sourceId && e.text === p.text)) {
+        evidence.push({
+          relation: 'supports',
+          text: p.text,
+          reason: 'pinned by the editor',
+          pinned: true,
+          source: sources.get(p.sourceId) ?? unknownSource(p.sourceId)
+        })
+      }
+    }
+    return {
+      id: claim.id,
+      kind: claim.kind,
+      text: claim.text,
+      sentence: input.story.text.slice(claim.sentence.start, claim.sentence.end).trim() || claim.text,
+      suggested: claim.status,
+      flags: claim.flags.map((f) => f.message),
+      decision:
+        decision && decision.status !== 'open'
+          ? {
+              status: decision.status,
+              correctedText: decision.correctedText,
+              note: decision.note,
+              updatedAt: decision.updatedAt
+            }
+          : null,
+      evidence,
+      history: input.history
+        .filter((h) => h.claimId === claim.id)
+        .map((h) => ({ at: h.at, from: h.before?.status ?? null, to: h.after.status, note: h.after.note }))
+    }
+  })
+  const undecided = byDecision.open
+  return {
+    generatedAt: (input.now ?? new Date()).toISOString(),
+    newsroom: input.newsroom ?? null,
+    checkedBy: input.checkedBy ?? null,
+    story: {
+      title: input.story.title ?? 'Untitled story',
+      outlet: input.story.outlet,
+      publishedAt: input.story.publishedAt,
+      url: input.story.url,
+      text: input.story.text
+    },
+    summary: { total: claims.length, decided: claims.length - undecided, undecided, byDecision },
+    claims,
+    sources: [...sources.values()]
+  }
+}
+
+export const DECISION_LABEL: Record<DecisionStatus, string> = {
+  open: 'Not yet decided',
+  verified: 'Verified',
+  disputed: 'Disputed',
+  corrected: 'Corrected',
+  dismissed: 'Not checkable'
+}

@@ -1,0 +1,174 @@
+// Golden files for every report format on the demo check with decisions, plus the safety rules:
+// markup in sources or notes stays text, spreadsheet formulas stay text. Regenerate the goldens
+// after a deliberate change with UPDATE_GOLDEN=1 and read the diff.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Decision, HistoryEntry } from '../../../shared/workbench'
+import { checkStory, type CheckSource } from '../compare/check-story'
+import { csvCell } from './csv'
+import { renderReport, TEXT_FORMATS } from './formats'
+import { reportToHtml } from './html'
+import { buildReport } from './report-model'
+
+/** The fields of a ClaimReview this test reads. */
+interface ClaimReviewJson {
+  '@context': string
+  '@type': string
+  claimReviewed: string
+  datePublished: string
+  author: { '@type': string; name: string }
+  reviewRating: { alternateName: string }
+  itemReviewed: { '@type': string; appearance: { url?: string } }
+}
+
+
+const SAMPLES = join(__dirname, '../../../../resources/samples/iwaya-kyiv-2024')
+const GOLDEN = join(__dirname, 'golden')
+const NOW = new Date('2024-11-18T09:00:00.000Z')
+const files = readdirSync(SAMPLES).sort()
+const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((t, index) => ({ index, text: t }))
+
+function demo(overrides: { note?: string; sourceText?: string } = {}) {
+  const storyText = readFileSync(join(SAMPLES, files[0]!), 'utf8')
+  const sources: CheckSource[] = files.slice(1).map((f, i) => ({
+    id: i + 2,
+    title: f,
+    outlet: `Outlet ${i + 2}`,
+    publishedAt: null,
+    url: `https://example.org/${i + 2}`,
+    paragraphs: [
+      ...paragraphs(readFileSync(join(SAMPLES, f), 'utf8')),
+      ...(i === 0 && overrides.sourceText ? [{ index: 99, text: overrides.sourceText }] : [])
+    ]
+  }))
+  const result = checkStory({
+    story: { id: 1, title: 'Iwaya visits Kyiv', text: storyText, publishedAt: '2024-11-16' },
+    sources,
+    houseNames: ['Yoko Kamikawa'],
+    now: NOW
+  })
+  const claim = (text: string) => result.claims.find((c) => c.text === text)!
+  const at = (minute: number) => `2024-11-18T08:${String(minute).padStart(2, '0')}:00.000Z`
+  const saturday = claim('Saturday')
+  const decisions: Decision[] = [
+    {
+      claimId: saturday.id,
+      status: 'verified',
+      correctedText: null,
+      note: 'Three outlets give 16 November.',
+      pinned: [{ ...saturday.evidence[0]!, text: saturday.evidence[0]!.text }].map(
+        ({ sourceId, paragraphIndex, start, end, text }) => ({ sourceId, paragraphIndex, start, end, text })
+      ),
+      updatedAt: at(1)
+    },
+    {
+      claimId: claim('Yoko Kakmikawa').id,
+      status: 'corrected',
+      correctedText: 'Yoko Kamikawa',
+      note: overrides.note ?? 'House list spelling.',
+      pinned: [],
+      updatedAt: at(2)
+    },
+    {
+      claimId: claim('more than 10,000 troops').id,
+      status: 'disputed',
+      correctedText: null,
+      note: 'SCMP says up to 12,000.',
+      pinned: [],
+      updatedAt: at(3)
+    }
+  ]
+  const history: HistoryEntry[] = decisions.map((d, i) => ({
+    id: i + 1,
+    claimId: d.claimId,
+    at: d.updatedAt,
+    before: null,
+    after: d
+  }))
+  const report = buildReport({
+    result,
+    story: {
+      title: 'Iwaya visits Kyiv',
+      outlet: 'The Daily',
+      publishedAt: '2024-11-16',
+      url: 'https://example.org/story',
+      text: storyText
+    },
+    decisions,
+    history,
+    newsroom: 'Example Newsroom',
+    checkedBy: 'A. Editor',
+    now: NOW
+  })
+  return { report, result, decisions, history }
+}
+
+const EXTENSION = { html: 'html', md: 'md', csv: 'csv', json: 'json', claimreview: 'jsonld' } as const
+
+describe('report formats (golden files)', () => {
+  const { report, result, decisions, history } = demo()
+  for (const format of TEXT_FORMATS) {
+    it(`${format} matches its golden file`, () => {
+      const text = renderReport(report, format, { checkResult: result, decisions, history })
+      const file = join(GOLDEN, `demo.${EXTENSION[format]}`)
+      if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(file, text)
+      expect(
+        existsSync(file),
+        `${file} is missing: run UPDATE_GOLDEN=1 npx vitest run src/main/core/report`
+      ).toBe(true)
+      expect(text).toBe(readFileSync(file, 'utf8'))
+    })
+  }
+
+  it('counts decisions and calls out the undecided claims', () => {
+    expect(report.summary).toMatchObject({ decided: 3, undecided: report.summary.total - 3 })
+    expect(report.summary.byDecision).toMatchObject({ verified: 1, corrected: 1, disputed: 1 })
+    expect(reportToHtml(report)).toContain(`${report.summary.undecided} claims are not yet decided`)
+  })
+
+  it('produces one ClaimReview per decided claim with the required fields', () => {
+    const reviews = JSON.parse(renderReport(report, 'claimreview')) as ClaimReviewJson[]
+    expect(reviews).toHaveLength(3)
+    for (const r of reviews) {
+      expect(r['@type']).toBe('ClaimReview')
+      expect(r['claimReviewed']).toBeTruthy()
+      expect(r['reviewRating']['alternateName']).toMatch(/True|Corrected|Disputed/)
+      expect(r['itemReviewed']['@type']).toBe('Claim')
+      expect(r['itemReviewed']['appearance']['url']).toBe('https://example.org/story')
+      expect(r['author']).toEqual({ '@type': 'Organization', name: 'Example Newsroom' })
+      expect(r['datePublished']).toBe('2024-11-18')
+    }
+  })
+})
+
+describe('report safety', () => {
+  it('shows HTML and script from a source or a note as text, never as markup', () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>'
+    const { report } = demo({
+      note: hostile,
+      sourceText: `Officials said ${hostile} on Saturday, during the visit to Ukraine.`
+    })
+    const html = reportToHtml(report)
+    // No live element: no script or img tag, no event handler or javascript: link inside any tag.
+    expect(html).not.toMatch(/<script|<img/i)
+    expect(html).not.toMatch(/<[^>]*\son\w+\s*=/i)
+    expect(html).not.toMatch(/<a[^>]*href="javascript:/i)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain("default-src 'none'")
+  })
+
+  it('neutralizes spreadsheet formulas in every CSV cell', () => {
+    for (const formula of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd']) {
+      expect(csvCell(formula).replace(/^"/, '').startsWith("'")).toBe(true)
+    }
+    expect(csvCell('plain, with "quotes"')).toBe('"plain, with ""quotes"""')
+    const { report } = demo({ note: '=1+2' })
+    expect(renderReport(report, 'csv')).toContain(`'=1+2`)
+  })
+})

@@ -1,0 +1,71 @@
+// Building a check's verification report, in any format, from what the library holds.
+import { ApiError } from '../../shared/errors'
+import { buildReport, type ReportModel } from '../core/report/report-model'
+import { FORMAT_INFO, renderReport, type TextFormat } from '../core/report/formats'
+import type { Library } from '../library'
+import { checkDetail } from './checks'
+import { htmlToPdf } from './pdf'
+
+export type ReportFormat = TextFormat | 'pdf'
+
+export interface ReportOptions {
+  newsroom?: string | null
+  checkedBy?: string | null
+  now?: Date
+}
+
+export function reportModel(library: Library, checkId: number, options: ReportOptions = {}) {
+  const detail = checkDetail(library, checkId)
+  const story = library.get(detail.story.id)
+  const model: ReportModel = buildReport({
+    result: detail.result,
+    story: { ...detail.story, url: story?.url ?? null },
+    decisions: detail.decisions,
+    history: library.checks.history(checkId),
+    newsroom: options.newsroom ?? null,
+    checkedBy: options.checkedBy ?? null,
+    now: options.now
+  })
+  return { model, detail }
+}
+
+function fileStem(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .slice(0, 60)
+      .toLowerCase() || 'report'
+  )
+}
+
+export async function exportReport(
+  library: Library,
+  checkId: number,
+  format: ReportFormat,
+  options: ReportOptions = {}
+): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }> {
+  const { model, detail } = reportModel(library, checkId, options)
+  const info = FORMAT_INFO[format]
+  const fileName = `verification-${fileStem(model.story.title)}.${info.extension}`
+  if (format === 'pdf') {
+    const bytes = await htmlToPdf(renderReport(model, 'html'))
+    return { fileName, mimeType: info.mimeType, bytes }
+  }
+  const text = renderReport(model, format, {
+    checkResult: detail.result,
+    decisions: detail.decisions,
+    history: library.checks.history(checkId)
+  })
+  return { fileName, mimeType: info.mimeType, bytes: new TextEncoder().encode(text) }
+}
+
+export function assertReportFormat(format: string): ReportFormat {
+  if (format === 'pdf' || format in FORMAT_INFO) return format as ReportFormat
+  throw new ApiError(
+    'BAD_REQUEST',
+    `Unknown report format “${format}”: html, pdf, md, csv, json or claimreview.`
+  )
+}

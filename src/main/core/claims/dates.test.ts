@@ -69,4 +69,38 @@ describe('dates', () => {
   it('ignores clock times and vague phrases', () => {
     expect(dates('The session ran until 7:30 PM and later that day it resumed.')).toEqual([])
   })
+
+  it('reads the forms newsrooms write, resolved against the publication date', () => {
+    // Published Friday 2023-03-17.
+    const at = (text: string) => dates(text, '2023-03-17')[0]
+    expect(at('The pact was sealed on Feb. 22, 2022, in Minsk.')).toMatchObject({
+      text: 'Feb. 22, 2022',
+      precision: 'day',
+      value: '2022-02-22',
+      relative: false
+    })
+    expect(at('Elections follow the Nov. 5 primary.')).toMatchObject({
+      text: 'Nov. 5',
+      precision: 'day',
+      yearImplied: true
+    })
+    expect(at('The summit opened on 16 November in Lima.')).toMatchObject({
+      text: '16 November',
+      value: expect.stringMatching(/-11-16$/)
+    })
+    expect(at('The mine closed in January after the flood.')).toMatchObject({
+      text: 'January',
+      precision: 'month'
+    })
+    expect(at('The minister flew to Oslo on Saturday.')).toMatchObject({
+      text: 'Saturday',
+      precision: 'day',
+      relative: true,
+      weekday: 'Saturday',
+      value: '2023-03-11'
+    })
+    // The future tense looks forward: the Saturday after publication.
+    expect(at('The ministers will meet on Saturday.')).toMatchObject({ value: '2023-03-18' })
+    expect(at('Wages stagnated through the 1990s.')).toMatchObject({ precision: 'decade', value: '199x' })
+  })
 })

@@ -19,6 +19,8 @@ export interface NormalizedDate extends Record<string, unknown> {
   weekday: string | null
 }
 
+/** Where there is no publication date, relative dates are marked unresolved; chrono still needs one. */
+const DEFAULT_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12))
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 const LEADING = /^(?:on|in|at|by|since|from|until|till|during|of)\s+/i
 const YEAR_OR_DECADE =
@@ -35,13 +37,37 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end }
 }
 
-function fromChrono(result: chrono.ParsedResult, hasReference: boolean): NormalizedDate {
+/** Words that put a sentence in the future: "will meet on Saturday", "is due to sign Monday". */
+const FUTURE =
+  /\b(?:will|shall|is due|are due|is expected|are expected|plans? to|is set to|are set to|scheduled|upcoming|going to)\b|['’]ll\b/i
+
+/**
+ * A bare weekday is the nearest such day to the publication date, in the direction the sentence
+ * looks: news reports the past ("arrived on Saturday": the Saturday on or before publication)
+ * unless the sentence speaks of the future ("will meet on Saturday": on or after). chrono alone
+ * picks the nearest either way, which turns yesterday's news into tomorrow's.
+ */
+function bareWeekday(reference: Date, weekday: number, sentence: string): Date {
+  const today = reference.getUTCDay()
+  const shift = FUTURE.test(sentence) ? (weekday - today + 7) % 7 : -((today - weekday + 7) % 7)
+  return new Date(reference.getTime() + shift * 86_400_000)
+}
+
+function fromChrono(
+  result: chrono.ParsedResult,
+  hasReference: boolean,
+  reference: Date,
+  sentence: string
+): NormalizedDate {
   const c = result.start
   const day = c.isCertain('day')
   const month = c.isCertain('month')
   const year = c.isCertain('year')
   const weekdayWritten = c.isCertain('weekday')
-  const date = c.date()
+  const date =
+    weekdayWritten && !day && !month && !year && !/\b(?:last|next|this|past|coming)\b/i.test(result.text)
+      ? bareWeekday(reference, c.get('weekday') ?? 0, sentence)
+      : c.date()
   const y = date.getUTCFullYear()
   const ymd = `${y}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
   // Weekday alone ("Saturday") or a relative phrase ("last month") is relative to the reference.
@@ -77,7 +103,7 @@ export function extractDates(
   let results: chrono.ParsedResult[] = []
   try {
     results = chrono.parse(text, {
-      instant: hasReference ? reference! : new Date(Date.UTC(2000, 0, 1, 12)),
+      instant: hasReference ? reference! : DEFAULT_REFERENCE,
       timezone: 0
     })
   } catch {
@@ -99,7 +125,13 @@ export function extractDates(
       continue
     const span = trimSpan(text, result.index, result.index + result.text.length)
     if (span.end <= span.start) continue
-    const normalized = fromChrono(result, hasReference)
+    const sentence = sentenceAt(sentences, span.start)
+    const normalized = fromChrono(
+      result,
+      hasReference,
+      hasReference ? reference! : DEFAULT_REFERENCE,
+      text.slice(sentence.start, sentence.end)
+    )
     claims.push({
       id: claimId('date', span.start),
       kind: 'date',

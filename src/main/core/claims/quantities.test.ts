@@ -71,4 +71,39 @@ describe('quantities and money', () => {
     expect(intervalsOverlap(more!, upTo!)).toBe(true)
     expect(intervalsOverlap(more!, under!)).toBe(false)
   })
+
+  it('reads the hedged figures of a news story with their units', () => {
+    expect(q('The ministry said more than 10,000 soldiers were moved.')[0]).toMatchObject({
+      text: 'more than 10,000 soldiers',
+      kind: 'quantity',
+      low: 10_000,
+      high: null,
+      lowInclusive: false,
+      unitHead: 'soldier',
+      hedge: 'more than'
+    })
+    expect(q('Officials say up to 12,000 sailors are aboard.')[0]).toMatchObject({
+      low: 0,
+      high: 12_000,
+      highInclusive: true,
+      unitHead: 'sailor'
+    })
+    expect(q('The bank lent nearly $12 billion to farmers.')[0]).toMatchObject({
+      kind: 'money',
+      currency: 'USD',
+      low: 10.8e9,
+      high: 12e9,
+      highInclusive: false
+    })
+    expect(q('The army received 50 heavy howitzers.')[0]).toMatchObject({
+      text: '50 heavy howitzers',
+      value: 50,
+      unitHead: 'howitzer'
+    })
+    expect(q('Thousands of volunteers arrived.')[0]).toMatchObject({
+      low: 2000,
+      high: 9999,
+      hedge: 'thousands'
+    })
+  })
 })

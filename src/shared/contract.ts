@@ -30,6 +30,13 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
 ])
 export type ImportSource = z.infer<typeof importSourceSchema>
 
+export const houseNameSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  note: z.string().nullable(),
+  addedAt: z.string()
+})
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output }
 }
@@ -86,6 +93,20 @@ export const contract = {
   ),
   'library.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() })),
   'library.setRole': method(z.object({ id, role: textRoleSchema }).strict(), textSummarySchema),
+  'houseNames.list': method(z.object({}).strict(), z.object({ names: z.array(houseNameSchema) })),
+  'houseNames.add': method(
+    z
+      .object({ name: z.string().trim().min(1).max(200), note: z.string().max(500).nullable().default(null) })
+      .strict(),
+    houseNameSchema
+  ),
+  'houseNames.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
+  /** Adds the names of a plain-text list (one per line); names already listed are skipped. */
+  'houseNames.import': method(
+    z.object({ text: z.string().max(500_000) }).strict(),
+    z.object({ added: z.number().int(), skipped: z.number().int() })
+  ),
+  'houseNames.export': method(z.object({}).strict(), z.object({ fileName: z.string(), text: z.string() })),
   'checks.list': method(z.object({}).strict(), z.object({ checks: z.array(checkSummarySchema) })),
   'checks.create': method(
     z.object({ storyId: id, sourceIds: z.array(id).max(100_000).nullable().default(null) }).strict(),

@@ -1,5 +1,6 @@
 // The handler for every contract method, each a thin step from validated input to core/library.
 import { ApiError } from '../../shared/errors'
+import { formatHouseNames, parseHouseNames } from '../core/names/house-names-file'
 import type { Library } from '../library'
 import { checkDetail, createCheck, rerunCheck } from '../services/checks'
 import { expandPaths } from '../services/expand-paths'
@@ -65,6 +66,27 @@ export function createHandlers(services: AppServices): Handlers {
       if (!text) throw notFound(input.id)
       return text
     },
+    'houseNames.list': () => ({ names: library.listHouseNames() }),
+    'houseNames.add': (input) => library.addHouseName(input.name, input.note),
+    'houseNames.remove': (input) => ({ removed: library.removeHouseName(input.id) }),
+    'houseNames.import': (input) => {
+      const known = new Set(library.listHouseNames().map((n) => n.name.toLowerCase()))
+      let added = 0
+      let skipped = 0
+      for (const line of parseHouseNames(input.text)) {
+        if (known.has(line.name.toLowerCase())) skipped++
+        else {
+          library.addHouseName(line.name, line.note)
+          known.add(line.name.toLowerCase())
+          added++
+        }
+      }
+      return { added, skipped }
+    },
+    'houseNames.export': () => ({
+      fileName: 'house-names.txt',
+      text: formatHouseNames(library.listHouseNames())
+    }),
     'checks.list': () => ({ checks: library.checks.list() }),
     'checks.create': (input) => createCheck(library, input.storyId, input.sourceIds),
     'checks.get': (input) => checkDetail(library, input.id),

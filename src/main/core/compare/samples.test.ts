@@ -82,6 +82,23 @@ describe('checking 000 against the other four samples', () => {
       saturday.evidence.filter((e) => e.relation === 'supports').map((e) => e.sourceId)
     )
     expect(supporting).toEqual(new Set([sourceId('001_'), sourceId('003_'), sourceId('004_')]))
+    // Each source's own way of writing the day is among the evidence.
+    const quoted = saturday.evidence.map((e) => e.text).join(' | ')
+    for (const form of ['November 16', '16 November', 'Nov. 16']) expect(quoted).toContain(form)
+    // No date claim in the story is called conflicting: the sources agree with it or are silent.
+    for (const claim of result.claims.filter((c) => c.kind === 'date'))
+      expect(claim.evidence.filter((e) => e.relation === 'contradicts'), claim.text).toEqual([])
+  })
+
+  it('finds a near-miss from the sources alone, with no house list', () => {
+    // The story misspells the Ukrainian minister (two letters swapped); four sources spell him right.
+    const misspelt = { ...story, text: story.text.replace('Andrii Sybiha', 'Andrii Sybhia') }
+    const checked = checkStory({ story: misspelt, sources, houseNames: [] })
+    const person = checked.claims.find((c) => c.kind === 'person' && c.text === 'Andrii Sybhia')!
+    expect(person.status).toBe('spelling-to-check')
+    const message = person.flags.find((f) => f.kind === 'spelling-to-check')!.message
+    expect(message).toContain('“Sybiha”')
+    expect(message).toContain('004_')
   })
 
   it('gives every evidence span exactly as it stands in its source paragraph', () => {

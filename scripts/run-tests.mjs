@@ -17,6 +17,7 @@ rmSync('e2e/artifacts/results.json', { force: true })
 for (const [label, args] of [
   ['type-check', ['npm', 'run', '--silent', 'typecheck']],
   ['lint', ['npm', 'run', '--silent', 'lint']],
+  ['Electron security scan (electronegativity)', [process.execPath, 'scripts/electronegativity.mjs']],
   ['build', ['npm', 'run', '--silent', 'build']]
 ]) {
   if (run(label, args) !== 0) {

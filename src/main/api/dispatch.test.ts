@@ -40,6 +40,14 @@ describe('dispatch', () => {
     ['a negative id', 'library.delete', { id: -4 }, 'BAD_REQUEST'],
     ['an extra field', 'app.info', { admin: true }, 'BAD_REQUEST'],
     ['null input', 'library.list', null, 'BAD_REQUEST'],
+    ['a Map instead of an object', 'app.info', new Map(), 'BAD_REQUEST'],
+    ['a Date instead of an object', 'library.list', new Date(), 'BAD_REQUEST'],
+    [
+      'bytes that are not base64',
+      'library.importFile',
+      { name: 'a.txt', source: { kind: 'bytes', base64: '!!!not base64!!!' } },
+      'BAD_REQUEST'
+    ],
     ['an over-long query', 'library.search', { query: 'x'.repeat(501) }, 'BAD_REQUEST'],
     ['an unknown role', 'library.setRole', { id: 1, role: 'admin' }, 'BAD_REQUEST']
   ])('refuses %s with a typed error', async (_label, method, input, code) => {

@@ -34,6 +34,16 @@ export async function dispatch(
   if (!isMethodName(method))
     throw new ApiError('UNKNOWN_METHOD', `There is no API method called “${method}”.`)
   const spec = contract[method]
+  // zod reads a Map, Set, Date or class instance as an empty object; IPC can carry those, so
+  // only plain objects (what JSON produces) are taken as input at all.
+  if (
+    rawInput === null ||
+    typeof rawInput !== 'object' ||
+    Array.isArray(rawInput) ||
+    !isPlainObject(rawInput)
+  ) {
+    throw new ApiError('BAD_REQUEST', `Invalid input for ${method}: expected an object.`)
+  }
   const parsed = spec.input.safeParse(rawInput)
   if (!parsed.success) {
     throw new ApiError('BAD_REQUEST', `Invalid input for ${method}: ${z.prettifyError(parsed.error)}`)
@@ -53,4 +63,9 @@ export async function dispatch(
     throw new ApiError('INTERNAL', `${method} produced a result the app does not understand.`)
   }
   return checked.data
+}
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
 }

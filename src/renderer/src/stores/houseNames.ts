@@ -1,0 +1,63 @@
+// The newsroom's house list of names: the spellings the claim engine checks names against.
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { MethodOutput } from '../../../shared/contract'
+import { api } from '../api'
+
+type HouseName = MethodOutput<'houseNames.list'>['names'][number]
+
+export const useHouseNamesStore = defineStore('houseNames', () => {
+  const names = shallowRef<HouseName[]>([])
+  const error = ref<string | null>(null)
+  const message = ref<string | null>(null)
+
+  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    try {
+      error.value = null
+      return await action()
+    } catch (e) {
+      error.value = (e as Error).message
+      return undefined
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    await run(async () => {
+      names.value = (await api.call('houseNames.list', {})).names
+    })
+  }
+
+  async function add(name: string, note: string | null = null): Promise<boolean> {
+    const added = await run(() => api.call('houseNames.add', { name, note }))
+    if (added) {
+      message.value = `Added “${added.name}” to the house names.`
+      await refresh()
+    }
+    return added !== undefined
+  }
+
+  async function remove(id: number): Promise<void> {
+    await run(() => api.call('houseNames.remove', { id }))
+    await refresh()
+  }
+
+  async function importFile(file: File): Promise<void> {
+    const result = await run(async () => api.call('houseNames.import', { text: await file.text() }))
+    if (result) message.value = `${result.added} names added, ${result.skipped} already listed.`
+    await refresh()
+  }
+
+  /** Offers the list as a file download (a save dialog in the desktop app). */
+  async function exportFile(): Promise<void> {
+    const file = await run(() => api.call('houseNames.export', {}))
+    if (!file) return
+    const url = URL.createObjectURL(new Blob([file.text], { type: 'text/plain;charset=utf-8' }))
+    const link = document.createElement('a')
+    link.href = url
+    link.download = file.fileName
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+
+  return { names, error, message, refresh, add, remove, importFile, exportFile }
+})

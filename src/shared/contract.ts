@@ -24,16 +24,18 @@ const id = z.number().int().positive()
 /** Where the bytes of an imported file come from. */
 export const importSourceSchema = z.discriminatedUnion('kind', [
   /** A path on this machine. Accepted over IPC only: the browser cannot name server paths. */
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
   /** The file's contents, as sent by a browser (serve mode). */
   // 50 MB as base64 is 67 MB; anything larger is refused before decoding, as is anything not base64.
-  z.object({
-    kind: z.literal('bytes'),
-    base64: z
-      .string()
-      .max(70_000_000)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
-  })
+  z
+    .object({
+      kind: z.literal('bytes'),
+      base64: z
+        .string()
+        .max(70_000_000)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+    })
+    .strict()
 ])
 export type ImportSource = z.infer<typeof importSourceSchema>
 

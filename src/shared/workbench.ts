@@ -7,13 +7,15 @@ export const decisionStatusSchema = z.enum(['open', 'verified', 'disputed', 'cor
 export type DecisionStatus = z.infer<typeof decisionStatusSchema>
 
 /** A source passage the editor pinned as the evidence for a decision. */
-export const pinnedEvidenceSchema = z.object({
-  sourceId: z.number().int(),
-  paragraphIndex: z.number().int().min(0),
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-  text: z.string().max(20_000)
-})
+export const pinnedEvidenceSchema = z
+  .object({
+    sourceId: z.number().int(),
+    paragraphIndex: z.number().int().min(0),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    text: z.string().max(20_000)
+  })
+  .strict()
 export type PinnedEvidence = z.infer<typeof pinnedEvidenceSchema>
 
 export const decisionSchema = z.object({

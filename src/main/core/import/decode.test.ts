@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeText, detectBomlessUtf16, normalizeText } from './decode'
+import { decodeBytes, decodeText, detectBomlessUtf16, normalizeText } from './decode'
 
 const SAMPLE = 'Iwaya’s “visit” — café, Київ, 東京 😀'
 
@@ -18,7 +18,10 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 describe('decodeText', () => {
   it('reads UTF-8 with and without a BOM, dropping the BOM', () => {
     expect(decodeText(utf8(SAMPLE))).toEqual({ text: SAMPLE, encoding: 'utf-8' })
-    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(SAMPLE)]))).toEqual({ text: SAMPLE, encoding: 'utf-8' })
+    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(SAMPLE)]))).toEqual({
+      text: SAMPLE,
+      encoding: 'utf-8'
+    })
   })
 
   it('reads UTF-16 LE and BE with a BOM', () => {
@@ -35,7 +38,10 @@ describe('decodeText', () => {
 
   it('falls back to Windows-1252 for curly quotes and dashes saved by Word', () => {
     // “Quoted” – it’s… in Windows-1252
-    const bytes = Uint8Array.from([0x93, 0x51, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94, 0x20, 0x96, 0x20, 0x69, 0x74, 0x92, 0x73, 0x85, 0x20, 0x63, 0x61, 0x66, 0xe9])
+    const bytes = Uint8Array.from([
+      0x93, 0x51, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94, 0x20, 0x96, 0x20, 0x69, 0x74, 0x92, 0x73, 0x85, 0x20,
+      0x63, 0x61, 0x66, 0xe9
+    ])
     expect(decodeText(bytes)).toEqual({ text: '“Quoted” – it’s… café', encoding: 'windows-1252' })
   })
 
@@ -64,5 +70,25 @@ describe('normalizeText', () => {
     const decomposed = 'Cafe\u0301 Zelens\u030cky'
     expect(normalizeText(decomposed)).toBe('Café Zelenšky')
     expect(normalizeText(decomposed)).toHaveLength(13)
+  })
+})
+
+describe('UTF-8 with a few damaged bytes', () => {
+  it('stays UTF-8, replacing only the damaged bytes', () => {
+    const utf8 = new TextEncoder()
+    const bytes = new Uint8Array([
+      ...utf8.encode('Le café coûte 5 € à Paris. '),
+      0xff,
+      ...utf8.encode(' Fin.')
+    ])
+    const decoded = decodeBytes(bytes)
+    expect(decoded.encoding).toBe('utf-8')
+    expect(decoded.text).toContain('café coûte 5 € à Paris.')
+    expect(decoded.text).toContain('\ufffd')
+  })
+
+  it('still reads real Windows-1252 as Windows-1252', () => {
+    const bytes = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x71, 0x94, 0x20, 0x80, 0x35]) // Café “q” €5
+    expect(decodeBytes(bytes)).toEqual({ text: 'Café “q” €5', encoding: 'windows-1252' })
   })
 })

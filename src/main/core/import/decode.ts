@@ -19,8 +19,9 @@ type Decoder = InstanceType<typeof TextDecoder>
 // the curly quotes and dashes in 0x80–0x9F into invisible C1 control characters. The five
 // bytes Windows-1252 leaves undefined map to the C1 code points, as the WHATWG table does.
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178
 ]
 
 export function decodeWindows1252(bytes: Uint8Array): string {
@@ -89,14 +90,46 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   try {
     return { text: utf8Strict.decode(bytes), encoding: 'utf-8' }
   } catch {
-    // Not UTF-8: fall through to a single-byte reading.
+    // Not clean UTF-8. A file that is mostly UTF-8 with a few damaged bytes (a bad copy, a
+    // truncated character) stays UTF-8 with those bytes replaced; reading it all as
+    // Windows-1252 would turn every accent in it into mojibake.
+    const evidence = utf8Evidence(bytes)
+    if (evidence.valid > evidence.invalid) return { text: utf8Loose.decode(bytes), encoding: 'utf-8' }
   }
   if (declared) {
     const decoder = declaredDecoder(declared)
     // Latin-1 and Windows-1252 labels share one WHATWG decoder, which Node gets wrong (above).
-    if (decoder && decoder.encoding !== 'utf-8' && decoder.encoding !== 'windows-1252') return { text: decoder.decode(bytes), encoding: decoder.encoding }
+    if (decoder && decoder.encoding !== 'utf-8' && decoder.encoding !== 'windows-1252')
+      return { text: decoder.decode(bytes), encoding: decoder.encoding }
   }
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252' }
+}
+
+/**
+ * Well-formed multi-byte UTF-8 sequences against bytes that fit none. Windows-1252 text almost
+ * never forms valid sequences by accident (an accented letter is one byte followed by ASCII).
+ */
+export function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0
+  let invalid = 0
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+    let ok = length > 0 && i + length <= bytes.length
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80
+    if (ok) {
+      valid++
+      i += length
+    } else {
+      invalid++
+      i++
+    }
+  }
+  return { valid, invalid }
 }
 
 const LINE_BREAKS = /\r\n?|\u2028|\u0085/g

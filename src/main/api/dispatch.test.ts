@@ -54,6 +54,11 @@ describe('dispatch', () => {
     expect(await codeOf(dispatch(cannedHandlers(), method, input, ipc))).toBe(code)
   })
 
+  it('refuses an extra key inside a nested object (the import source)', async () => {
+    const input = { name: 'a.txt', source: { kind: 'bytes', base64: 'aGk=', path: '/etc/passwd' } }
+    expect(await codeOf(dispatch(cannedHandlers(), 'library.importFile', input, ipc))).toBe('BAD_REQUEST')
+  })
+
   it('hides an unexpected handler failure behind INTERNAL and logs it', async () => {
     const logged: string[] = []
     const code = await codeOf(

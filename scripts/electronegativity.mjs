@@ -114,6 +114,8 @@ function readCsv(path) {
   for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
     if (line.trim() === '' || line.startsWith('issue, severity')) continue
     const [id, severity, confidence, file, location, sample, description] = parseCsvLine(line)
+    // A row cut short by the tool's CSV writer: left out here, so the SARIF cross-check sees it missing.
+    if (location === undefined || !/^\d+:\d+$/.test(location)) continue
     const [lineNo, column] = location.split(':').map(Number)
     rows.push({ id, severity, confidence, file, line: lineNo, column, sample, description })
   }
@@ -143,28 +145,32 @@ try {
   // every default that changed since. The security-fixes check downloads Electron's release list.
   const common = ['-i', TARGET, '-r', '-v', 'false', '-e', electronVersion]
   if (!ONLINE) common.push('-x', 'AvailableSecurityFixesGlobalCheck')
-  const [csvRun, sarifRun] = await Promise.all([
-    run([...common, '-o', join(dir, 'findings.csv')]),
-    run([...common, '-o', join(dir, 'findings.sarif')])
-  ])
-  for (const r of [csvRun, sarifRun]) {
-    if (r.code !== 0) throw new Error(`electronegativity exited with ${r.code}:\n${r.output}`)
+  // The two outputs are written one run at a time (in parallel the tool's CSV writer has dropped
+  // rows) and compared; an incomplete CSV is a fault of the tool, so the scan is tried again.
+  let csvRun
+  let csv = []
+  let sarif = []
+  for (let attempt = 1; ; attempt++) {
+    csvRun = await run([...common, '-o', join(dir, 'findings.csv')])
+    const sarifRun = await run([...common, '-o', join(dir, 'findings.sarif')])
+    for (const r of [csvRun, sarifRun]) {
+      if (r.code !== 0) throw new Error(`electronegativity exited with ${r.code}:\n${r.output}`)
+    }
+    csv = readCsv(join(dir, 'findings.csv'))
+    sarif = readSarif(join(dir, 'findings.sarif'))
+    const key = (f) => `${f.id}|${f.file}|${f.line}|${f.column}`
+    const byKey = new Map(csv.map((f) => [key(f), f]))
+    const missing = sarif.filter((f) => !byKey.has(key(f)))
+    if (missing.length === 0 && csv.length === sarif.length) break
+    const message =
+      `the CSV output lists ${csv.length} findings and the SARIF output ${sarif.length} ` +
+      `(electronegativity's CSV writer can lose rows). Missing: ${missing.map(key).join(', ')}`
+    if (attempt === 3) throw new Error(message)
+    console.log(`warning: attempt ${attempt}: ${message}; scanning again`)
   }
   const parseErrors = csvRun.output.split('\n').filter((l) => /^Error parsing /.test(l.trim()))
   const tolerable = csvRun.output.split('\n').filter((l) => /^Tolerable error parsing /.test(l.trim()))
   for (const line of tolerable) console.log(`warning: ${line.trim()}`)
-
-  const csv = readCsv(join(dir, 'findings.csv'))
-  const sarif = readSarif(join(dir, 'findings.sarif'))
-  const key = (f) => `${f.id}|${f.file}|${f.line}|${f.column}`
-  const byKey = new Map(csv.map((f) => [key(f), f]))
-  const missing = sarif.filter((f) => !byKey.has(key(f)))
-  if (missing.length > 0 || csv.length !== sarif.length) {
-    throw new Error(
-      `the CSV output lists ${csv.length} findings and the SARIF output ${sarif.length}; run again ` +
-        `(electronegativity's CSV writer can lose rows). Missing: ${missing.map(key).join(', ')}`
-    )
-  }
 
   const above = csv.filter((f) => (SEVERITY[f.severity] ?? SEVERITY.HIGH) > SEVERITY.INFORMATIONAL)
   const used = new Set()

@@ -19,8 +19,10 @@ import { looksBinary, looksLikeHtml, sniffBytes } from './sniff'
 import { ImportRejection } from './types'
 import type { Extracted } from './types'
 import { listZipEntries } from './zip'
+import { MAX_IMPORT_BYTES } from '../../../shared/limits'
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+// One limit for the whole app: the browser checks it before uploading, the core before decoding.
+export { MAX_IMPORT_BYTES }
 
 export type ParseResult = { ok: true; doc: ParsedDocument } | { ok: false; code: ImportRejectionCode; message: string }
 

@@ -72,7 +72,9 @@ export const claimSchema = z.object({
   flags: z.array(flagSchema),
   evidence: z.array(evidenceSchema),
   /** Sources that say nothing about this claim. */
-  silent: z.array(z.number().int())
+  silent: z.array(z.number().int()),
+  /** Present when the editor added the claim by selecting story text; engine claims omit it. */
+  origin: z.literal('editor').optional()
 })
 export type CheckedClaim = z.infer<typeof claimSchema>
 

@@ -3,6 +3,7 @@
 // validate inputs and outputs against these schemas, and the renderer's clients are typed from
 // the same map, so a renamed field breaks the build rather than the user.
 import { z } from 'zod'
+import { claimKindSchema } from './check'
 import {
   importOutcomeSchema,
   paragraphSchema,
@@ -18,6 +19,7 @@ import {
   decisionSchema,
   historyEntrySchema
 } from './workbench'
+import { preferencesChangeSchema, preferencesSchema } from './preferences'
 
 const id = z.number().int().positive()
 
@@ -141,10 +143,27 @@ export const contract = {
       .strict(),
     z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() })
   ),
+  /** Adds a claim the engine missed: the story text the editor selected, as the kind chosen. */
+  'checks.addClaim': method(
+    z
+      .object({
+        checkId: id,
+        kind: claimKindSchema,
+        start: z.number().int().min(0).max(100_000_000),
+        end: z.number().int().min(1).max(100_000_000)
+      })
+      .strict()
+      .refine((s) => s.end > s.start, { message: 'The selection is empty.', path: ['end'] }),
+    z.object({ claimId: z.string(), detail: checkDetailSchema })
+  ),
   'checks.history': method(
     z.object({ checkId: id, claimId: z.string().max(200).optional() }).strict(),
     z.object({ entries: z.array(historyEntrySchema) })
-  )
+  ),
+  /** The newsroom, its web address and the checker's name: what reports are signed with. */
+  'preferences.get': method(z.object({}).strict(), preferencesSchema),
+  /** Changes the preferences given (an empty value clears one); answers with all of them. */
+  'preferences.set': method(preferencesChangeSchema, preferencesSchema)
 } as const
 
 export type Contract = typeof contract

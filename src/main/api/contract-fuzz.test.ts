@@ -8,6 +8,7 @@
 import { request } from 'node:http'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { claimKindSchema } from '../../shared/check'
 import { contract, methodNames, type MethodName } from '../../shared/contract'
 import { ApiError, apiErrorBodySchema } from '../../shared/errors'
 import { startHttpServer, type RunningHttpServer } from '../transports/http'
@@ -188,6 +189,30 @@ const source: Field = {
     )
 }
 
+/** A web address a ClaimReview may publish: http(s) only, nothing else that a URL parser takes. */
+const webAddress: Field = {
+  valid: 'https://desk.example/',
+  required: false,
+  invalid: (m) =>
+    fc.oneof(
+      badString(m, 0, 2048, true),
+      fc.constantFrom(
+        'javascript:alert(1)',
+        'JavaScript:alert(1)//https://desk.example',
+        'data:text/html,<script>alert(1)</script>',
+        'file:///etc/passwd',
+        'ftp://desk.example',
+        'desk.example',
+        '//desk.example',
+        'https://',
+        'https://user:secret@desk.example',
+        'https://desk .example',
+        'https://desk.example/\u0000',
+        'https://desk.example/a\nb'
+      )
+    )
+}
+
 const SPECS: Record<MethodName, MethodSpec> = {
   'app.info': { fields: {} },
   'library.list': {
@@ -267,7 +292,41 @@ const SPECS: Record<MethodName, MethodSpec> = {
       checkedBy: str(0, 200, 'A. Editor', false, true)
     }
   },
-  'checks.history': { fields: { checkId: id(), claimId: str(0, 200, 'claim-1', false) } }
+  'checks.history': { fields: { checkId: id(), claimId: str(0, 200, 'claim-1', false) } },
+  'checks.addClaim': {
+    fields: {
+      checkId: id(),
+      kind: oneOf(claimKindSchema.options),
+      start: int(0, 100_000_000, 3),
+      end: int(1, 100_000_000, 9)
+    },
+    // An empty or backwards selection is refused whatever its numbers.
+    extra: () => [
+      fc
+        .nat({ max: 1000 })
+        .chain((start) =>
+          fc.nat({ max: start }).map((end) => ({ checkId: 1, kind: 'date', start, end: Math.max(end, 1) }))
+        )
+        .filter((input) => input.end <= input.start)
+    ]
+  },
+  'preferences.get': { fields: {} },
+  'preferences.set': {
+    fields: {
+      newsroom: str(0, 200, 'Example Desk', false, true),
+      newsroomUrl: webAddress,
+      checkedBy: str(0, 200, 'A. Editor', false, true)
+    },
+    // A name is one line: a line break or a control character would break the report's byline.
+    extra: () => [
+      fc
+        .tuple(
+          fc.constantFrom('newsroom', 'checkedBy'),
+          fc.constantFrom('A\nB', 'Desk\rDesk', 'x\u0000y', '\u001b[31m', 'tab\there')
+        )
+        .map(([key, value]) => ({ [key]: value }))
+    ]
+  }
 }
 
 // --- malformed inputs for one method --------------------------------------------------------

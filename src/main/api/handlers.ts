@@ -2,7 +2,7 @@
 import { ApiError } from '../../shared/errors'
 import { formatHouseNames, parseHouseNames } from '../core/names/house-names-file'
 import type { Library } from '../library'
-import { checkDetail, createCheck, rerunCheck } from '../services/checks'
+import { addEditorClaim, checkDetail, createCheck, rerunCheck } from '../services/checks'
 import { expandPaths } from '../services/expand-paths'
 import { exportReport } from '../services/report'
 import { importFiles } from '../services/importer'
@@ -113,6 +113,10 @@ export function createHandlers(services: AppServices): Handlers {
         base64: Buffer.from(file.bytes).toString('base64')
       }
     },
-    'checks.history': (input) => ({ entries: library.checks.history(input.checkId, input.claimId) })
+    'checks.addClaim': (input) =>
+      addEditorClaim(library, input.checkId, { kind: input.kind, start: input.start, end: input.end }),
+    'checks.history': (input) => ({ entries: library.checks.history(input.checkId, input.claimId) }),
+    'preferences.get': () => library.preferences.get(),
+    'preferences.set': (input) => library.preferences.set(input)
   }
 }

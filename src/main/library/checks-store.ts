@@ -1,7 +1,7 @@
 // Checks and decisions in SQLite. A decision and its history entry are written in one
 // transaction, so an acknowledged decision is never without its history, nor the reverse.
 import type { Database } from 'better-sqlite3'
-import type { CheckResult } from '../../shared/check'
+import type { CheckResult, ClaimKind } from '../../shared/check'
 import type {
   CheckSummary,
   Decision,
@@ -38,6 +38,15 @@ interface HistoryRow {
   after_json: string
 }
 
+/** A claim the editor added by selecting story text. */
+export interface StoredEditorClaim {
+  rowId: number
+  kind: ClaimKind
+  start: number
+  end: number
+  addedAt: string
+}
+
 export interface StoredCheck {
   summary: CheckSummary
   result: CheckResult
@@ -58,6 +67,9 @@ export interface ChecksStore {
   /** Writes the decision and its history entry together; returns both. */
   decide(input: DecisionInput): { decision: Decision; entry: HistoryEntry } | null
   history(checkId: number, claimId?: string): HistoryEntry[]
+  /** Records an editor's claim; null when that span and kind are already recorded. */
+  addEditorClaim(checkId: number, claim: { kind: ClaimKind; start: number; end: number }): StoredEditorClaim | null
+  editorClaims(checkId: number): StoredEditorClaim[]
 }
 
 function toDecision(row: DecisionRow): Decision {
@@ -114,6 +126,16 @@ export function createChecksStore(
     ),
     historyForClaim: db.prepare<[number, string], HistoryRow>(
       'SELECT id, claim_id, at, before_json, after_json FROM decision_history WHERE check_id = ? AND claim_id = ? ORDER BY id'
+    )
+  }
+
+  const editorStmt = {
+    insert: db.prepare(
+      `INSERT INTO manual_claims (check_id, start, end, kind, added_at) VALUES (@checkId, @start, @end, @kind, @at)
+       ON CONFLICT (check_id, start, end) DO NOTHING`
+    ),
+    list: db.prepare<[number], { id: number; kind: ClaimKind; start: number; end: number; added_at: string }>(
+      'SELECT id, kind, start, end, added_at FROM manual_claims WHERE check_id = ? ORDER BY id'
     )
   }
 
@@ -203,6 +225,16 @@ export function createChecksStore(
     delete: (id) => stmt.delete.run(id).changes > 0,
     decisions: (checkId) => stmt.decisions.all(checkId).map(toDecision),
     decide: (input) => decide(input),
+    addEditorClaim(checkId, claim) {
+      const at = now()
+      const info = editorStmt.insert.run({ checkId, ...claim, at })
+      if (info.changes === 0) return null
+      return { rowId: Number(info.lastInsertRowid), ...claim, addedAt: at }
+    },
+    editorClaims: (checkId) =>
+      editorStmt.list
+        .all(checkId)
+        .map((r) => ({ rowId: r.id, kind: r.kind, start: r.start, end: r.end, addedAt: r.added_at })),
     history: (checkId, claimId) =>
       (claimId === undefined ? stmt.history.all(checkId) : stmt.historyForClaim.all(checkId, claimId)).map(
         toEntry

@@ -34,6 +34,23 @@ function seedAtVersion(db: Database.Database, version: number): void {
   if (version >= 2) {
     db.prepare("INSERT INTO house_names (name, added_at) VALUES ('Yoko Kamikawa', '2024-01-01')").run()
   }
+  if (version >= 3) {
+    const result = JSON.stringify({
+      version: 1,
+      story: { id: 7, title: 'Old text', publishedAt: null },
+      sources: [],
+      claims: [],
+      generatedAt: '2024-01-01T00:00:00.000Z'
+    })
+    db.prepare(
+      `INSERT INTO checks (id, story_id, title, result_json, created_at, updated_at)
+       VALUES (3, 7, 'Old text', ?, '2024-01-01', '2024-01-01')`
+    ).run(result)
+    db.prepare(
+      `INSERT INTO decisions (check_id, claim_id, status, note, updated_at)
+       VALUES (3, 'date-0', 'verified', 'kept', '2024-01-01')`
+    ).run()
+  }
 }
 
 describe('migrations', () => {
@@ -58,6 +75,9 @@ describe('migrations', () => {
         expect(library.search('kamikawa', 10).map((h) => h.textId)).toEqual([7])
       }
       expect(library.listHouseNames().map((n) => n.name)).toEqual(version >= 2 ? ['Yoko Kamikawa'] : [])
+      expect(library.checks.decisions(3).map((d) => [d.claimId, d.status, d.note])).toEqual(
+        version >= 3 ? [['date-0', 'verified', 'kept']] : []
+      )
       // The new table works after the upgrade.
       library.addHouseName('Andrii Sybiha')
       expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })

@@ -117,6 +117,27 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX decision_history_claim ON decision_history (check_id, claim_id, id);
     `)
+  },
+  // v4: preferences kept with the library (so the app, serve mode and the CLI agree on the newsroom
+  // and the checker's name), and claims an editor added by selecting story text, which the claim
+  // engine did not find and which must survive every rerun.
+  (db) => {
+    db.exec(`
+      CREATE TABLE preferences (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      CREATE TABLE manual_claims (
+        id        INTEGER PRIMARY KEY,
+        check_id  INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+        start     INTEGER NOT NULL CHECK (start >= 0),
+        end       INTEGER NOT NULL CHECK (end > start),
+        kind      TEXT NOT NULL,
+        added_at  TEXT NOT NULL,
+        UNIQUE (check_id, start, end)
+      );
+    `)
   }
 ]
 

@@ -1,6 +1,8 @@
 // Checks as the workbench uses them: create one (running the claim engine), read it with its
 // decisions, run the engine again when sources changed.
+import type { ClaimKind } from '../../shared/check'
 import { ApiError } from '../../shared/errors'
+import { buildEditorClaim, editorClaimId, type EditorClaimSpec } from '../core/claims/editor-claims'
 import type { CheckDetail, CheckSummary } from '../../shared/workbench'
 import type { Library } from '../library'
 import { runCheck } from './run-check'
@@ -45,13 +47,48 @@ export function checkDetail(library: Library, id: number): CheckDetail {
   }
 }
 
+function storedEditorClaims(library: Library, checkId: number): EditorClaimSpec[] {
+  return library.checks
+    .editorClaims(checkId)
+    .map((c) => ({ id: editorClaimId(c.rowId), kind: c.kind, start: c.start, end: c.end }))
+}
+
+/**
+ * Adds the claim an editor selected in the story and checks it against the sources. A selection
+ * the engine already lists (same kind and words) is not added twice: its id is returned instead.
+ */
+export function addEditorClaim(
+  library: Library,
+  checkId: number,
+  selection: { kind: ClaimKind; start: number; end: number }
+): { claimId: string; detail: CheckDetail } {
+  const stored = library.checks.get(checkId)
+  if (!stored) throw notFound('check', checkId)
+  const story = library.get(stored.summary.storyId)
+  if (!story) throw notFound('story', stored.summary.storyId)
+  const text = story.cleanedText
+  if (selection.end > text.length)
+    throw new ApiError('BAD_REQUEST', 'The selection runs past the end of the story.')
+  const publishedAt = stored.result.story.publishedAt
+  const built = buildEditorClaim(text, { id: 'pending', ...selection }, { publishedAt })
+  if (!built.ok) throw new ApiError('BAD_REQUEST', built.reason)
+  const { start, end } = built.claim
+  const existing = stored.result.claims.find((c) => c.kind === selection.kind && c.start === start && c.end === end)
+  if (existing) return { claimId: existing.id, detail: checkDetail(library, checkId) }
+  const row = library.checks.addEditorClaim(checkId, { kind: selection.kind, start, end })
+  if (!row) throw new ApiError('CONFLICT', 'A claim was already added for exactly these words.')
+  rerunCheck(library, checkId)
+  return { claimId: editorClaimId(row.rowId), detail: checkDetail(library, checkId) }
+}
+
 /** Claims keep their ids (kind and offset in the unchanged story), so decisions stay attached. */
 export function rerunCheck(library: Library, id: number): CheckDetail {
   const stored = library.checks.get(id)
   if (!stored) throw notFound('check', id)
   const result = runCheck(library, stored.summary.storyId, {
     sourceIds: stored.summary.sourceIds ?? undefined,
-    storyDate: stored.result.story.publishedAt
+    storyDate: stored.result.story.publishedAt,
+    editorClaims: storedEditorClaims(library, id)
   })
   library.checks.replaceResult(id, result)
   return checkDetail(library, id)

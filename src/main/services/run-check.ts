@@ -4,6 +4,9 @@
 // 230 claims is 3.7 s, while the paragraphs are in memory anyway (BENCHMARKS.md).
 import type { CheckResult } from '../../shared/check'
 import { ApiError } from '../../shared/errors'
+import { buildEditorClaim, type EditorClaimSpec } from '../core/claims/editor-claims'
+import { extractClaims } from '../core/claims/extract'
+import type { ExtractedClaim } from '../core/claims/types'
 import { checkStory, type CheckSource } from '../core/compare/check-story'
 import type { Library } from '../library'
 
@@ -14,6 +17,8 @@ export interface RunCheckOptions {
   extraHouseNames?: readonly string[]
   /** The story's publication date when the text does not give one (YYYY-MM-DD). */
   storyDate?: string | null
+  /** Claims the editor added to this check by selecting story text. */
+  editorClaims?: readonly EditorClaimSpec[]
 }
 
 export function runCheck(library: Library, storyId: number, options: RunCheckOptions = {}): CheckResult {
@@ -38,15 +43,31 @@ export function runCheck(library: Library, storyId: number, options: RunCheckOpt
       paragraphs: text.paragraphs.map((p) => ({ index: p.index, text: p.text }))
     })
   }
+  const publishedAt = story.publishedAt ?? options.storyDate ?? null
   const houseNames = [...library.listHouseNames().map((h) => h.name), ...(options.extraHouseNames ?? [])]
   return checkStory({
     story: {
       id: story.id,
       title: story.title ?? story.fileName,
       text: story.cleanedText,
-      publishedAt: story.publishedAt ?? options.storyDate ?? null
+      publishedAt
     },
     sources,
-    houseNames
+    houseNames,
+    editorClaims: editorClaims(story.cleanedText, publishedAt, options.editorClaims ?? [])
+  })
+}
+
+/** The stored editor claims as claims; the story never changes, so each still reads as it did when added. */
+function editorClaims(
+  text: string,
+  publishedAt: string | null,
+  specs: readonly EditorClaimSpec[]
+): ExtractedClaim[] {
+  if (specs.length === 0) return []
+  const extracted = extractClaims(text, { publishedAt })
+  return specs.flatMap((spec) => {
+    const built = buildEditorClaim(text, spec, { publishedAt, extracted })
+    return built.ok ? [built.claim] : []
   })
 }

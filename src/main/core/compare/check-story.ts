@@ -37,6 +37,8 @@ export interface CheckSource {
 export interface CheckInput {
   story: { id: number; title: string | null; text: string; publishedAt: string | null }
   sources: readonly CheckSource[]
+  /** Claims the editor added by selecting story text (see buildEditorClaim). */
+  editorClaims?: readonly ExtractedClaim[]
   /** The newsroom's list of correctly spelled names. */
   houseNames?: readonly string[]
   /** The library's passage search (FTS5): terms in, candidate paragraphs out. */
@@ -60,7 +62,8 @@ export function checkStory(input: CheckInput): CheckResult {
     (input.findPassages
       ? passageIndexFrom(input.findPassages)
       : new InMemoryPassageIndex(sources, new Set(contentWords(story.text))))
-  const claims = extractClaims(story.text, { publishedAt: story.publishedAt })
+  const claims = withEditorClaims(extractClaims(story.text, { publishedAt: story.publishedAt }), input.editorClaims)
+  const editorIds = new Set((input.editorClaims ?? []).map((c) => c.id))
   const storySentenceWords = new Map<number, Set<string>>()
   const sentenceWords = (claim: ExtractedClaim) => {
     const key = claim.sentence.start
@@ -156,7 +159,8 @@ export function checkStory(input: CheckInput): CheckResult {
       status: suggestStatus(kept, flags),
       flags,
       evidence: kept,
-      silent: sources.filter((s) => !withEvidence.has(s.id)).map((s) => s.id)
+      silent: sources.filter((s) => !withEvidence.has(s.id)).map((s) => s.id),
+      ...(editorIds.has(claim.id) ? { origin: 'editor' as const } : {})
     }
   })
 
@@ -173,6 +177,19 @@ export function checkStory(input: CheckInput): CheckResult {
     claims: checked,
     generatedAt: (input.now ?? new Date()).toISOString()
   }
+}
+
+/** The engine's claims plus the editor's, without a second copy of one the engine already has. */
+function withEditorClaims(
+  extracted: ExtractedClaim[],
+  added: readonly ExtractedClaim[] = []
+): ExtractedClaim[] {
+  if (added.length === 0) return extracted
+  const key = (c: ExtractedClaim) => `${c.kind}:${c.start}:${c.end}`
+  const known = new Set(extracted.map(key))
+  return [...extracted, ...added.filter((c) => !known.has(key(c)))].sort(
+    (a, b) => a.start - b.start || a.kind.localeCompare(b.kind)
+  )
 }
 
 function keepStrongest(evidence: Evidence[]): Evidence[] {

@@ -7,6 +7,7 @@ import { createLibrary, type Library } from './library'
 import { migrate, schemaVersion, SCHEMA_VERSION } from './schema'
 
 export type { ChecksStore, StoredCheck } from './checks-store'
+export type { PreferencesStore } from './preferences-store'
 export type {
   HouseName,
   ImportDocumentInput,

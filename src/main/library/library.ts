@@ -1,6 +1,7 @@
 // The library's operations over an open, migrated connection. Every statement is prepared once
 // here; every change that touches more than one row runs in one transaction.
 import { createChecksStore, type ChecksStore } from './checks-store'
+import { createPreferencesStore, type PreferencesStore } from './preferences-store'
 import type { Database } from 'better-sqlite3'
 import type {
   DocumentFormat,
@@ -80,6 +81,8 @@ export interface Library {
   removeHouseName(id: number): boolean
   /** Checks and the editor's decisions. */
   checks: ChecksStore
+  /** The newsroom, its address and the checker's name, kept with the library. */
+  preferences: PreferencesStore
   close(): void
 }
 
@@ -359,6 +362,7 @@ export function createLibrary(db: Database): Library {
     removeHouseName: (id) => stmt.removeName.run(id).changes > 0,
 
     checks: createChecksStore(db),
+    preferences: createPreferencesStore(db),
     close: () => db.close()
   }
 }

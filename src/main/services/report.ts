@@ -9,9 +9,26 @@ import { htmlToPdf } from './pdf'
 export type ReportFormat = TextFormat | 'pdf'
 
 export interface ReportOptions {
+  /** Who publishes the report; left out, null or blank: the library's newsroom preference. */
   newsroom?: string | null
+  /** Who checked the story; left out, null or blank: the library's checkedBy preference. */
   checkedBy?: string | null
   now?: Date
+}
+
+/** The signature of a report: what the caller named, and the library's preferences for the rest. */
+export function reportSignature(
+  library: Library,
+  options: Pick<ReportOptions, 'newsroom' | 'checkedBy'>
+): { newsroom: string | null; newsroomUrl: string | null; checkedBy: string | null } {
+  const preferences = library.preferences.get()
+  const newsroom = options.newsroom?.trim() || null
+  return {
+    newsroom: newsroom ?? preferences.newsroom,
+    // The stored address belongs to the stored newsroom, not to another one named for this report.
+    newsroomUrl: newsroom === null || newsroom === preferences.newsroom ? preferences.newsroomUrl : null,
+    checkedBy: options.checkedBy?.trim() || preferences.checkedBy
+  }
 }
 
 export function reportModel(library: Library, checkId: number, options: ReportOptions = {}) {
@@ -22,8 +39,7 @@ export function reportModel(library: Library, checkId: number, options: ReportOp
     story: { ...detail.story, url: story?.url ?? null },
     decisions: detail.decisions,
     history: library.checks.history(checkId),
-    newsroom: options.newsroom ?? null,
-    checkedBy: options.checkedBy ?? null,
+    ...reportSignature(library, options),
     now: options.now
   })
   return { model, detail }

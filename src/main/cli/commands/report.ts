@@ -11,7 +11,8 @@ export const REPORT_USAGE = `Usage: factdesk report CHECK --library FILE --forma
 
 Writes the verification report of check CHECK (its id; "factdesk report --library FILE --list"
 lists the checks) to --out, or to standard output for text formats. --newsroom is the author of
-ClaimReview entries; --checker is who checked the story.`
+ClaimReview entries; --checker is who checked the story. Either left out, the library's own
+preference is used (the app's Settings screen sets them).`
 
 function usage(io: CliIo, message: string): number {
   io.stderr(`${message}\n\n${REPORT_USAGE}`)

@@ -21,7 +21,11 @@ export function reportToClaimReview(report: ReportModel): object[] {
         '@type': 'ClaimReview',
         claimReviewed: claim.sentence,
         datePublished: published,
-        author: { '@type': 'Organization', name: report.newsroom ?? 'Unnamed newsroom' },
+        author: {
+          '@type': 'Organization',
+          name: report.newsroom ?? 'Unnamed newsroom',
+          ...(report.newsroomUrl ? { url: report.newsroomUrl } : {})
+        },
         reviewRating: {
           '@type': 'Rating',
           ratingValue: rating.value,

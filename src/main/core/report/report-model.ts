@@ -27,6 +27,8 @@ export interface ReportClaim {
 export interface ReportModel {
   generatedAt: string
   newsroom: string | null
+  /** The newsroom's web address, published with its name as the ClaimReview author. */
+  newsroomUrl: string | null
   checkedBy: string | null
   story: {
     title: string
@@ -52,6 +54,7 @@ export interface ReportInput {
   decisions: readonly Decision[]
   history: readonly HistoryEntry[]
   newsroom?: string | null
+  newsroomUrl?: string | null
   checkedBy?: string | null
   now?: Date
 }
@@ -127,6 +130,7 @@ export function buildReport(input: ReportInput): ReportModel {
   return {
     generatedAt: (input.now ?? new Date()).toISOString(),
     newsroom: input.newsroom ?? null,
+    newsroomUrl: input.newsroomUrl ?? null,
     checkedBy: input.checkedBy ?? null,
     story: {
       title: input.story.title ?? 'Untitled story',

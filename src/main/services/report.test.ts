@@ -1,0 +1,119 @@
+// checks.export signs the report with the library's preferences when the caller names no one,
+// and what the caller names wins.
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { MethodInput, MethodOutput } from '../../shared/contract'
+import { ApiError } from '../../shared/errors'
+import { dispatch, type Handlers } from '../api/dispatch'
+import { createHandlers } from '../api/handlers'
+import { openLibrary, type Library } from '../library'
+import { checkDetail } from './checks'
+import { seedDemoLibrary } from './importer'
+
+const SAMPLES = join(__dirname, '../../../resources/samples')
+
+let library: Library
+let handlers: Handlers
+let checkId: number
+
+async function call<M extends 'checks.export' | 'preferences.set' | 'preferences.get'>(
+  method: M,
+  input: MethodInput<M>
+): Promise<MethodOutput<M>> {
+  return (await dispatch(handlers, method, input, { transport: 'http' })) as MethodOutput<M>
+}
+
+async function exported(format: 'md' | 'html' | 'claimreview', signature = {}): Promise<string> {
+  const file = await call('checks.export', { id: checkId, format, ...signature })
+  return Buffer.from(file.base64, 'base64').toString('utf8')
+}
+
+interface Review {
+  author: { '@type': string; name: string; url?: string }
+}
+
+beforeAll(async () => {
+  library = openLibrary(':memory:')
+  await seedDemoLibrary(library, SAMPLES)
+  handlers = createHandlers({ library, libraryPath: ':memory:', version: 'test' })
+  checkId = library.checks.list()[0]!.id
+  const claim = checkDetail(library, checkId).result.claims.find((c) => c.text === 'Saturday')!
+  library.checks.decide({
+    checkId,
+    claimId: claim.id,
+    status: 'verified',
+    correctedText: null,
+    note: null,
+    pinned: []
+  })
+})
+
+describe('preferences through the API', () => {
+  it('trims values, clears a blank one, and answers with every preference', async () => {
+    expect(await call('preferences.set', { newsroom: '  Example Desk ', checkedBy: 'Ana Ruiz' })).toEqual({
+      newsroom: 'Example Desk',
+      newsroomUrl: null,
+      checkedBy: 'Ana Ruiz'
+    })
+    expect(await call('preferences.set', { checkedBy: '   ' })).toMatchObject({ checkedBy: null })
+    expect(await call('preferences.get', {})).toEqual({
+      newsroom: 'Example Desk',
+      newsroomUrl: null,
+      checkedBy: null
+    })
+  })
+
+  it('refuses an address that is not http(s), saying what is wrong', async () => {
+    const error = await call('preferences.set', { newsroomUrl: 'javascript:alert(1)' }).catch(
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).code).toBe('BAD_REQUEST')
+    expect((error as ApiError).message).toContain('https://')
+  })
+})
+
+describe('checks.export signs with the preferences', () => {
+  beforeAll(async () => {
+    await call('preferences.set', {
+      newsroom: 'Example Desk',
+      newsroomUrl: 'https://desk.example/',
+      checkedBy: 'Ana Ruiz'
+    })
+  })
+
+  it('makes the stored newsroom, with its address, the ClaimReview author', async () => {
+    const reviews = JSON.parse(await exported('claimreview')) as Review[]
+    expect(reviews).toHaveLength(1)
+    expect(reviews[0]!.author).toEqual({
+      '@type': 'Organization',
+      name: 'Example Desk',
+      url: 'https://desk.example/'
+    })
+  })
+
+  it('prints the checker and the newsroom on the HTML and Markdown reports', async () => {
+    const md = await exported('md')
+    expect(md).toContain('Checked by Ana Ruiz')
+    expect(md).toContain('Example Desk')
+    const html = await exported('html')
+    expect(html).toContain('Checked by Ana Ruiz')
+    expect(html).toContain('Example Desk')
+  })
+
+  it('lets a name given with the export win, without lending it the stored newsroom’s address', async () => {
+    const reviews = JSON.parse(await exported('claimreview', { newsroom: 'Other Desk' })) as Review[]
+    expect(reviews[0]!.author).toEqual({ '@type': 'Organization', name: 'Other Desk' })
+    const md = await exported('md', { checkedBy: 'Bo Lee', newsroom: '  ' })
+    expect(md).toContain('Checked by Bo Lee')
+    expect(md).not.toContain('Ana Ruiz')
+    expect(md).toContain('Example Desk')
+  })
+
+  it('falls back to no signature once the preferences are cleared', async () => {
+    await call('preferences.set', { newsroom: null, newsroomUrl: null, checkedBy: null })
+    const reviews = JSON.parse(await exported('claimreview')) as Review[]
+    expect(reviews[0]!.author).toEqual({ '@type': 'Organization', name: 'Unnamed newsroom' })
+    expect(await exported('md')).not.toContain('Checked by')
+  })
+})

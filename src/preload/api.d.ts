@@ -1,5 +1,5 @@
 // The shape of window.factdesk, shared by the preload (which builds it) and the renderer.
-import type { IpcEnvelope } from '../shared/ipc'
+import type { IpcEnvelope, SaveFileRequest } from '../shared/ipc'
 
 export interface FactdeskBridge {
   call(method: string, input: unknown): Promise<IpcEnvelope>
@@ -7,6 +7,8 @@ export interface FactdeskBridge {
   pathForFile(file: File): string
   /** File ▸ Import… chose these paths; returns an unsubscribe function. */
   onImportPaths(listener: (paths: string[]) => void): () => void
+  /** Asks where to save an exported file (a save dialog) and writes it there; result: SaveFileResult. */
+  saveFile(file: SaveFileRequest): Promise<IpcEnvelope>
 }
 
 declare global {

@@ -4,8 +4,10 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import {
   IPC_CHANNEL_PREFIX,
   IPC_IMPORT_PATHS_EVENT,
+  IPC_SAVE_FILE_CHANNEL,
   METHOD_NAME_PATTERN,
-  type IpcEnvelope
+  type IpcEnvelope,
+  type SaveFileRequest
 } from '../shared/ipc'
 import type { FactdeskBridge } from './api'
 
@@ -25,6 +27,14 @@ const bridge: FactdeskBridge = {
     }
     ipcRenderer.on(IPC_IMPORT_PATHS_EVENT, wrapped)
     return () => ipcRenderer.removeListener(IPC_IMPORT_PATHS_EVENT, wrapped)
+  },
+  saveFile(file: SaveFileRequest): Promise<IpcEnvelope> {
+    if (typeof file !== 'object' || file === null) {
+      return Promise.resolve({ error: { code: 'BAD_REQUEST', message: 'There is no file to save.' } })
+    }
+    // Only the three fields travel; main checks each before it opens the dialog.
+    const { fileName, mimeType, base64 } = file
+    return ipcRenderer.invoke(IPC_SAVE_FILE_CHANNEL, { fileName, mimeType, base64 })
   }
 }
 

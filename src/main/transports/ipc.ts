@@ -1,10 +1,13 @@
 // Electron transport: one ipcMain.handle per contract method, each going through dispatch(),
 // which validates the input before any handler sees it.
-import { ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { methodNames } from '../../shared/contract'
 import { ApiError } from '../../shared/errors'
-import { IPC_CHANNEL_PREFIX, type IpcEnvelope } from '../../shared/ipc'
+import { IPC_CHANNEL_PREFIX, IPC_SAVE_FILE_CHANNEL, type IpcEnvelope } from '../../shared/ipc'
 import { dispatch, type Handlers, type Logger } from '../api/dispatch'
+import { saveFileFromRenderer } from './save-file'
 
 export function registerIpcHandlers(
   handlers: Handlers,
@@ -31,5 +34,43 @@ export function registerIpcHandlers(
       }
     )
   }
-  return () => methodNames.forEach((method) => ipcMain.removeHandler(IPC_CHANNEL_PREFIX + method))
+  const removeSaveFile = registerSaveFileHandler(isTrustedSender, log)
+  return () => {
+    methodNames.forEach((method) => ipcMain.removeHandler(IPC_CHANNEL_PREFIX + method))
+    removeSaveFile()
+  }
+}
+
+/** Saving an exported file: a save dialog on the asking window, then a write to the path chosen. */
+function registerSaveFileHandler(isTrustedSender: (url: string) => boolean, log: Logger): () => void {
+  ipcMain.handle(
+    IPC_SAVE_FILE_CHANNEL,
+    async (event: IpcMainInvokeEvent, input: unknown): Promise<IpcEnvelope> => {
+      const url = event.senderFrame?.url ?? ''
+      if (!isTrustedSender(url)) {
+        log('FORBIDDEN', { channel: IPC_SAVE_FILE_CHANNEL, url })
+        return new ApiError('FORBIDDEN', 'This page may not save files.').toBody()
+      }
+      return saveFileFromRenderer(
+        input,
+        {
+          async choosePath(fileName, filter) {
+            const options = {
+              title: 'Save the report',
+              defaultPath: join(app.getPath('documents'), fileName),
+              filters: [filter, { name: 'All files', extensions: ['*'] }]
+            }
+            const window = BrowserWindow.fromWebContents(event.sender)
+            const choice = window
+              ? await dialog.showSaveDialog(window, options)
+              : await dialog.showSaveDialog(options)
+            return choice.canceled || !choice.filePath ? null : choice.filePath
+          },
+          writeFile: (path, bytes) => writeFile(path, bytes)
+        },
+        log
+      )
+    }
+  )
+  return () => ipcMain.removeHandler(IPC_SAVE_FILE_CHANNEL)
 }

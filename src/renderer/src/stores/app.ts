@@ -4,7 +4,7 @@ import { ref } from 'vue'
 import type { MethodOutput } from '../../../shared/contract'
 import { api } from '../api'
 
-export type Screen = 'library' | 'checks' | 'compare' | 'names'
+export type Screen = 'library' | 'checks' | 'compare' | 'names' | 'settings'
 
 export const useAppStore = defineStore('app', () => {
   const screen = ref<Screen>('library')

@@ -11,6 +11,8 @@ export interface ServeProcess {
   token: string
   libraryPath: string
   output: () => string
+  /** Calls the API as the page does (token, JSON); throws with the API's message on an error. */
+  call<T>(method: string, input: unknown): Promise<T>
   stop(): Promise<void>
 }
 
@@ -52,6 +54,16 @@ export async function startServe(options: { demo?: boolean } = {}): Promise<Serv
     token: parsed.hash.replace('#token=', ''),
     libraryPath,
     output: () => output,
+    call: async <T>(method: string, input: unknown): Promise<T> => {
+      const response = await fetch(`${parsed.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${parsed.hash.replace('#token=', '')}` },
+        body: JSON.stringify(input)
+      })
+      const body = (await response.json()) as { result?: T; error?: { message: string } }
+      if (body.result === undefined) throw new Error(`${method}: ${body.error?.message ?? response.status}`)
+      return body.result
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r))

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { MethodOutput } from '../../../shared/contract'
 import { api } from '../api'
+import { errorCapture } from './capture-error'
 
 type HouseName = MethodOutput<'houseNames.list'>['names'][number]
 
@@ -11,15 +12,7 @@ export const useHouseNamesStore = defineStore('houseNames', () => {
   const error = ref<string | null>(null)
   const message = ref<string | null>(null)
 
-  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
-    try {
-      error.value = null
-      return await action()
-    } catch (e) {
-      error.value = (e as Error).message
-      return undefined
-    }
-  }
+  const run = errorCapture(error)
 
   async function refresh(): Promise<void> {
     await run(async () => {

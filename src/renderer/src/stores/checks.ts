@@ -1,0 +1,314 @@
+// Checks and the one open in the workbench: its claims, the editor's decisions (each written to
+// the library the moment it is made), the selected claim, filters, and undo/redo.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, triggerRef } from 'vue'
+import type { CheckedClaim, ClaimKind } from '../../../shared/check'
+import type {
+  CheckDetail,
+  CheckSummary,
+  Decision,
+  DecisionStatus,
+  HistoryEntry,
+  PinnedEvidence
+} from '../../../shared/workbench'
+import { api } from '../api'
+import { errorCapture } from './capture-error'
+import { checklistRows, filterClaims, neighbour } from '../checks/checklist'
+import { paragraphAt, paragraphSpans } from '../checks/story-segments'
+import { UndoStack, type DecisionChange } from '../checks/undo-stack'
+
+/** What a decision can change; the rest is kept from the claim's current decision. */
+export interface DecisionPatch {
+  status?: DecisionStatus
+  correctedText?: string | null
+  note?: string | null
+  pinned?: PinnedEvidence[]
+}
+
+const LAST_CHECK_KEY = 'factdesk.openCheck'
+
+export const useChecksStore = defineStore('checks', () => {
+  const list = shallowRef<CheckSummary[]>([])
+  const detail = shallowRef<CheckDetail | null>(null)
+  const decisions = shallowRef(new Map<string, Decision>())
+  const selectedId = ref<string | null>(null)
+  const history = shallowRef<HistoryEntry[]>([])
+  const error = ref<string | null>(null)
+  /** A save in flight, for the "Saving…/Saved" indicator. */
+  const saving = ref(0)
+  const lastSavedAt = ref<string | null>(null)
+  const loading = ref(false)
+
+  const kinds = ref(new Set<ClaimKind>())
+  const statuses = ref(new Set<DecisionStatus>())
+  const query = ref('')
+
+  const undoStack = new UndoStack<Decision>()
+  const undoState = ref({ canUndo: false, canRedo: false })
+  const syncUndoState = () =>
+    (undoState.value = { canUndo: undoStack.canUndo, canRedo: undoStack.canRedo })
+
+  const claims = computed<CheckedClaim[]>(() => detail.value?.result.claims ?? [])
+  const claimById = computed(() => new Map(claims.value.map((c) => [c.id, c])))
+  const selected = computed(() => (selectedId.value ? (claimById.value.get(selectedId.value) ?? null) : null))
+  const storyText = computed(() => detail.value?.story.text ?? '')
+  const paragraphs = computed(() => paragraphSpans(storyText.value))
+  const sourceById = computed(() => new Map((detail.value?.result.sources ?? []).map((s) => [s.id, s])))
+
+  function statusOf(claimId: string): DecisionStatus {
+    return decisions.value.get(claimId)?.status ?? 'open'
+  }
+  const paragraphOf = (claim: CheckedClaim) => paragraphAt(paragraphs.value, claim.start)
+  const sentenceOf = (claim: CheckedClaim) => storyText.value.slice(claim.sentence.start, claim.sentence.end)
+
+  const visibleClaims = computed(() =>
+    filterClaims(claims.value, statusOf, { kinds: kinds.value, statuses: statuses.value, query: query.value }, sentenceOf)
+  )
+  const rows = computed(() => checklistRows(visibleClaims.value, paragraphOf))
+  const counts = computed(() => {
+    const byStatus: Record<DecisionStatus, number> = { open: 0, verified: 0, disputed: 0, corrected: 0, dismissed: 0 }
+    for (const c of claims.value) byStatus[statusOf(c.id)]++
+    return { total: claims.value.length, decided: claims.value.length - byStatus.open, byStatus }
+  })
+
+  const attempt = errorCapture(error)
+
+  async function refreshList(): Promise<void> {
+    await attempt(async () => {
+      list.value = (await api.call('checks.list', {})).checks
+    })
+  }
+
+  function show(next: CheckDetail): void {
+    detail.value = next
+    decisions.value = new Map(next.decisions.map((d) => [d.claimId, d]))
+  }
+
+  async function open(id: number): Promise<void> {
+    loading.value = true
+    const loaded = await attempt(() => api.call('checks.get', { id }))
+    loading.value = false
+    if (!loaded) return
+    if (detail.value?.check.id !== id) {
+      undoStack.clear()
+      syncUndoState()
+      selectedId.value = null
+    }
+    show(loaded)
+    sessionStorage.setItem(LAST_CHECK_KEY, String(id))
+    if (!selectedId.value || !claimById.value.has(selectedId.value))
+      await select(visibleClaims.value[0]?.id ?? null)
+  }
+
+  function close(): void {
+    detail.value = null
+    selectedId.value = null
+    history.value = []
+    undoStack.clear()
+    syncUndoState()
+    sessionStorage.removeItem(LAST_CHECK_KEY)
+    void refreshList()
+  }
+
+  /** The check that was open before a reload, if any. */
+  function lastOpen(): number | null {
+    const id = Number(sessionStorage.getItem(LAST_CHECK_KEY))
+    return Number.isInteger(id) && id > 0 ? id : null
+  }
+
+  async function create(storyId: number): Promise<void> {
+    const made = await attempt(() => api.call('checks.create', { storyId }))
+    if (made) {
+      await refreshList()
+      await open(made.id)
+    }
+  }
+
+  async function rerun(): Promise<void> {
+    const id = detail.value?.check.id
+    if (id === undefined) return
+    loading.value = true
+    const next = await attempt(() => api.call('checks.rerun', { id }))
+    loading.value = false
+    if (next) show(next)
+  }
+
+  async function loadHistory(): Promise<void> {
+    const checkId = detail.value?.check.id
+    const claimId = selectedId.value
+    if (checkId === undefined || !claimId) {
+      history.value = []
+      return
+    }
+    const got = await attempt(() => api.call('checks.history', { checkId, claimId }))
+    if (got && selectedId.value === claimId) history.value = got.entries.slice().reverse()
+  }
+
+  async function select(claimId: string | null): Promise<void> {
+    if (claimId === selectedId.value) return
+    selectedId.value = claimId
+    await loadHistory()
+  }
+
+  async function step(by: number): Promise<void> {
+    await select(neighbour(visibleClaims.value.map((c) => c.id), selectedId.value, by))
+  }
+
+  /** Writes one decision; nothing changes on screen until the library has it. */
+  async function write(claimId: string, next: Omit<Decision, 'claimId' | 'updatedAt'>): Promise<Decision | null> {
+    const checkId = detail.value?.check.id
+    if (checkId === undefined) return null
+    saving.value++
+    try {
+      const saved = await attempt(() =>
+        api.call('checks.decide', {
+          checkId,
+          claimId,
+          status: next.status,
+          correctedText: next.correctedText,
+          note: next.note,
+          pinned: next.pinned
+        })
+      )
+      if (!saved) return null
+      decisions.value.set(claimId, saved.decision)
+      triggerRef(decisions)
+      lastSavedAt.value = saved.decision.updatedAt
+      if (claimId === selectedId.value) history.value = [saved.entry, ...history.value]
+      return saved.decision
+    } finally {
+      saving.value--
+    }
+  }
+
+  function current(claimId: string): Omit<Decision, 'claimId' | 'updatedAt'> {
+    const d = decisions.value.get(claimId)
+    return {
+      status: d?.status ?? 'open',
+      correctedText: d?.correctedText ?? null,
+      note: d?.note ?? null,
+      pinned: d?.pinned ?? []
+    }
+  }
+
+  async function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
+    const before = decisions.value.get(claimId) ?? null
+    const next = { ...current(claimId), ...patch }
+    // The wording stays on record only while the claim is marked corrected.
+    if (next.status !== 'corrected') next.correctedText = null
+    const after = await write(claimId, next)
+    if (!after) return false
+    undoStack.record({ claimId, before, after })
+    syncUndoState()
+    return true
+  }
+
+  async function replay(change: DecisionChange<Decision>, side: 'undo' | 'redo'): Promise<void> {
+    const target = side === 'undo' ? change.before : change.after
+    await select(change.claimId)
+    const written = await write(
+      change.claimId,
+      target
+        ? { status: target.status, correctedText: target.correctedText, note: target.note, pinned: target.pinned }
+        : { status: 'open', correctedText: null, note: null, pinned: [] }
+    )
+    if (!written) undoStack.restore(change, side)
+    syncUndoState()
+  }
+
+  async function undo(): Promise<void> {
+    const change = undoStack.undo()
+    if (change) await replay(change, 'undo')
+  }
+
+  async function redo(): Promise<void> {
+    const change = undoStack.redo()
+    if (change) await replay(change, 'redo')
+  }
+
+  function isPinned(claimId: string, passage: PinnedEvidence): boolean {
+    return (decisions.value.get(claimId)?.pinned ?? []).some(
+      (p) => p.sourceId === passage.sourceId && p.paragraphIndex === passage.paragraphIndex && p.start === passage.start
+    )
+  }
+
+  async function togglePin(claimId: string, passage: PinnedEvidence): Promise<boolean> {
+    const pinned = current(claimId).pinned
+    const next = isPinned(claimId, passage)
+      ? pinned.filter(
+          (p) =>
+            !(p.sourceId === passage.sourceId && p.paragraphIndex === passage.paragraphIndex && p.start === passage.start)
+        )
+      : [...pinned, passage]
+    return decide(claimId, { pinned: next })
+  }
+
+  async function addClaim(kind: ClaimKind, start: number, end: number): Promise<boolean> {
+    const checkId = detail.value?.check.id
+    if (checkId === undefined) return false
+    const added = await attempt(() => api.call('checks.addClaim', { checkId, kind, start, end }))
+    if (!added) return false
+    show(added.detail)
+    // A claim the filters would hide must still be seen once added.
+    if (!visibleClaims.value.some((c) => c.id === added.claimId)) clearFilters()
+    await select(added.claimId)
+    return true
+  }
+
+  function toggle<T>(set: Set<T>, value: T): Set<T> {
+    const next = new Set(set)
+    if (!next.delete(value)) next.add(value)
+    return next
+  }
+  const toggleKind = (kind: ClaimKind) => (kinds.value = toggle(kinds.value, kind))
+  const toggleStatus = (status: DecisionStatus) => (statuses.value = toggle(statuses.value, status))
+  function clearFilters(): void {
+    kinds.value = new Set()
+    statuses.value = new Set()
+    query.value = ''
+  }
+
+  return {
+    list,
+    detail,
+    decisions,
+    selectedId,
+    selected,
+    history,
+    error,
+    saving,
+    lastSavedAt,
+    loading,
+    kinds,
+    statuses,
+    query,
+    undoState,
+    claims,
+    claimById,
+    storyText,
+    paragraphs,
+    sourceById,
+    visibleClaims,
+    rows,
+    counts,
+    statusOf,
+    sentenceOf,
+    refreshList,
+    open,
+    close,
+    lastOpen,
+    create,
+    rerun,
+    select,
+    step,
+    decide,
+    undo,
+    redo,
+    isPinned,
+    togglePin,
+    addClaim,
+    toggleKind,
+    toggleStatus,
+    clearFilters
+  }
+})

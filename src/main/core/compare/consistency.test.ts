@@ -38,4 +38,13 @@ describe('consistency inside one text', () => {
       expect.objectContaining({ kind: 'inconsistent-figure', claim: '380 homes' })
     )
   })
+
+  it('gives a figure one flag naming the nearest earlier figure, however many came before', () => {
+    const text = [12, 15, 19, 23].map((n) => `The port said ${n} boats left the harbour.`).join(' ')
+    const figures = flags(text).filter((f) => f.kind === 'inconsistent-figure')
+    expect(figures.map((f) => f.claim)).toEqual(['15 boats', '19 boats', '23 boats'])
+    expect(figures[2]!.message).toBe(
+      'The story gives “23 boats” here and “19 boats” earlier for what reads as the same thing (and 2 other figures before it).'
+    )
+  })
 })

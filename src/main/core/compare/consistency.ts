@@ -52,23 +52,36 @@ export function consistencyFlags(text: string, claims: readonly ExtractedClaim[]
     }
   }
   const figures = claims.filter((c) => c.kind === 'quantity' || c.kind === 'money')
-  for (let i = 0; i < figures.length; i++) {
-    for (let j = i + 1; j < figures.length; j++) {
+  const sentenceWords = new Map<number, Set<string>>()
+  const wordsOf = (c: ExtractedClaim) => {
+    let words = sentenceWords.get(c.sentence.start)
+    if (!words) {
+      words = new Set(contentWords(text.slice(c.sentence.start, c.sentence.end)))
+      sentenceWords.set(c.sentence.start, words)
+    }
+    return words
+  }
+  for (let j = 1; j < figures.length; j++) {
+    const b = figures[j]!
+    const qb = b.normalized as NormalizedQuantity
+    const earlier: ExtractedClaim[] = []
+    for (let i = 0; i < j; i++) {
       const a = figures[i]!
-      const b = figures[j]!
       const qa = a.normalized as NormalizedQuantity
-      const qb = b.normalized as NormalizedQuantity
       if (!sameUnit(qa, qb) || (qa.low === qb.low && qa.high === qb.high)) continue
-      const context = dice(
-        new Set(contentWords(text.slice(a.sentence.start, a.sentence.end))),
-        new Set(contentWords(text.slice(b.sentence.start, b.sentence.end)))
-      )
-      if (context >= 0.5) {
-        add(b.id, {
-          kind: 'inconsistent-figure',
-          message: `The story gives “${b.text}” here and “${a.text}” earlier for what reads as the same thing.`
-        })
-      }
+      if (dice(wordsOf(a), wordsOf(b)) >= 0.5) earlier.push(a)
+    }
+    // One flag per figure, naming the nearest earlier one: a long story repeating a unit would
+    // otherwise give each figure a flag for every figure before it.
+    const nearest = earlier[earlier.length - 1]
+    if (nearest) {
+      const others = earlier.length - 1
+      add(b.id, {
+        kind: 'inconsistent-figure',
+        message: `The story gives “${b.text}” here and “${nearest.text}” earlier for what reads as the same thing${
+          others > 0 ? ` (and ${others} other figure${others === 1 ? '' : 's'} before it)` : ''
+        }.`
+      })
     }
   }
   return flags

@@ -72,10 +72,7 @@ test('the newsroom and the checker set in Settings are kept after a reload', asy
   })
 })
 
-// enabled once the check view lands: it puts <ExportMenu> in its header (data-testid="check-header"),
-// opened from a row of the Checks screen (data-testid="check-row"). Run against a stand-in view
-// with those two, this test passed.
-test.fixme('the report exported from the check view is signed with the Settings', async ({ page }) => {
+test('the report exported from the check view is signed with the Settings', async ({ page }) => {
   // ClaimReview lists decided claims only: decide one first.
   const { checks } = await call<{ checks: { id: number }[] }>('checks.list', {})
   const checkId = checks[0]!.id

@@ -207,3 +207,22 @@ test('select story words to add a claim the engine missed; a name goes to the ho
   const { names } = await serve.call<{ names: { name: string }[] }>('houseNames.list', {})
   expect(names.map((n) => n.name)).toContain(name)
 })
+
+test('narrow a check to one source and widen it back to the whole library', async ({ page }) => {
+  await page.goto(serve.url)
+  await openDemoCheck(page)
+  const sources = page.getByTestId('check-sources')
+  await expect(sources).toContainText('all sources (4)')
+  await sources.click()
+  await page.getByTestId('sources-chosen').check()
+  await page.getByTestId('source-option').first().check()
+  await page.getByRole('button', { name: 'Check again with these' }).click()
+  await expect(sources).toContainText('chosen sources (1)')
+  // Every evidence card now comes from that one source.
+  const { checks } = await serve.call<{ checks: { id: number; sourceIds: number[] | null }[] }>('checks.list', {})
+  expect(checks[0]!.sourceIds).toHaveLength(1)
+  await sources.click()
+  await page.getByTestId('sources-all').check()
+  await page.getByRole('button', { name: 'Check again with these' }).click()
+  await expect(sources).toContainText('all sources (4)')
+})

@@ -126,6 +126,11 @@ export const contract = {
   'checks.get': method(z.object({ id }).strict(), checkDetailSchema),
   /** Runs the claim engine again (after sources changed); decisions stay with their claims. */
   'checks.rerun': method(z.object({ id }).strict(), checkDetailSchema),
+  /** Chooses the sources a check compares with (null: every source in the library) and runs it again. */
+  'checks.setSources': method(
+    z.object({ id, sourceIds: z.array(id).max(100_000).nullable() }).strict(),
+    checkDetailSchema
+  ),
   'checks.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() })),
   'checks.decide': method(
     decisionInputSchema,

@@ -256,6 +256,12 @@ const SPECS: Record<MethodName, MethodSpec> = {
   'checks.get': { fields: { id: id() } },
   'checks.rerun': { fields: { id: id() } },
   'checks.delete': { fields: { id: id() } },
+  'checks.setSources': {
+    fields: {
+      id: id(),
+      sourceIds: { valid: [2, 3], required: true, invalid: (m) => badArray(m, id(), 100_000, true) }
+    }
+  },
   'checks.decide': {
     fields: {
       checkId: id(),

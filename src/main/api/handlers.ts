@@ -2,7 +2,7 @@
 import { ApiError } from '../../shared/errors'
 import { formatHouseNames, parseHouseNames } from '../core/names/house-names-file'
 import type { Library } from '../library'
-import { addEditorClaim, checkDetail, createCheck, rerunCheck } from '../services/checks'
+import { addEditorClaim, checkDetail, createCheck, rerunCheck, setCheckSources } from '../services/checks'
 import { expandPaths } from '../services/expand-paths'
 import { exportReport } from '../services/report'
 import { importFiles } from '../services/importer'
@@ -91,6 +91,7 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.create': (input) => createCheck(library, input.storyId, input.sourceIds),
     'checks.get': (input) => checkDetail(library, input.id),
     'checks.rerun': (input) => rerunCheck(library, input.id),
+    'checks.setSources': (input) => setCheckSources(library, input.id, input.sourceIds),
     'checks.delete': (input) => ({ deleted: library.checks.delete(input.id) }),
     'checks.decide': (input) => {
       const stored = library.checks.get(input.checkId)

@@ -62,6 +62,8 @@ export interface ChecksStore {
   list(): CheckSummary[]
   get(id: number): StoredCheck | null
   replaceResult(id: number, result: CheckResult): CheckSummary | null
+  /** Changes the sources chosen for the check (null: all of the library) with the result made from them. */
+  replaceSources(id: number, sourceIds: number[] | null, result: CheckResult): CheckSummary | null
   delete(id: number): boolean
   decisions(checkId: number): Decision[]
   /** Writes the decision and its history entry together; returns both. */
@@ -101,6 +103,9 @@ export function createChecksStore(
     get: db.prepare<[number], CheckRow>(`SELECT ${CHECK_COLUMNS} FROM checks c WHERE c.id = ?`),
     replaceResult: db.prepare<[string, string, number]>(
       'UPDATE checks SET result_json = ?, updated_at = ? WHERE id = ?'
+    ),
+    replaceSources: db.prepare<[string | null, string, string, number]>(
+      'UPDATE checks SET source_ids_json = ?, result_json = ?, updated_at = ? WHERE id = ?'
     ),
     touch: db.prepare<[string, number]>('UPDATE checks SET updated_at = ? WHERE id = ?'),
     delete: db.prepare<[number]>('DELETE FROM checks WHERE id = ?'),
@@ -220,6 +225,11 @@ export function createChecksStore(
     },
     replaceResult(id, result) {
       if (stmt.replaceResult.run(JSON.stringify(result), now(), id).changes === 0) return null
+      return summary(stmt.get.get(id)!, result)
+    },
+    replaceSources(id, sourceIds, result) {
+      const ids = sourceIds ? JSON.stringify(sourceIds) : null
+      if (stmt.replaceSources.run(ids, JSON.stringify(result), now(), id).changes === 0) return null
       return summary(stmt.get.get(id)!, result)
     },
     delete: (id) => stmt.delete.run(id).changes > 0,

@@ -4,7 +4,7 @@ import type { ApiError } from '../../shared/errors'
 import { createHandlers } from '../api/handlers'
 import { dispatch } from '../api/dispatch'
 import { openLibrary } from '../library'
-import { checkDetail, rerunCheck } from './checks'
+import { checkDetail, rerunCheck, setCheckSources } from './checks'
 import { seedDemoLibrary } from './importer'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
@@ -64,5 +64,25 @@ describe('the demo check and decisions through the API', () => {
       await code({ checkId: check!.id, claimId, status: 'corrected', correctedText: 'Feb. 24, 2022' })
     ).toBe('ok')
     expect(library.checks.history(check!.id, claimId)).toHaveLength(1)
+  })
+
+  it('narrows a check to chosen sources and widens it again, keeping the decisions', async () => {
+    const library = openLibrary(':memory:')
+    await seedDemoLibrary(library, SAMPLES)
+    const [check] = library.checks.list()
+    const detail = checkDetail(library, check!.id)
+    const claim = detail.result.claims[0]!
+    library.checks.decide({ checkId: check!.id, claimId: claim.id, status: 'verified', correctedText: null, note: null, pinned: [] })
+    const one = detail.result.sources[0]!.id
+    const narrowed = setCheckSources(library, check!.id, [one])
+    expect(narrowed.check.sourceIds).toEqual([one])
+    expect(narrowed.result.sources.map((s) => s.id)).toEqual([one])
+    expect(narrowed.result.claims.every((c) => c.evidence.every((e) => e.sourceId === one))).toBe(true)
+    expect(narrowed.decisions.map((d) => d.claimId)).toEqual([claim.id])
+    const widened = setCheckSources(library, check!.id, null)
+    expect(widened.check.sourceIds).toBeNull()
+    expect(widened.result.sources).toHaveLength(detail.result.sources.length)
+    expect(() => setCheckSources(library, check!.id, [detail.check.storyId])).toThrow('cannot be one of its own sources')
+    expect(() => setCheckSources(library, check!.id, [9999])).toThrow('no source text with id 9999')
   })
 })

@@ -81,6 +81,22 @@ export function addEditorClaim(
   return { claimId: editorClaimId(row.rowId), detail: checkDetail(library, checkId) }
 }
 
+/** Narrows or widens the sources of a check and checks the story again against them. */
+export function setCheckSources(library: Library, id: number, sourceIds: number[] | null): CheckDetail {
+  const stored = library.checks.get(id)
+  if (!stored) throw notFound('check', id)
+  for (const sourceId of sourceIds ?? []) if (!library.get(sourceId)) throw notFound('source text', sourceId)
+  if (sourceIds?.includes(stored.summary.storyId))
+    throw new ApiError('BAD_REQUEST', 'The story cannot be one of its own sources.')
+  const result = runCheck(library, stored.summary.storyId, {
+    sourceIds: sourceIds ?? undefined,
+    storyDate: stored.result.story.publishedAt,
+    editorClaims: storedEditorClaims(library, id)
+  })
+  library.checks.replaceSources(id, sourceIds, result)
+  return checkDetail(library, id)
+}
+
 /** Claims keep their ids (kind and offset in the unchanged story), so decisions stay attached. */
 export function rerunCheck(library: Library, id: number): CheckDetail {
   const stored = library.checks.get(id)

@@ -78,19 +78,19 @@ describe('claims added by the editor', () => {
   it('refuses a date claim on words without a date, and a selection past the story, leaving the check alone', async () => {
     const { library, checkId, story } = await libraryWithCheck()
     const before = JSON.stringify(checkDetail(library, checkId).result.claims)
-    const refusal = (selection: { kind: 'date'; start: number; end: number }) => {
+    const refusal = (selection: { kind: 'date'; start: number; end: number }): string[] => {
       try {
         addEditorClaim(library, checkId, selection)
-        return null
+        return []
       } catch (error) {
-        return error instanceof ApiError ? [error.code, error.message] : error
+        return error instanceof ApiError ? [error.code, error.message] : [String(error)]
       }
     }
     expect(refusal({ kind: 'date', ...spanOf(story, 'Fishermen welcomed the plan') })).toEqual([
       'BAD_REQUEST',
       'Found no date in “Fishermen welcomed the plan”; choose another kind.'
     ])
-    expect(refusal({ kind: 'date', start: 0, end: story.length + 5 })?.[0]).toBe('BAD_REQUEST')
+    expect(refusal({ kind: 'date', start: 0, end: story.length + 5 })[0]).toBe('BAD_REQUEST')
     expect(JSON.stringify(checkDetail(library, checkId).result.claims)).toBe(before)
   })
 })

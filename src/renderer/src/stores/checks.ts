@@ -116,8 +116,8 @@ export const useChecksStore = defineStore('checks', () => {
     return Number.isInteger(id) && id > 0 ? id : null
   }
 
-  async function create(storyId: number): Promise<void> {
-    const made = await attempt(() => api.call('checks.create', { storyId }))
+  async function create(storyId: number, sourceIds: number[] | null = null): Promise<void> {
+    const made = await attempt(() => api.call('checks.create', { storyId, sourceIds }))
     if (made) {
       await refreshList()
       await open(made.id)
@@ -129,6 +129,15 @@ export const useChecksStore = defineStore('checks', () => {
     if (id === undefined) return
     loading.value = true
     const next = await attempt(() => api.call('checks.rerun', { id }))
+    loading.value = false
+    if (next) show(next)
+  }
+
+  async function setSources(sourceIds: number[] | null): Promise<void> {
+    const id = detail.value?.check.id
+    if (id === undefined) return
+    loading.value = true
+    const next = await attempt(() => api.call('checks.setSources', { id, sourceIds }))
     loading.value = false
     if (next) show(next)
   }
@@ -299,6 +308,7 @@ export const useChecksStore = defineStore('checks', () => {
     lastOpen,
     create,
     rerun,
+    setSources,
     select,
     step,
     decide,

@@ -18,6 +18,7 @@ import { createHandlers } from '../api/handlers'
 import { openLibrary, type Library } from '../library'
 import { seedDemoLibrary } from '../services/importer'
 import { registerIpcHandlers } from '../transports/ipc'
+import { backupMenuItems, type LibraryHost } from './backup-menu'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
 import { hardenSession, hardenWebContents, isAppUrl } from './security'
 import { mainWindowOptions } from './window-options'
@@ -42,7 +43,7 @@ function electronNativeBinding(): string | undefined {
   return !app.isPackaged && existsSync(candidate) ? candidate : undefined
 }
 
-function buildMenu(getWindow: () => BrowserWindow | null): Menu {
+function buildMenu(getWindow: () => BrowserWindow | null, host: LibraryHost): Menu {
   const importItem: MenuItemConstructorOptions = {
     label: 'Import…',
     accelerator: 'CmdOrCtrl+O',
@@ -61,7 +62,13 @@ function buildMenu(getWindow: () => BrowserWindow | null): Menu {
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     {
       label: 'File',
-      submenu: [importItem, { type: 'separator' }, { role: process.platform === 'darwin' ? 'close' : 'quit' }]
+      submenu: [
+        importItem,
+        { type: 'separator' },
+        ...backupMenuItems(getWindow, host),
+        { type: 'separator' },
+        { role: process.platform === 'darwin' ? 'close' : 'quit' }
+      ]
     },
     { role: 'editMenu' },
     {
@@ -97,6 +104,23 @@ registerAppScheme()
 app.enableSandbox()
 
 let library: Library | null = null
+let unregisterIpc: (() => void) | null = null
+
+/** Opens the library and serves the renderer from it; a restore closes and reopens it this way. */
+function openAndServe(libraryPath: string): Library {
+  const opened = openLibrary(libraryPath, { nativeBinding: electronNativeBinding() })
+  const handlers = createHandlers({ library: opened, libraryPath, version: app.getVersion() })
+  unregisterIpc = registerIpcHandlers(handlers, (url) => isAppUrl(url, appOrigins), log)
+  library = opened
+  return opened
+}
+
+function closeLibrary(): void {
+  unregisterIpc?.()
+  unregisterIpc = null
+  library?.close()
+  library = null
+}
 
 app.on('web-contents-created', (_event, contents) => {
   hardenWebContents(contents, appOrigins, { openExternal: (url) => void shell.openExternal(url) })
@@ -108,8 +132,9 @@ app
     hardenSession(session.defaultSession)
     serveRenderer(join(here, '../renderer'))
     const libraryPath = process.env['FACTDESK_LIBRARY'] ?? join(app.getPath('userData'), 'library.sqlite')
+    let opened: Library
     try {
-      library = openLibrary(libraryPath, { nativeBinding: electronNativeBinding() })
+      opened = openAndServe(libraryPath)
     } catch (error) {
       dialog.showErrorBox(
         'Factdesk cannot open its library',
@@ -118,12 +143,17 @@ app
       app.quit()
       return
     }
-    await seedDemoLibrary(library, join(resourcesDir(), 'samples'))
-    const handlers = createHandlers({ library, libraryPath, version: app.getVersion() })
-    registerIpcHandlers(handlers, (url) => isAppUrl(url, appOrigins), log)
+    await seedDemoLibrary(opened, join(resourcesDir(), 'samples'))
     let mainWindow: BrowserWindow | null = createWindow()
     mainWindow.on('closed', () => (mainWindow = null))
-    Menu.setApplicationMenu(buildMenu(() => mainWindow))
+    const host: LibraryHost = {
+      path: libraryPath,
+      nativeBinding: electronNativeBinding(),
+      current: () => library,
+      close: closeLibrary,
+      reopen: () => void openAndServe(libraryPath)
+    }
+    Menu.setApplicationMenu(buildMenu(() => mainWindow, host))
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
     })

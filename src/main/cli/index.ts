@@ -9,6 +9,8 @@ Usage:
   factdesk check STORY --sources PATH... [--library FILE] [--names FILE] [--date YYYY-MM-DD] [--format json|md]
   factdesk report CHECK --library FILE --format html|pdf|md|csv|json|claimreview [--out FILE]
   factdesk serve --library FILE [--port N]
+  factdesk backup --library FILE --out FILE [--force]
+  factdesk restore BACKUP --library FILE
   factdesk --version | --help
 
 Run "factdesk COMMAND --help" for a command's options.`
@@ -19,7 +21,9 @@ const commands: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import')).runImport,
   check: async () => (await import('./commands/check')).runCheckCommand,
   report: async () => (await import('./commands/report')).runReport,
-  serve: async () => (await import('./commands/serve')).runServe
+  serve: async () => (await import('./commands/serve')).runServe,
+  backup: async () => (await import('./commands/backup')).runBackup,
+  restore: async () => (await import('./commands/restore')).runRestore
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -30,6 +30,15 @@ const BUSY_TIMEOUT_MS = 5000
 /** Page cache per connection, in KiB (a negative cache_size is KiB, a positive one pages). */
 export const CACHE_KIB = 32_000
 
+/** The refusal of a file from a newer build: what it is, and what the user can do about it. */
+export function libraryTooNew(fileName: string, version: number, advice: string): ApiError {
+  return new ApiError(
+    'LIBRARY_TOO_NEW',
+    `${fileName} was written by a newer version of Factdesk (schema ${version}; this version ` +
+      `reads up to ${SCHEMA_VERSION}). ${advice}`
+  )
+}
+
 /**
  * Opens (creating if missing) and upgrades the library at `path`; ':memory:' gives a throwaway
  * one for tests. Refuses, untouched, a file written by a newer build.
@@ -45,11 +54,7 @@ export function openLibrary(path: string, options: OpenLibraryOptions = {}): Lib
     // a library from a newer build must be left exactly as it was.
     const version = schemaVersion(db)
     if (version > SCHEMA_VERSION) {
-      throw new ApiError(
-        'LIBRARY_TOO_NEW',
-        `${basename(path)} was written by a newer version of Factdesk (schema ${version}; this version ` +
-          `reads up to ${SCHEMA_VERSION}). Open it with the newer version; it has not been changed.`
-      )
+      throw libraryTooNew(basename(path), version, 'Open it with the newer version; it has not been changed.')
     }
     if (path !== ':memory:' && path !== '') {
       // WAL: readers never wait for the importer, and a crashed app loses at most the transaction

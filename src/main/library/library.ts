@@ -83,6 +83,11 @@ export interface Library {
   checks: ChecksStore
   /** The newsroom, its address and the checker's name, kept with the library. */
   preferences: PreferencesStore
+  /**
+   * Copies the database as this connection sees it (what is still in the WAL included) to a new
+   * file, page by page through SQLite's online backup. backupLibrary() is the safe way to call it.
+   */
+  copyTo(destination: string): Promise<void>
   close(): void
 }
 
@@ -363,6 +368,9 @@ export function createLibrary(db: Database): Library {
 
     checks: createChecksStore(db),
     preferences: createPreferencesStore(db),
+    copyTo: async (destination) => {
+      await db.backup(destination)
+    },
     close: () => db.close()
   }
 }

@@ -59,4 +59,30 @@ test.describe('desktop app', () => {
       await app.close()
     }
   })
+  test('the check view decides a claim over IPC and keeps it after a reload, as in the browser', async () => {
+    const app = await electron.launch({
+      executablePath: binary.path!,
+      args: [join(ROOT, 'out', 'main', 'index.js')],
+      env: {
+        ...process.env,
+        FACTDESK_LIBRARY: join(mkdtempSync(join(tmpdir(), 'factdesk-electron-')), 'library.sqlite')
+      }
+    })
+    try {
+      const page = await app.firstWindow()
+      await page.getByTestId('nav-checks').click()
+      await page.getByTestId('check-row').first().click()
+      const selected = page.locator('[data-testid="claim-row"][aria-selected="true"]')
+      await expect(selected).toHaveCount(1)
+      await page.keyboard.press('j')
+      const claimId = (await selected.getAttribute('data-claim-id'))!
+      await page.keyboard.press('v')
+      const row = page.locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`)
+      await expect(row).toHaveAttribute('data-status', 'verified')
+      await page.reload()
+      await expect(row).toHaveAttribute('data-status', 'verified')
+    } finally {
+      await app.close()
+    }
+  })
 })

@@ -1,6 +1,7 @@
 // The checklist with thousands of claims: the list keeps only what is on screen in the page, and
 // the keyboard still walks it to the end.
 import { expect, test } from '@playwright/test'
+import { longStory } from '../support/long-story'
 import { startServe, type ServeProcess } from '../support/serve'
 
 let serve: ServeProcess
@@ -11,21 +12,8 @@ test.afterAll(async () => {
   await serve?.stop()
 })
 
-/** A long story of short sentences, each holding a date, a person, a number and a place. */
-const places = ['Oslo', 'Lima', 'Quito', 'Hanoi', 'Accra', 'Dakar', 'Tunis', 'Riga']
+/** Sentences of the generated story: about three claims each. */
 const SENTENCES = 1700
-
-function longStory(sentences: number): string {
-  const people = ['Ana Ruiz', 'Bo Lindqvist', 'Chen Wei', 'Dara Okafor', 'Eva Novak', 'Femi Adeyemi']
-  const paragraphs: string[] = []
-  for (let i = 0; i < sentences; i += 5) {
-    const lines: string[] = []
-    for (let j = i; j < Math.min(sentences, i + 5); j++)
-      lines.push(`On March ${1 + (j % 28)}, 2021, ${people[j % 6]} said ${10 + j} boats left ${places[j % 8]}.`)
-    paragraphs.push(lines.join(' '))
-  }
-  return ['Harbour report', ...paragraphs].join('\n\n')
-}
 
 test('a check of about 5,000 claims: a bounded number of rows in the page, walkable to the last claim', async ({
   page

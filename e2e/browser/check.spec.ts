@@ -198,6 +198,16 @@ test('select story words to add a claim the engine missed; a name goes to the ho
   expect(await shown()).toBe(before + 1)
   await page.keyboard.press('Escape')
 
+  // Any passage of the sources can be pinned, not only the ones the engine offers.
+  await page.getByTestId('find-passage').click()
+  await page.getByTestId('passage-query').fill('Kyiv')
+  await page.getByTestId('passage-query').press('Enter')
+  await expect(page.getByTestId('passage-hit').first()).toBeVisible()
+  const hitText = (await page.getByTestId('passage-hit').first().locator('.snippet').textContent())!
+  await page.getByTestId('passage-hit').first().getByRole('button', { name: 'Pin' }).click()
+  await expect(page.getByTestId('pinned-passage')).toHaveCount(1)
+  await expect(page.getByTestId('pinned-passage')).toContainText(hitText.replace(/^…|…$/g, '').trim().slice(0, 30))
+
   // A person claim: its name can join the newsroom's house list from the evidence pane.
   await page.getByTestId('filter-kind-person').click()
   await page.getByTestId('claim-row').first().click()

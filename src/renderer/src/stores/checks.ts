@@ -1,7 +1,7 @@
 // Checks and the one open in the workbench: its claims, the editor's decisions (each written to
 // the library the moment it is made), the selected claim, filters, and undo/redo.
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, triggerRef } from 'vue'
+import { computed, ref, shallowReactive, shallowRef } from 'vue'
 import type { CheckedClaim, ClaimKind } from '../../../shared/check'
 import type {
   CheckDetail,
@@ -30,7 +30,8 @@ const LAST_CHECK_KEY = 'factdesk.openCheck'
 export const useChecksStore = defineStore('checks', () => {
   const list = shallowRef<CheckSummary[]>([])
   const detail = shallowRef<CheckDetail | null>(null)
-  const decisions = shallowRef(new Map<string, Decision>())
+  // Tracked per key: a decision re-renders only what shows that claim, not all 5,000 marks.
+  const decisions = shallowReactive(new Map<string, Decision>())
   const selectedId = ref<string | null>(null)
   const history = shallowRef<HistoryEntry[]>([])
   const error = ref<string | null>(null)
@@ -56,7 +57,7 @@ export const useChecksStore = defineStore('checks', () => {
   const sourceById = computed(() => new Map((detail.value?.result.sources ?? []).map((s) => [s.id, s])))
 
   function statusOf(claimId: string): DecisionStatus {
-    return decisions.value.get(claimId)?.status ?? 'open'
+    return decisions.get(claimId)?.status ?? 'open'
   }
   const paragraphOf = (claim: CheckedClaim) => paragraphAt(paragraphs.value, claim.start)
   const sentenceOf = (claim: CheckedClaim) => storyText.value.slice(claim.sentence.start, claim.sentence.end)
@@ -81,7 +82,8 @@ export const useChecksStore = defineStore('checks', () => {
 
   function show(next: CheckDetail): void {
     detail.value = next
-    decisions.value = new Map(next.decisions.map((d) => [d.claimId, d]))
+    decisions.clear()
+    for (const d of next.decisions) decisions.set(d.claimId, d)
   }
 
   async function open(id: number): Promise<void> {
@@ -180,8 +182,7 @@ export const useChecksStore = defineStore('checks', () => {
         })
       )
       if (!saved) return null
-      decisions.value.set(claimId, saved.decision)
-      triggerRef(decisions)
+      decisions.set(claimId, saved.decision)
       lastSavedAt.value = saved.decision.updatedAt
       if (claimId === selectedId.value) history.value = [saved.entry, ...history.value]
       return saved.decision
@@ -191,7 +192,7 @@ export const useChecksStore = defineStore('checks', () => {
   }
 
   function current(claimId: string): Omit<Decision, 'claimId' | 'updatedAt'> {
-    const d = decisions.value.get(claimId)
+    const d = decisions.get(claimId)
     return {
       status: d?.status ?? 'open',
       correctedText: d?.correctedText ?? null,
@@ -201,7 +202,7 @@ export const useChecksStore = defineStore('checks', () => {
   }
 
   async function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
-    const before = decisions.value.get(claimId) ?? null
+    const before = decisions.get(claimId) ?? null
     const next = { ...current(claimId), ...patch }
     // The wording stays on record only while the claim is marked corrected.
     if (next.status !== 'corrected') next.correctedText = null
@@ -236,7 +237,7 @@ export const useChecksStore = defineStore('checks', () => {
   }
 
   function isPinned(claimId: string, passage: PinnedEvidence): boolean {
-    return (decisions.value.get(claimId)?.pinned ?? []).some(
+    return (decisions.get(claimId)?.pinned ?? []).some(
       (p) => p.sourceId === passage.sourceId && p.paragraphIndex === passage.paragraphIndex && p.start === passage.start
     )
   }

@@ -4,6 +4,7 @@ import { formatHouseNames, parseHouseNames } from '../core/names/house-names-fil
 import type { Library } from '../library'
 import { addEditorClaim, checkDetail, createCheck, rerunCheck, setCheckSources } from '../services/checks'
 import { expandPaths } from '../services/expand-paths'
+import type { PdfPrinter } from '../services/pdf'
 import { exportReport } from '../services/report'
 import { importFiles } from '../services/importer'
 import type { Handlers } from './dispatch'
@@ -12,6 +13,8 @@ export interface AppServices {
   library: Library
   libraryPath: string
   version: string
+  /** The desktop app prints PDF with Electron; elsewhere headless Chromium does. */
+  printPdf?: PdfPrinter
 }
 
 function notFound(id: number): ApiError {
@@ -106,7 +109,8 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.export': async (input) => {
       const file = await exportReport(library, input.id, input.format, {
         newsroom: input.newsroom,
-        checkedBy: input.checkedBy
+        checkedBy: input.checkedBy,
+        printPdf: services.printPdf
       })
       return {
         fileName: file.fileName,

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { IPC_IMPORT_PATHS_EVENT } from '../../shared/ipc'
 import { createHandlers } from '../api/handlers'
+import { printPdfWithElectron } from './print-pdf'
 import { openLibrary, type Library } from '../library'
 import { seedDemoLibrary } from '../services/importer'
 import { registerIpcHandlers } from '../transports/ipc'
@@ -109,7 +110,12 @@ let unregisterIpc: (() => void) | null = null
 /** Opens the library and serves the renderer from it; a restore closes and reopens it this way. */
 function openAndServe(libraryPath: string): Library {
   const opened = openLibrary(libraryPath, { nativeBinding: electronNativeBinding() })
-  const handlers = createHandlers({ library: opened, libraryPath, version: app.getVersion() })
+  const handlers = createHandlers({
+    library: opened,
+    libraryPath,
+    version: app.getVersion(),
+    printPdf: printPdfWithElectron
+  })
   unregisterIpc = registerIpcHandlers(handlers, (url) => isAppUrl(url, appOrigins), log)
   library = opened
   return opened

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
-import { mainWindowOptions } from './window-options'
+import { mainWindowOptions, pdfWindowOptions } from './window-options'
 
 describe('the main window follows the Electron security checklist', () => {
   const prefs = mainWindowOptions('/app/preload.cjs', { width: 1280, height: 800 }).webPreferences ?? {}
@@ -23,6 +23,24 @@ describe('the main window follows the Electron security checklist', () => {
 
   it('loads only our preload', () => {
     expect(prefs.preload).toBe('/app/preload.cjs')
+  })
+})
+
+describe('the hidden window that prints reports to PDF', () => {
+  const options = pdfWindowOptions('factdesk-report-pdf')
+  const prefs = options.webPreferences ?? {}
+
+  it('runs no script, has no preload and is never shown', () => {
+    expect(prefs.javascript).toBe(false)
+    expect(prefs.preload).toBeUndefined()
+    expect(options.show).toBe(false)
+  })
+
+  it('is isolated like the main window, in a session of its own that is not kept on disk', () => {
+    expect([prefs.contextIsolation, prefs.sandbox, prefs.webSecurity]).toEqual([true, true, true])
+    expect([prefs.nodeIntegration, prefs.nodeIntegrationInSubFrames, prefs.webviewTag]).toEqual([false, false, false])
+    expect(prefs.partition).toBe('factdesk-report-pdf')
+    expect(prefs.partition).not.toMatch(/^persist:/)
   })
 })
 

@@ -1,5 +1,6 @@
-// PDF from the report's HTML through a headless Chromium on this machine (the desktop app uses
-// Electron's printToPDF instead). Where no Chromium is installed the error says so plainly.
+// PDF from the report's HTML through a headless Chromium on this machine, for the CLI and serve
+// mode; the desktop app passes its own printer (Electron's printToPDF, src/main/app/print-pdf.ts).
+// Where no Chromium is installed the error says so plainly.
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -17,6 +18,9 @@ const CANDIDATES = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'
 ]
+
+/** Turns the report's self-contained HTML into PDF bytes. */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>
 
 export function findChromium(): string | null {
   const configured = process.env['FACTDESK_CHROMIUM']

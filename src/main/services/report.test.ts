@@ -117,3 +117,24 @@ describe('checks.export signs with the preferences', () => {
     expect(await exported('md')).not.toContain('Checked by')
   })
 })
+
+describe('PDF through the printer the app gives', () => {
+  it('hands the report HTML to the app’s printer (Electron’s printToPDF in the desktop app) and returns its bytes', async () => {
+    const printed: string[] = []
+    const withPrinter = createHandlers({
+      library,
+      libraryPath: ':memory:',
+      version: 'test',
+      printPdf: async (html) => {
+        printed.push(html)
+        return new TextEncoder().encode('%PDF-1.7 fake')
+      }
+    })
+    const file = (await dispatch(withPrinter, 'checks.export', { id: checkId, format: 'pdf' }, { transport: 'ipc' })) as MethodOutput<'checks.export'>
+    expect(file.mimeType).toBe('application/pdf')
+    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe('%PDF-1.7 fake')
+    expect(printed).toHaveLength(1)
+    expect(printed[0]).toMatch(/^<!DOCTYPE html>/i)
+    expect(printed[0]).not.toMatch(/<script/i)
+  })
+})

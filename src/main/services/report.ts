@@ -4,7 +4,7 @@ import { buildReport, type ReportModel } from '../core/report/report-model'
 import { FORMAT_INFO, renderReport, type TextFormat } from '../core/report/formats'
 import type { Library } from '../library'
 import { checkDetail } from './checks'
-import { htmlToPdf } from './pdf'
+import { htmlToPdf, type PdfPrinter } from './pdf'
 
 export type ReportFormat = TextFormat | 'pdf'
 
@@ -14,6 +14,8 @@ export interface ReportOptions {
   /** Who checked the story; left out, null or blank: the library's checkedBy preference. */
   checkedBy?: string | null
   now?: Date
+  /** How HTML becomes PDF: headless Chromium unless the app gives its own. */
+  printPdf?: PdfPrinter
 }
 
 /** The signature of a report: what the caller named, and the library's preferences for the rest. */
@@ -67,7 +69,7 @@ export async function exportReport(
   const info = FORMAT_INFO[format]
   const fileName = `verification-${fileStem(model.story.title)}.${info.extension}`
   if (format === 'pdf') {
-    const bytes = await htmlToPdf(renderReport(model, 'html'))
+    const bytes = await (options.printPdf ?? htmlToPdf)(renderReport(model, 'html'))
     return { fileName, mimeType: info.mimeType, bytes }
   }
   const text = renderReport(model, format, {

@@ -64,26 +64,8 @@ test.afterAll(async () => {
   await serve?.stop()
 })
 
-/** Opens the index-th row and returns the viewer once it shows that text, not the one before. */
-async function openRow(page: Page, index: number): Promise<Locator> {
-  const viewer = page.getByTestId('text-viewer')
-  // The file name in the viewer's header tells one open text from the next.
-  const meta = viewer.locator('.meta')
-  const before = (await viewer.count()) > 0 ? await meta.textContent() : null
-  // The list is virtualised: bring the row into the rendered window before clicking it.
-  await page.getByRole('list', { name: 'Texts in the library' }).evaluate((el, i) => {
-    el.scrollTop = i * 58
-  }, index)
-  await page.locator(`[data-testid="library-row"][data-index="${index}"]`).click()
-  await expect(viewer).toBeVisible()
-  if (before !== null) await expect(meta).not.toHaveText(before)
-  return viewer
-}
-
-test('the bad-inputs corpus: the right files refused with reasons, the rest shown as inert text', async ({
-  page
-}) => {
-  test.setTimeout(90_000)
+/** Records what a page does that imported text must never make it do; expectInert() checks it. */
+async function watchPage(page: Page): Promise<{ expectInert(): Promise<void> }> {
   const requests: string[] = []
   const dialogs: string[] = []
   const consoleErrors: string[] = []
@@ -106,6 +88,43 @@ test('the bad-inputs corpus: the right files refused with reasons, the rest show
     )
   })
 
+  return {
+    async expectInert() {
+      const violations = await page.evaluate(
+        () => (window as unknown as { cspViolations: string[] }).cspViolations
+      )
+      const foreign = requests.filter((url) => new URL(url).origin !== serve.origin)
+      expect(foreign, 'requests that left the serve origin').toEqual([])
+      expect(requests.length).toBeGreaterThan(0)
+      expect(dialogs).toEqual([])
+      expect(violations).toEqual([])
+      expect(consoleErrors.filter((m) => BLOCKED.test(m))).toEqual([])
+      expect(pageErrors).toEqual([])
+    }
+  }
+}
+
+/** Opens the index-th row and returns the viewer once it shows that text, not the one before. */
+async function openRow(page: Page, index: number): Promise<Locator> {
+  const viewer = page.getByTestId('text-viewer')
+  // The file name in the viewer's header tells one open text from the next.
+  const meta = viewer.locator('.meta')
+  const before = (await viewer.count()) > 0 ? await meta.textContent() : null
+  // The list is virtualised: bring the row into the rendered window before clicking it.
+  await page.getByRole('list', { name: 'Texts in the library' }).evaluate((el, i) => {
+    el.scrollTop = i * 58
+  }, index)
+  await page.locator(`[data-testid="library-row"][data-index="${index}"]`).click()
+  await expect(viewer).toBeVisible()
+  if (before !== null) await expect(meta).not.toHaveText(before)
+  return viewer
+}
+
+test('the bad-inputs corpus: the right files refused with reasons, the rest shown as inert text', async ({
+  page
+}) => {
+  test.setTimeout(90_000)
+  const watch = await watchPage(page)
   await page.goto(serve.url)
   await expect(page.getByText('The library is empty.')).toBeVisible()
   await dropFiles(page, dropped)
@@ -152,14 +171,30 @@ test('the bad-inputs corpus: the right files refused with reasons, the rest show
   }
   expect([...opened].sort()).toEqual([...importedNames].sort())
 
-  const violations = await page.evaluate(
-    () => (window as unknown as { cspViolations: string[] }).cspViolations
-  )
-  const foreign = requests.filter((url) => new URL(url).origin !== serve.origin)
-  expect(foreign, 'requests that left the serve origin').toEqual([])
-  expect(requests.length).toBeGreaterThan(0)
-  expect(dialogs).toEqual([])
-  expect(violations).toEqual([])
-  expect(consoleErrors.filter((m) => BLOCKED.test(m))).toEqual([])
-  expect(pageErrors).toEqual([])
+  await watch.expectInert()
+})
+
+test('the hostile page checked as a story against the corpus: the check view shows it all as inert text', async ({
+  page
+}) => {
+  // Runs after the corpus test above, on the library it filled.
+  const { texts } = await serve.call<{ texts: { id: number; fileName: string }[] }>('library.list', {})
+  const hostile = texts.find((t) => t.fileName === 'hostile.html')
+  expect(hostile, 'the corpus test imported hostile.html').toBeDefined()
+  await serve.call('library.setRole', { id: hostile!.id, role: 'story' })
+  const check = await serve.call<{ id: number; total: number }>('checks.create', { storyId: hostile!.id })
+  expect(check.total).toBeGreaterThan(0)
+
+  const watch = await watchPage(page)
+  await page.goto(serve.url)
+  await page.getByTestId('nav-checks').click()
+  await page.getByTestId('check-row').first().click()
+  await expect(page.getByTestId('check-header')).toBeVisible()
+  for (let i = 0; i < Math.min(check.total, 15); i++) {
+    await page.keyboard.press('j')
+    await expect(page.getByTestId('evidence-pane').locator(LIVE_MARKUP)).toHaveCount(0)
+  }
+  await expect(page.getByTestId('story').locator(LIVE_MARKUP)).toHaveCount(0)
+  await expect(page.getByTestId('checklist').locator(LIVE_MARKUP)).toHaveCount(0)
+  await watch.expectInert()
 })

@@ -1,5 +1,21 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { splitPlainParagraphs, tidyParagraph } from './paragraphs'
+
+describe('tidyParagraph', () => {
+  it('gives what collapsing every run of word-separating whitespace and trimming gives', () => {
+    const reference = (text: string): string =>
+      text.replace(/[ \t\n\v\f\r\u00a0\u1680\u2000-\u200a\u202f\u205f\ufeff]+/g, ' ').trim()
+    const pieces = fc.constantFrom(...['a', 'é', '語', ' ', '  ', '\t', '\n', '\u00a0', '\u2009', '\u3000', '\u200b', '\ufeff', '.'])
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('')
+        expect(tidyParagraph(text)).toBe(reference(text))
+      }),
+      { numRuns: 2000 }
+    )
+  })
+})
 
 describe('splitPlainParagraphs', () => {
   it('treats each line as a paragraph in web copy without blank lines', () => {

@@ -5,10 +5,14 @@
 // Whitespace that separates words. Deliberately narrower than \s: the ideographic space belongs
 // to CJK typography, and zero-width joiners hold emoji and Indic scripts together.
 const SPACES = /[ \t\n\v\f\r\u00a0\u1680\u2000-\u200a\u202f\u205f\ufeff]+/g
+/** A run of SPACES that is not already one plain space: only then is there anything to replace. */
+const UNTIDY = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u202f\u205f\ufeff]| [ \t\n\v\f\r\u00a0\u1680\u2000-\u200a\u202f\u205f\ufeff]/
 
 /** A paragraph as stored: one line, single spaces, no leading or trailing blanks. */
 export function tidyParagraph(text: string): string {
-  return text.replace(SPACES, ' ').trim()
+  // Testing first spares a replace that would match every single space of a tidy paragraph (this
+  // runs several times on every paragraph of every import).
+  return (UNTIDY.test(text) ? text.replace(SPACES, ' ') : text).trim()
 }
 
 const LIST_ITEM = /^\s*(?:[-*•–—·▪◦]\s|\d{1,3}[.)]\s)/

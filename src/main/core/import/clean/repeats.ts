@@ -4,11 +4,19 @@ import type { RemovedBlock } from '../../../../shared/domain'
 import type { CleanResult } from '../types'
 import { wordCount } from './shapes'
 
-// Credit suffixes, as a shape: a separator and a short name at the very end.
-const CREDIT_SUFFIXES: RegExp[] = [
-  /\s*\((?:photo|image|picture|credit|courtesy)\b[^()]{0,80}\)\.?$/iu, // "Caption (Photo by X)"
-  /\s*(?:photo|photograph|image|picture|video|illustration|graphic|credit|file photo)s?\s*(?:credit)?\s*(?::|by)\s*[^.:()]{1,80}\.?$/iu, // "Caption. Photo: AFP"
-  /\s*\([^()]{1,60}\/[^()]{1,40}\)\.?$/u // "Caption (Agency/Photographer)"
+// Credit suffixes, as a shape: a separator and a short name at the very end. Each with a cheap
+// test of something it cannot match without, so most paragraphs skip the pattern itself (these
+// run on the tail of every paragraph, and an end-anchored pattern is tried at every position).
+const closesBracket = (tail: string): boolean => /\)\.?$/.test(tail)
+// Same flags as the pattern it guards, so case folds the same way.
+const CREDIT_WORD = /photo|image|picture|video|illustration|graphic|credit/iu
+const CREDIT_SUFFIXES: ReadonlyArray<readonly [RegExp, (tail: string) => boolean]> = [
+  [/\s*\((?:photo|image|picture|credit|courtesy)\b[^()]{0,80}\)\.?$/iu, closesBracket], // "Caption (Photo by X)"
+  [
+    /\s*(?:photo|photograph|image|picture|video|illustration|graphic|credit|file photo)s?\s*(?:credit)?\s*(?::|by)\s*[^.:()]{1,80}\.?$/iu,
+    (tail) => CREDIT_WORD.test(tail)
+  ], // "Caption. Photo: AFP"
+  [/\s*\([^()]{1,60}\/[^()]{1,40}\)\.?$/u, closesBracket] // "Caption (Agency/Photographer)"
 ]
 
 const QUOTES: Record<string, string> = { '‘': "'", '’': "'", '‛': "'", '′': "'", '“': '"', '”': '"', '„': '"', '″': '"' }
@@ -40,7 +48,7 @@ function withoutCredit(text: string): string {
   if (pipe > 0 && pipe === Math.max(text.lastIndexOf('|'), text.lastIndexOf('｜')) && text.length - pipe <= 62) body = text.slice(0, pipe).trimEnd()
   const cut = Math.max(0, body.length - TAIL)
   let tail = body.slice(cut)
-  for (const suffix of CREDIT_SUFFIXES) tail = tail.replace(suffix, '')
+  for (const [suffix, possible] of CREDIT_SUFFIXES) if (possible(tail)) tail = tail.replace(suffix, '')
   return cut === 0 ? tail : body.slice(0, cut) + tail
 }
 

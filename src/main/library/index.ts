@@ -29,6 +29,14 @@ export interface OpenLibraryOptions {
 const BUSY_TIMEOUT_MS = 5000
 /** Page cache per connection, in KiB (a negative cache_size is KiB, a positive one pages). */
 export const CACHE_KIB = 32_000
+/**
+ * WAL pages written before SQLite copies them into the database file (its default is 1,000).
+ * A checkpoint writes every page changed since the last one and syncs twice; an import changes
+ * the same index pages text after text, so checkpointing a tenth as often wrote much less
+ * (measured: 10,000 plain texts ~1,030/s at 1,000 pages, ~1,200/s at 10,000). The WAL file grows
+ * to about 40 MB during an import and is removed when the last connection closes.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000
 
 /** The refusal of a file from a newer build: what it is, and what the user can do about it. */
 export function libraryTooNew(fileName: string, version: number, advice: string): ApiError {
@@ -62,11 +70,15 @@ export function openLibrary(path: string, options: OpenLibraryOptions = {}): Lib
       // a power cut can at worst roll back the last few commits (whole texts, never half of one).
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')
+      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
     }
     db.pragma('foreign_keys = ON')
     // 32 MB of page cache instead of SQLite's 2 MB: the full-text index's pages stay in memory
     // between texts during an import (measured ~20% more texts/s) and between searches.
     db.pragma(`cache_size = ${-CACHE_KIB}`)
+    // Temporary tables in memory: every search writes its hits' paragraphs to a small temp FTS5
+    // table for their snippets (library.ts), measured ~2 ms faster at p95 than a temp file.
+    db.pragma('temp_store = MEMORY')
     migrate(db)
     return createLibrary(db)
   } catch (error) {

@@ -80,6 +80,7 @@ describe('importDocument', () => {
       library.importDocument({ fileName: 'x', bytes: bytesOf('x'), doc: broken, role: 'source' })
     ).toThrow()
     expect(library.count()).toBe(0)
+    expect(library.indexPending()).toBe(0) // nothing of it waits for the full-text index either
     expect(library.search('fine', 10)).toEqual([])
     expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
   })

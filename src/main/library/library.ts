@@ -65,7 +65,18 @@ export interface IntegrityReport {
 }
 
 export interface Library {
+  /**
+   * Stores a text in its own transaction. Its paragraphs reach the full-text index in a later
+   * batch (see indexPending); search indexes any that are still waiting before it runs.
+   */
   importDocument(input: ImportDocumentInput): ImportDocumentResult
+  /**
+   * Adds the paragraphs still waiting for the full-text index to it, in one transaction; returns
+   * how many. The library calls this itself (every INDEX_BATCH_TEXTS imported texts, when imports
+   * pause, before a search, on open and close); callers use it to have a finished batch
+   * searchable at once.
+   */
+  indexPending(): number
   list(options: ListOptions): { texts: TextSummary[]; total: number }
   get(id: number): TextDetail | null
   /** The file's bytes as imported, or null for an unknown id. */
@@ -135,11 +146,75 @@ function toSummary(row: SummaryRow): TextSummary {
   }
 }
 
+/** This connection's scratch full-text table for search snippets (temp: never in the file). */
+const SNIPPETS = 'search_snippets'
+
+/**
+ * How many matching paragraphs, newest first, a search ranks: bm25 costs about a microsecond per
+ * candidate, and a word this common ranks by little more than paragraph length. 10,000 kept the
+ * 10,000-text p95 near its 20 ms target on a busy machine (measured 10–19 ms), 5,000 well under
+ * it (7–12 ms). See searchTop.
+ */
+export const SEARCH_CANDIDATES = 5_000
+
+/** Imported texts whose paragraphs wait for the full-text index before they are indexed together. */
+export const INDEX_BATCH_TEXTS = 200
+/** Texts still waiting are indexed once imports pause this long (they are also indexed before any search). */
+export const INDEX_IDLE_MS = 250
+
+export interface IndexBatches {
+  /** Whether any paragraph waits for the full-text index (a read; any connection may have written it). */
+  waiting(): boolean
+  /** Adds every waiting paragraph to the index in one transaction; returns how many. */
+  indexWaiting(): number
+  /** After paragraphs were deleted (their index entries with them): the mark follows what is left. */
+  afterDelete(): void
+}
+
+/**
+ * The full-text index's batches, as statements on `db` (see the v5 migration): shared with the
+ * benchmark's floor (test-support/bare-insert.ts) so both do exactly the same work.
+ */
+export function createIndexBatches(db: Database): IndexBatches {
+  const waiting = db.prepare<[], { yes: number }>(
+    'SELECT (SELECT coalesce(max(id), 0) FROM paragraphs) > (SELECT upto FROM fts_indexed) AS yes'
+  )
+  // One statement for the whole batch, in rowid order (FTS5 appends ascending rowids cheaply).
+  const index = db.prepare(
+    `INSERT INTO paragraphs_fts (rowid, text)
+     SELECT id, text FROM paragraphs WHERE id > (SELECT upto FROM fts_indexed) ORDER BY id`
+  )
+  const mark = db.prepare('UPDATE fts_indexed SET upto = (SELECT coalesce(max(id), 0) FROM paragraphs)')
+  const indexTransaction = db.transaction((): number => {
+    const { changes } = index.run()
+    mark.run()
+    return changes
+  })
+  return {
+    waiting: () => waiting.get()?.yes === 1,
+    // IMMEDIATE: take the write lock before reading the mark, so a connection indexing the same
+    // paragraphs at the same moment waits for this one instead of failing to upgrade its read.
+    indexWaiting: () => indexTransaction.immediate(),
+    afterDelete: () => {
+      mark.run()
+    }
+  }
+}
+
 /** Ids and roles travel to SQL as one JSON array, so each statement is prepared once for any list length. */
 const jsonList = (values: readonly unknown[] | undefined): string | null =>
   values && values.length > 0 ? JSON.stringify(values) : null
 
 export function createLibrary(db: Database): Library {
+  // The search's scratch index for snippets (see searchTop below): this connection's own, in
+  // memory, reading the paragraphs' text through a temp view (external content), so a search
+  // empties it at once with 'delete-all'. Its tokenizer must stay the one paragraphs_fts was
+  // created with (the v1 migration), or snippets would mark other words.
+  db.exec(
+    `CREATE TEMP VIEW IF NOT EXISTS ${SNIPPETS}_content AS SELECT id, text FROM main.paragraphs;
+     CREATE VIRTUAL TABLE IF NOT EXISTS temp.${SNIPPETS} USING fts5(text, content = '${SNIPPETS}_content',
+       content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')`
+  )
   const stmt = {
     findByHash: db.prepare<[string], { id: number; title: string | null }>(
       'SELECT id, title FROM texts WHERE content_hash = ?'
@@ -151,10 +226,6 @@ export function createLibrary(db: Database): Library {
         @contentHash, @bytes, @originalText, @cleanedText, @removedJson, @importedAt, @wordCount)`),
     insertParagraph: db.prepare<[number, number, number, string]>(
       'INSERT INTO paragraphs (text_id, idx, start, text) VALUES (?, ?, ?, ?)'
-    ),
-    // Not a trigger: see the v1 migration for why indexing is an explicit statement.
-    indexParagraph: db.prepare<[number | bigint, string]>(
-      'INSERT INTO paragraphs_fts (rowid, text) VALUES (?, ?)'
     ),
     list: db.prepare<[{ role: string | null; limit: number; offset: number }], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM texts t WHERE (@role IS NULL OR t.role = @role)
@@ -174,11 +245,35 @@ export function createLibrary(db: Database): Library {
     originalBytes: db.prepare<[number], { original_bytes: Buffer }>(
       'SELECT original_bytes FROM texts WHERE id = ?'
     ),
-    // The FTS query runs alone first, ordered by its own rank with the LIMIT applied, so FTS5
-    // sorts inside the index and snippet() is computed only for the rows returned; the join for
-    // titles happens afterwards on at most `limit` rows.
-    search: db.prepare<
-      [{ match: string; open: string; close: string; limit: number }],
+    // A search in two steps, each measured on a 100,000-text library (bench/library.bench.ts):
+    // - top: bm25 costs about a microsecond per matching paragraph, so a very common word
+    //   ("Korea": 400,000 paragraphs) took half a second to rank. Only the newest
+    //   SEARCH_CANDIDATES matches are ranked: FTS5 walks the matches newest first and stops there
+    //   (a query with fewer matches is ranked whole, as before; the scores are bm25 over the whole
+    //   library either way). The ranking is SQLite's ORDER BY … LIMIT, a top-N sort, rather than
+    //   FTS5's ORDER BY rank, which sorts every match (~25% slower).
+    // - snippets: snippet() in the ranking query would be made for every candidate (SQLite
+    //   computes a row's columns before sorting it), and reaching 50 scattered paragraphs back
+    //   through the library's index costs a pass over the matches per lookup, or per rowid range
+    //   (every word is searched as a prefix, and FTS5 expands a prefix again each time): a quarter
+    //   of the time at 100,000 texts. So the hits' paragraphs are indexed in a small FTS5 table of
+    //   this connection's own (temp, same tokenizer) and their snippets made there: the same query
+    //   on the same text gives the same snippet, whatever else the index holds (a test compares).
+    searchTop: db.prepare<
+      [{ match: string; candidates: number; limit: number }],
+      { id: number; score: number }
+    >(
+      `SELECT id, score FROM (
+         SELECT rowid AS id, bm25(paragraphs_fts) AS score FROM paragraphs_fts
+         WHERE paragraphs_fts MATCH @match ORDER BY rowid DESC LIMIT @candidates
+       ) ORDER BY score, id DESC LIMIT @limit`
+    ),
+    snippetsFill: db.prepare<[string]>(
+      `INSERT INTO temp.${SNIPPETS} (rowid, text)
+       SELECT id, text FROM paragraphs WHERE id IN (SELECT value FROM json_each(?))`
+    ),
+    snippets: db.prepare<
+      [{ match: string; open: string; close: string }],
       {
         paragraph_id: number
         text_id: number
@@ -187,18 +282,14 @@ export function createLibrary(db: Database): Library {
         outlet: string | null
         published_at: string | null
         marked: string
-        rank: number
       }
     >(
-      `WITH hits AS MATERIALIZED (
-         SELECT rowid AS paragraph_id, rank,
-           snippet(paragraphs_fts, 0, @open, @close, '…', 32) AS marked
-         FROM paragraphs_fts WHERE paragraphs_fts MATCH @match ORDER BY rank LIMIT @limit
-       )
-       SELECT h.paragraph_id, p.text_id, p.idx, t.title, t.outlet, t.published_at, h.marked, h.rank
-       FROM hits h JOIN paragraphs p ON p.id = h.paragraph_id JOIN texts t ON t.id = p.text_id
-       ORDER BY h.rank`
+      `SELECT s.rowid AS paragraph_id, p.text_id, p.idx, t.title, t.outlet, t.published_at,
+         snippet(${SNIPPETS}, 0, @open, @close, '…', 32) AS marked
+       FROM temp.${SNIPPETS} s JOIN paragraphs p ON p.id = s.rowid JOIN texts t ON t.id = p.text_id
+       WHERE ${SNIPPETS} MATCH @match`
     ),
+    snippetsClear: db.prepare(`INSERT INTO temp.${SNIPPETS} (${SNIPPETS}) VALUES ('delete-all')`),
     passages: db.prepare<
       [{ match: string; exclude: string | null; roles: string | null; limit: number }],
       { textId: number; paragraphId: number; index: number; text: string; start: number }
@@ -225,8 +316,64 @@ export function createLibrary(db: Database): Library {
     removeName: db.prepare<[number]>('DELETE FROM house_names WHERE id = ?')
   }
 
-  // One transaction per text: the row, its paragraphs and (through the triggers) their index
-  // entries commit together or not at all, so a crash never leaves half a text behind.
+  const batches = createIndexBatches(db)
+  /** Texts this connection imported since it last indexed. */
+  let waiting = 0
+  let idleTimer: NodeJS.Timeout | null = null
+
+  const indexPending = (): number => {
+    waiting = 0
+    if (idleTimer) {
+      clearTimeout(idleTimer)
+      idleTimer = null
+    }
+    // Paragraphs committed by any connection (or by one that crashed) may wait, so the check is
+    // made in the database, not on this connection's count. Reading it takes no write lock.
+    return batches.waiting() ? batches.indexWaiting() : 0
+  }
+
+  /**
+   * For when the texts are already safely committed and indexing can wait: after an import and
+   * when imports pause. Should it fail (another program holding the write lock past the busy
+   * timeout, a full disk), the paragraphs stay waiting and the next search, open or close indexes
+   * them (and reports a lasting failure); an imported text is never reported as failed for it.
+   */
+  const indexQuietly = (): void => {
+    try {
+      indexPending()
+    } catch {
+      // Left waiting; see above.
+    }
+  }
+
+  /**
+   * Before reading the index (a search) or letting go of the file (close): nothing committed may
+   * be unsearchable. Should another program hold the write lock past the busy timeout, the search
+   * runs on the index as it is rather than fail; any other error is thrown.
+   */
+  const indexUnlessBusy = (): void => {
+    try {
+      indexPending()
+    } catch (error) {
+      if (!(error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw error
+    }
+  }
+
+  const indexWhenIdle = (): void => {
+    if (idleTimer) {
+      idleTimer.refresh()
+      return
+    }
+    idleTimer = setTimeout(() => {
+      idleTimer = null
+      if (db.open) indexQuietly()
+    }, INDEX_IDLE_MS)
+    // A waiting index never keeps a command-line run alive; close() indexes what is left.
+    idleTimer.unref()
+  }
+
+  // One transaction per text: the row and its paragraphs commit together or not at all, so a crash
+  // never leaves half a text behind. The paragraphs reach the full-text index in a later batch.
   const importTransaction = db.transaction((input: ImportDocumentInput): ImportDocumentResult => {
     const { doc } = input
     const hash = contentHash(doc.cleanedText)
@@ -253,10 +400,46 @@ export function createLibrary(db: Database): Library {
     const id = Number(lastInsertRowid)
     const starts = paragraphStarts(doc.cleanedText, doc.paragraphs)
     doc.paragraphs.forEach((text, index) => {
-      const paragraph = stmt.insertParagraph.run(id, index, starts[index] ?? 0, text)
-      stmt.indexParagraph.run(paragraph.lastInsertRowid, text)
+      stmt.insertParagraph.run(id, index, starts[index] ?? 0, text)
     })
     return { status: 'imported', id, title: doc.title }
+  })
+
+  const deleteTransaction = db.transaction((id: number): boolean => {
+    // The delete trigger removes a paragraph's index entries, so its text must be indexed first.
+    indexPending()
+    const deleted = stmt.delete.run(id).changes > 0
+    if (deleted) batches.afterDelete()
+    return deleted
+  })
+
+  // One read transaction: the ranking and the paragraphs it names are the same snapshot of the
+  // library. Rows written to the temp table never outlive it (cleared, or rolled back on error).
+  const searchTransaction = db.transaction((match: string, limit: number): SearchHit[] => {
+    const top = stmt.searchTop.all({ match, candidates: SEARCH_CANDIDATES, limit })
+    if (top.length === 0) return []
+    stmt.snippetsFill.run(JSON.stringify(top.map((hit) => hit.id)))
+    const rows = new Map(
+      stmt.snippets.all({ match, open: MATCH_OPEN, close: MATCH_CLOSE }).map((row) => [row.paragraph_id, row])
+    )
+    stmt.snippetsClear.run()
+    return top.flatMap(({ id, score }) => {
+      const row = rows.get(id)
+      return row
+        ? [
+            {
+              textId: row.text_id,
+              paragraphId: row.paragraph_id,
+              paragraphIndex: row.idx,
+              title: row.title,
+              outlet: row.outlet,
+              publishedAt: row.published_at,
+              snippet: splitHighlighted(row.marked),
+              rank: score
+            }
+          ]
+        : []
+    })
   })
 
   const summary = (id: number): TextSummary | null => {
@@ -276,8 +459,21 @@ export function createLibrary(db: Database): Library {
     addedAt: row.added_at
   })
 
+  // A library left with texts waiting (a crash between a text's commit and its batch) catches up
+  // as soon as it is opened.
+  indexPending()
+
   return {
-    importDocument: (input) => importTransaction(input),
+    importDocument(input) {
+      const result = importTransaction(input)
+      if (result.status === 'imported') {
+        if (++waiting >= INDEX_BATCH_TEXTS) indexQuietly()
+        else indexWhenIdle()
+      }
+      return result
+    },
+
+    indexPending,
 
     list({ role, limit, offset }) {
       const texts = stmt.list.all({ role: role ?? null, limit, offset }).map(toSummary)
@@ -309,25 +505,18 @@ export function createLibrary(db: Database): Library {
     search(query, limit) {
       const match = toFtsQuery(query)
       if (!match) return []
-      return stmt.search.all({ match, open: MATCH_OPEN, close: MATCH_CLOSE, limit }).map((row) => ({
-        textId: row.text_id,
-        paragraphId: row.paragraph_id,
-        paragraphIndex: row.idx,
-        title: row.title,
-        outlet: row.outlet,
-        publishedAt: row.published_at,
-        snippet: splitHighlighted(row.marked),
-        rank: row.rank
-      }))
+      indexUnlessBusy()
+      return searchTransaction(match, limit)
     },
 
     searchPassages(terms, { limit, excludeTextIds, roles }) {
       const match = toFtsAnyQuery(terms)
       if (!match) return []
+      indexUnlessBusy()
       return stmt.passages.all({ match, exclude: jsonList(excludeTextIds), roles: jsonList(roles), limit })
     },
 
-    delete: (id) => stmt.delete.run(id).changes > 0,
+    delete: (id) => deleteTransaction(id),
 
     setRole(id, role) {
       return stmt.setRole.run(role, id).changes > 0 ? summary(id) : null
@@ -336,6 +525,8 @@ export function createLibrary(db: Database): Library {
     count: () => stmt.count.get()?.n ?? 0,
 
     integrityCheck() {
+      // Texts waiting for the index are not damage: index them, then compare index and paragraphs.
+      indexPending()
       const problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>)
         .map((row) => row.integrity_check)
         .filter((message) => message !== 'ok')
@@ -369,8 +560,16 @@ export function createLibrary(db: Database): Library {
     checks: createChecksStore(db),
     preferences: createPreferencesStore(db),
     copyTo: async (destination) => {
+      if (db.open) indexPending()
       await db.backup(destination)
     },
-    close: () => db.close()
+    close() {
+      try {
+        if (db.open) indexUnlessBusy()
+      } finally {
+        if (idleTimer) clearTimeout(idleTimer)
+        db.close()
+      }
+    }
   }
 }

@@ -138,6 +138,23 @@ export const MIGRATIONS: readonly Migration[] = [
         UNIQUE (check_id, start, end)
       );
     `)
+  },
+  // v5: full-text indexing in batches. A text's row and its paragraphs still commit in the text's
+  // own transaction, but its paragraphs reach paragraphs_fts later, with those of other texts, in
+  // one transaction (library.ts: createIndexBatches). FTS5 writes a new index segment at every
+  // commit, so indexing text by text made most of an import's cost. The index holds exactly the
+  // paragraphs with id <= upto; those above wait for the next batch. Nothing waiting is lost to a
+  // crash: opening a library, and every search, first indexes whatever waits. New paragraphs
+  // always get ids above upto (a rowid is one more than the largest in the table, and upto never
+  // exceeds the largest: a delete lowers it to what is left).
+  (db) => {
+    db.exec(`
+      CREATE TABLE fts_indexed (
+        id   INTEGER PRIMARY KEY CHECK (id = 1),
+        upto INTEGER NOT NULL
+      );
+      INSERT INTO fts_indexed (id, upto) SELECT 1, coalesce(max(id), 0) FROM paragraphs;
+    `)
   }
 ]
 

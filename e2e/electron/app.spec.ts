@@ -24,18 +24,23 @@ function electronBinary(): { path: string | null; reason: string } {
 const binary = electronBinary()
 if (!binary.path) console.warn(`[e2e/electron] SKIPPED: ${binary.reason}`)
 
+/** The built app on a fresh library of its own. */
+function launchApp(): ReturnType<typeof electron.launch> {
+  return electron.launch({
+    executablePath: binary.path!,
+    args: [join(ROOT, 'out', 'main', 'index.js')],
+    env: {
+      ...process.env,
+      FACTDESK_LIBRARY: join(mkdtempSync(join(tmpdir(), 'factdesk-electron-')), 'library.sqlite')
+    }
+  })
+}
+
 test.describe('desktop app', () => {
   test.skip(!binary.path, `Electron e2e skipped: ${binary.reason}`)
 
   test('opens a hardened window showing the app shell and the demo library', async () => {
-    const app = await electron.launch({
-      executablePath: binary.path!,
-      args: [join(ROOT, 'out', 'main', 'index.js')],
-      env: {
-        ...process.env,
-        FACTDESK_LIBRARY: join(mkdtempSync(join(tmpdir(), 'factdesk-electron-')), 'library.sqlite')
-      }
-    })
+    const app = await launchApp()
     try {
       const page = await app.firstWindow()
       await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible()
@@ -60,14 +65,7 @@ test.describe('desktop app', () => {
     }
   })
   test('the check view decides a claim over IPC and keeps it after a reload, as in the browser', async () => {
-    const app = await electron.launch({
-      executablePath: binary.path!,
-      args: [join(ROOT, 'out', 'main', 'index.js')],
-      env: {
-        ...process.env,
-        FACTDESK_LIBRARY: join(mkdtempSync(join(tmpdir(), 'factdesk-electron-')), 'library.sqlite')
-      }
-    })
+    const app = await launchApp()
     try {
       const page = await app.firstWindow()
       await page.getByTestId('nav-checks').click()

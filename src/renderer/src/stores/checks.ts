@@ -14,6 +14,7 @@ import type {
 import { api } from '../api'
 import { errorCapture } from './capture-error'
 import { checklistRows, filterClaims, neighbour } from '../checks/checklist'
+import { samePassage } from '../checks/pinned'
 import { paragraphAt, paragraphSpans } from '../checks/story-segments'
 import { UndoStack, type DecisionChange } from '../checks/undo-stack'
 
@@ -237,18 +238,13 @@ export const useChecksStore = defineStore('checks', () => {
   }
 
   function isPinned(claimId: string, passage: PinnedEvidence): boolean {
-    return (decisions.get(claimId)?.pinned ?? []).some(
-      (p) => p.sourceId === passage.sourceId && p.paragraphIndex === passage.paragraphIndex && p.start === passage.start
-    )
+    return (decisions.get(claimId)?.pinned ?? []).some((p) => samePassage(p, passage))
   }
 
   async function togglePin(claimId: string, passage: PinnedEvidence): Promise<boolean> {
     const pinned = current(claimId).pinned
     const next = isPinned(claimId, passage)
-      ? pinned.filter(
-          (p) =>
-            !(p.sourceId === passage.sourceId && p.paragraphIndex === passage.paragraphIndex && p.start === passage.start)
-        )
+      ? pinned.filter((p) => !samePassage(p, passage))
       : [...pinned, passage]
     return decide(claimId, { pinned: next })
   }

@@ -3,6 +3,7 @@
 // seconds per article; the cues below (titles, organization words, prepositions, said-verbs)
 // work on names from any language written in Latin script.
 import { claimId, type ExtractedClaim, type Span } from './types'
+import { isAcronymAt } from './acronyms'
 import { sentenceAt } from './sentences'
 
 const TITLE_WORDS = new Set(
@@ -23,7 +24,9 @@ const ORG_WORDS = new Set(
   `Ministry Office Council Commission Embassy Agency Bank Fund Group Union Party University Institute Times Post News Press Independent
   Church Summit Forces Army Navy Parliament Administration Department Committee Assembly Corporation Company Association Organization
   Organisation Court Service Nations Alliance Federation Foundation Network Television Radio Journal Herald Tribune Guardian Review
-  Reuters Cabinet Senate Congress Government Command Corps Police Guard Board Authority Centre Center Club League Treaty`.split(
+  Reuters Cabinet Senate Congress Government Command Corps Police Guard Board Authority Centre Center Club League Treaty
+  Manufacturing Semiconductor Semiconductors Industries Inc Corp Co Ltd LLC PLC GmbH Technologies Systems Airlines Airways
+  Motors Holdings Partners Enterprises Labs Laboratories Pharmaceuticals Insurance Bancorp Capital Media Studios`.split(
     /\s+/
   )
 )
@@ -47,6 +50,22 @@ const PARTICLES = new Set(
 const PLACE_PREPOSITIONS =
   /(?:\b(?:in|to|from|at|near|across|into|towards?|outside|inside|throughout|visit|visited|visiting)\s+)$/i
 const SAID = /^[,]?\s+(?:said|says|told|added|noted|wrote|stressed|emphasized|emphasised|announced)\b/
+
+/** "Digne-les-Bains", "Alpes-de-Haute-Provence": French-style compound place names. */
+const COMPOUND_PLACE = /^\p{Lu}\p{Ll}+(?:-\p{Ll}{1,3})+-\p{Lu}[\p{L}-]*$/u
+
+function organizationClaim(text: string, sentences: readonly Span[], start: number, end: number): ExtractedClaim {
+  const name = text.slice(start, end)
+  return {
+    id: claimId('organization', start),
+    kind: 'organization',
+    text: name,
+    start,
+    end,
+    sentence: sentenceAt(sentences, start),
+    normalized: { name }
+  }
+}
 
 export interface NameToken {
   text: string
@@ -143,7 +162,12 @@ export function extractNames(text: string, sentences: readonly Span[]): NameClai
 
   for (const run of capitalizedRuns(text)) {
     const words = run.map((t) => t.text)
-    // Shouted credit lines ("FOREIGN MINISTRY") are furniture, not names to check.
+    // Shouted credit lines ("FOREIGN MINISTRY") are furniture, not names to check; a lone
+    // acronym in running text ("told KVUE") is an organization.
+    if (run.length === 1 && isAcronymAt(text, run[0]!.start, run[0]!.end)) {
+      claims.push(organizationClaim(text, sentences, run[0]!.start, run[0]!.end))
+      continue
+    }
     if (words.every((w) => w.length > 1 && w === w.toUpperCase() && /\p{L}{3}/u.test(w))) continue
     const isTitle = (w: string) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.split('-')[0]!)
     // A title inside the run splits it: role words first, the person after.
@@ -224,6 +248,7 @@ export function extractNames(text: string, sentences: readonly Span[]): NameClai
     }
     const isPlace =
       content.some((t) => PLACE_WORDS.has(t.text)) ||
+      (content.length === 1 && COMPOUND_PLACE.test(name)) ||
       (content.length === 1 && PLACE_PREPOSITIONS.test(before))
     if (isPlace && !people.has(first.text)) {
       claims.push({

@@ -7,7 +7,9 @@ import type { NormalizedQuantity } from '../claims/quantities'
 import { sentenceAt } from '../claims/sentences'
 import type { ExtractedClaim } from '../claims/types'
 import { consistencyFlags } from './consistency'
-import { checkNames, NameVocabulary } from './names'
+import { nameEvidence } from './name-evidence'
+import { fullNameFindings } from './name-variants'
+import { nameFindings, NameVocabulary, type NameFinding } from './names'
 import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type PassageIndex } from './passage-index'
 import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
@@ -98,11 +100,15 @@ export function checkStory(input: CheckInput): CheckResult {
     }))
   )
   const houseVocabulary = new NameVocabulary([{ id: 0, label: 'house list', texts: input.houseNames ?? [] }])
-  const nameFlags = checkNames(claims, sourcesVocabulary, houseVocabulary)
+  const byWord = nameFindings(claims, sourcesVocabulary, houseVocabulary)
+  const byFullName = fullNameFindings(claims, sourcesVocabulary)
+  // One finding per name: the word-by-word one where both see it.
+  const names = new Map<string, NameFinding[]>([...byFullName, ...byWord])
   const innerFlags = consistencyFlags(story.text, claims)
 
   const checked: CheckedClaim[] = claims.map((claim) => {
-    const flags: Flag[] = [...(nameFlags.get(claim.id) ?? []), ...(innerFlags.get(claim.id) ?? [])]
+    const findings = names.get(claim.id) ?? []
+    const flags: Flag[] = [...findings.map((f) => f.flag), ...(innerFlags.get(claim.id) ?? [])]
     const context = sentenceWords(claim)
     const claimWords = contentWords(claim.text)
     const terms = [...new Set([...claimWords, ...context])]
@@ -136,6 +142,9 @@ export function checkStory(input: CheckInput): CheckResult {
         }
       }
     }
+    const storyName = claim.kind === 'role' ? String(claim.normalized['person'] ?? '') : claim.text
+    for (const finding of findings)
+      evidence.push(...nameEvidence(storyName, finding, sourcesVocabulary, sourceById))
     const kept = keepStrongest(evidence)
     if (
       kept.some((e) => e.relation === 'contradicts') &&

@@ -17,6 +17,7 @@
 // |                              | people, Andrii/Andriy Shevchenko one                          |
 import type { Flag } from '../../../shared/check'
 import type { ExtractedClaim } from '../claims/types'
+import { isAcronymAt } from '../claims/acronyms'
 import { capitalizedRuns } from '../claims/names'
 import { editDistance } from './edit-distance'
 import { isLowerCode, isUpperCode, scanWords } from './scan-words'
@@ -35,11 +36,29 @@ interface Location {
   offset: number
 }
 
+/** Where a word was seen: the source's id, the index of its text (paragraph) and the offset. */
+export interface Sighting {
+  sourceId: number
+  textIndex: number
+  offset: number
+}
+
+/** A finding about a story name, with the spellings the sources use instead. */
+export interface NameFinding {
+  flag: Flag
+  /** contradicts: the story's spelling is in no source; partial: the sources disagree too. */
+  relation: 'contradicts' | 'partial'
+  /** The other spellings (words or full names), found in the sources with sightings(). */
+  spellings: string[]
+}
+
 const MIN_LENGTH = 4
 const UNSUPPORTED_MIN_LENGTH = 7
 const GIVEN_NAME_MIN_LENGTH = 6
 /** Sightings kept per word: enough to name the sources that use it. */
-const MAX_LOCATIONS = 12
+const MAX_LOCATIONS = 24
+/** Sightings kept per word and source: a full name ("Angela Merkel") is often not the first. */
+const PER_SOURCE_LOCATIONS = 3
 /** Grammatical endings that make a different word, not a misspelling. */
 const INFLECTION = /^(?:s|es|'s|’s|n|an|ian|ans|ns|i|is)$/
 /** A capitalized word: letters (and combining marks) only, so "then-Foreign" gives "Foreign". */
@@ -57,6 +76,18 @@ function isInflection(a: string, b: string): boolean {
 function isShouted(word: string): boolean {
   return word === word.toUpperCase()
 }
+
+const ACRONYM = /^\p{Lu}{3,5}$/u
+
+function isAcronym(word: string): boolean {
+  return ACRONYM.test(word)
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('')
+}
+
+
 
 /** The capitalized words of a name, split the way the vocabulary splits them. */
 export function nameWords(name: string): string[] {
@@ -79,6 +110,10 @@ export class NameVocabulary {
       for (let t = 0; t < texts.length; t++) {
         const text = texts[t]!
         scanWords(text, (start, end) => {
+          if (isAcronymAt(text, start, end)) {
+            this.add(text.slice(start, end), { source: s, text: t, offset: start })
+            return
+          }
           if (end - start < MIN_LENGTH || !isUpperCode(text.charCodeAt(start))) return
           // Shouted credit lines ("FOREIGN MINISTRY") are furniture: a name has a lower-case letter.
           let lower = false
@@ -98,7 +133,8 @@ export class NameVocabulary {
     const list = this.locations.get(word)
     if (list) {
       // One location per source, so the list names as many sources as it can.
-      if (list.length < MAX_LOCATIONS && !list.some((l) => l.source === at.source)) list.push(at)
+      if (list.length < MAX_LOCATIONS && list.filter((l) => l.source === at.source).length < PER_SOURCE_LOCATIONS)
+        list.push(at)
       return
     }
     this.locations.set(word, [at])
@@ -109,6 +145,15 @@ export class NameVocabulary {
 
   has(word: string): boolean {
     return this.locations.has(word)
+  }
+
+  /** Where this word was seen: at most one place per source. */
+  sightings(word: string): Sighting[] {
+    return (this.locations.get(word) ?? []).map((l) => ({
+      sourceId: this.sources[l.source]!.id,
+      textIndex: l.text,
+      offset: l.offset
+    }))
   }
 
   /** The labels of the sources that use this word. */
@@ -140,9 +185,14 @@ export class NameVocabulary {
     const budget = maxEdits(word.length)
     const lower = word.toLowerCase()
     const out: string[] = []
+    const acronym = isAcronym(word)
     for (let len = word.length - budget; len <= word.length + budget; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
         if (candidate === word || candidate[0]!.toLowerCase() !== lower[0]) continue
+        // Call letters and initials differ by one letter all the time (KNXV, KPNX): only the
+        // same letters in another order ("KUVE" for "KVUE") is a slip.
+        if (acronym !== isAcronym(candidate)) continue
+        if (acronym && !sameLetters(candidate, word)) continue
         if (isInflection(candidate, word)) continue
         if (editDistance(candidate.toLowerCase(), lower, budget) <= budget) out.push(candidate)
       }
@@ -165,6 +215,8 @@ function plausibleMisspelling(
   others: readonly string[],
   isLast: boolean
 ): boolean {
+  // near() already kept only the same letters reordered.
+  if (isAcronym(word)) return true
   const supported = sharesAnotherWord(vocabulary, known, others)
   if (!isLast) return supported && word.length >= GIVEN_NAME_MIN_LENGTH
   return supported || word.length >= UNSUPPORTED_MIN_LENGTH
@@ -180,18 +232,28 @@ export function checkNames(
   sourcesVocabulary: NameVocabulary,
   houseVocabulary: NameVocabulary
 ): Map<string, Flag[]> {
-  const flags = new Map<string, Flag[]>()
-  const add = (id: string, flag: Flag) => {
-    const existing = flags.get(id) ?? []
-    if (!existing.some((f) => f.message === flag.message)) existing.push(flag)
-    flags.set(id, existing)
+  const findings = nameFindings(claims, sourcesVocabulary, houseVocabulary)
+  return new Map([...findings].map(([id, list]) => [id, list.map((f) => f.flag)]))
+}
+
+/** The word-by-word near-miss findings, keyed by claim id. */
+export function nameFindings(
+  claims: readonly ExtractedClaim[],
+  sourcesVocabulary: NameVocabulary,
+  houseVocabulary: NameVocabulary
+): Map<string, NameFinding[]> {
+  const findings = new Map<string, NameFinding[]>()
+  const add = (id: string, finding: NameFinding) => {
+    const existing = findings.get(id) ?? []
+    if (!existing.some((f) => f.flag.message === finding.flag.message)) existing.push(finding)
+    findings.set(id, existing)
   }
   for (const claim of claims) {
     if (!['person', 'role', 'organization', 'place'].includes(claim.kind)) continue
     const name = claim.kind === 'role' ? String(claim.normalized['person'] ?? '') : claim.text
     const words = nameWords(name)
     for (const [position, word] of words.entries()) {
-      if (word.length < MIN_LENGTH || isShouted(word)) continue
+      if ((word.length < MIN_LENGTH || isShouted(word)) && !isAcronym(word)) continue
       const others = words.filter((_, i) => i !== position)
       const isLast = position === words.length - 1
       const inHouse = houseVocabulary.has(word)
@@ -209,8 +271,12 @@ export function checkNames(
           ...nearSources.map((k) => `“${k}” (in ${list(sourcesVocabulary.where(k))})`)
         ]
         add(claim.id, {
-          kind: 'spelling-to-check',
-          message: `“${word}” appears in no source and not in the house list; did you mean ${suggestions.slice(0, 3).join('; ')}?`
+          flag: {
+            kind: 'spelling-to-check',
+            message: `“${word}” appears in no source and not in the house list; did you mean ${suggestions.slice(0, 3).join('; ')}?`
+          },
+          relation: 'contradicts',
+          spellings: nearSources
         })
       } else if (inSources && !inHouse && isLast) {
         // Two spellings of one surname in the library: the same first three letters, and the
@@ -224,13 +290,17 @@ export function checkNames(
           )
         if (variants.length === 0) continue
         add(claim.id, {
-          kind: 'spelling-variant',
-          message: `Spelled “${word}” here (as in ${list(sourcesVocabulary.where(word))}); ${variants
-            .map((v) => `“${v}” in ${list(sourcesVocabulary.where(v))}`)
-            .join('; ')}. Settle on one spelling.`
+          flag: {
+            kind: 'spelling-variant',
+            message: `Spelled “${word}” here (as in ${list(sourcesVocabulary.where(word))}); ${variants
+              .map((v) => `“${v}” in ${list(sourcesVocabulary.where(v))}`)
+              .join('; ')}. Settle on one spelling.`
+          },
+          relation: 'partial',
+          spellings: variants
         })
       }
     }
   }
-  return flags
+  return findings
 }

@@ -74,7 +74,8 @@ export function compareFullNames(story: string, source: string, kind: ExtractedC
   // window of it that shares a word with the story's name.
   for (let at = 0; at + a.length <= b.length; at++) {
     const window = b.slice(at, at + a.length)
-    if (!window.some((t) => a.includes(t))) continue
+    const parts = new Set(a.flatMap((t) => t.split('-')))
+    if (!window.some((t) => t.split('-').some((p) => parts.has(p)))) continue
     const variant = compareTokens(a, window, kind)
     if (variant) return { other: source.split(/[\s,]+/).slice(at, at + a.length).join(' '), kind: variant }
   }
@@ -108,10 +109,13 @@ export function fullNameFindings(
     const name = claim.kind === 'role' ? String(claim.normalized['person'] ?? '') : claim.text
     const words = nameWords(name)
     if (words.length < 2 && !name.includes('-')) continue
-    const seen = new Set(words.flatMap((w) => vocabulary.runs(w)))
+    // The runs around the name's own words, and around words a letter away from them ("Angel"
+    // finds "Angela Merkel" even where the sources' first "Merkel" stands alone).
+    const seen = new Set(words.flatMap((w) => [w, ...vocabulary.near(w)]).flatMap((w) => vocabulary.runs(w)))
     const own = tokens(name)
-    // Written so somewhere (perhaps inside a longer run): nothing to check.
-    if ([...seen].some((run) => containsRun(tokens(run), own))) continue
+    // Written so somewhere too (perhaps inside a longer run): then only a near miss elsewhere is
+    // worth a word, as two spellings to settle.
+    const attested = [...seen].some((run) => containsRun(tokens(run), own))
     const kind = claim.kind === 'role' ? 'person' : claim.kind
     const variants = new Map<string, Variant>()
     for (const run of seen) {
@@ -120,22 +124,30 @@ export function fullNameFindings(
     }
     // "Crux" in one other name only: a second name sharing the word makes it a common word.
     const others = [...variants.values()].filter(
-      (v) => v.kind === 'misspelling' || distinctive(vocabulary, words[0]!, v.other)
+      (v) => v.kind === 'misspelling' || (!attested && distinctive(vocabulary, words[0]!, v.other))
     )
     if (others.length === 0) continue
     const misspelled = others.filter((v) => v.kind === 'misspelling')
-    const shown = (misspelled.length ? misspelled : others).slice(0, 3)
+    const shown = [...new Map((misspelled.length ? misspelled : others).map((v) => [v.other, v])).values()].slice(0, 3)
     const list = shown.map((v) => `“${v.other}”`).join(', ')
+    const spellings = shown.map((v) => v.other)
+    if (attested) {
+      out.set(claim.id, [
+        {
+          flag: {
+            kind: 'spelling-variant',
+            message: `“${name}” is written so in some sources, ${list} in others. Settle on one spelling.`
+          },
+          relation: 'partial',
+          spellings
+        }
+      ])
+      continue
+    }
     const message = misspelled.length
       ? `“${name}” is written so in no source; they write ${list}. Check the spelling.`
       : `No source names “${name}”; they name ${list}. Check which name is right.`
-    out.set(claim.id, [
-      {
-        flag: { kind: 'spelling-to-check', message },
-        relation: 'contradicts',
-        spellings: shown.map((v) => v.other)
-      }
-    ])
+    out.set(claim.id, [{ flag: { kind: 'spelling-to-check', message }, relation: 'contradicts', spellings }])
   }
   return out
 }

@@ -15,6 +15,7 @@ import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
 import { relateQuantities } from './relate-quantities'
 import { suggestStatus } from './status'
+import { compatibleTitles, titleAround, titleFamily } from './titles'
 import {
   AGREEMENT_FOR_CONTRADICTION,
   AGREEMENT_FOR_EVIDENCE,
@@ -145,7 +146,7 @@ export function checkStory(input: CheckInput): CheckResult {
     const storyName = claim.kind === 'role' ? String(claim.normalized['person'] ?? '') : claim.text
     for (const finding of findings)
       evidence.push(...nameEvidence(storyName, finding, sourcesVocabulary, sourceById))
-    const kept = keepStrongest(evidence)
+    const kept = keepStrongest(claim.kind === 'role' ? titlesSettled(evidence) : evidence)
     if (
       kept.some((e) => e.relation === 'contradicts') &&
       (claim.kind === 'date' || claim.kind === 'quantity' || claim.kind === 'money')
@@ -199,6 +200,12 @@ function withEditorClaims(
   return [...extracted, ...added.filter((c) => !known.has(key(c)))].sort(
     (a, b) => a.start - b.start || a.kind.localeCompare(b.kind)
   )
+}
+
+/** A person may hold two titles: another title contradicts only when no source gives the story's. */
+function titlesSettled(evidence: Evidence[]): Evidence[] {
+  if (!evidence.some((e) => e.relation === 'supports')) return evidence
+  return evidence.map((e) => (e.relation === 'contradicts' && e.reason.startsWith('calls ') ? { ...e, relation: 'partial' } : e))
 }
 
 function keepStrongest(evidence: Evidence[]): Evidence[] {
@@ -281,34 +288,17 @@ function relateInParagraph(
       }
       break
     }
+    case 'role':
+      found.push(...relateRole(claim, pf))
+      break
     case 'person':
     case 'organization':
-    case 'place':
-    case 'role': {
-      const name = claim.kind === 'role' ? String(claim.normalized['person'] ?? '') : claim.text
+    case 'place': {
+      const name = claim.text
       const at = text.indexOf(name)
       if (at >= 0) {
         const s = sentenceAt(pf.sentences, at)
-        if (claim.kind === 'role') {
-          const role = String(claim.normalized['role'] ?? '')
-          const sentence = text.slice(s.start, s.end)
-          found.push(
-            sentence.includes(role)
-              ? { start: s.start, end: s.end, relation: 'supports', reason: `names ${name} as ${role}` }
-              : {
-                  start: s.start,
-                  end: s.end,
-                  relation: 'mentions',
-                  reason: `names ${name} without the title “${role}”`
-                }
-          )
-        } else
-          found.push({
-            start: s.start,
-            end: s.end,
-            relation: 'supports',
-            reason: `names “${name}” spelled the same`
-          })
+        found.push({ start: s.start, end: s.end, relation: 'supports', reason: `names “${name}” spelled the same` })
       }
       break
     }
@@ -361,6 +351,43 @@ function relateInParagraph(
         }
       })
       break
+    }
+  }
+  return found
+}
+
+/**
+ * A titled name against a source paragraph: the title the source gives the same person where it
+ * names them. Another title is a contradiction ("President" for a prime minister); no title at
+ * all only mentions the person.
+ */
+function relateRole(claim: ExtractedClaim, pf: ParagraphFacts): Found[] {
+  const name = String(claim.normalized['person'] ?? '')
+  const role = String(claim.normalized['role'] ?? '')
+  const storyFamily = titleFamily(role)
+  const surname = name.split(/\s+/).pop() ?? name
+  const text = pf.text
+  const found: Found[] = []
+  const places: Array<[number, number]> = []
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) places.push([at, at + name.length])
+  if (places.length === 0)
+    for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + surname.length))
+      if (surname.length >= 4) places.push([at, at + surname.length])
+  for (const [start, end] of places) {
+    const s = sentenceAt(pf.sentences, start)
+    const title = titleAround(text, start, end)
+    const qualified = claim.normalized['qualifier'] || /\b(?:former|then|ex-|outgoing|incoming|acting)\W*$/i.test(text.slice(Math.max(0, start - 60), start))
+    if (!title || !storyFamily) {
+      found.push({ start: s.start, end: s.end, relation: 'mentions', reason: `names ${name} without a title` })
+    } else if (compatibleTitles(title.family, storyFamily)) {
+      found.push({ start: s.start, end: s.end, relation: 'supports', reason: `names ${name} as ${title.title}` })
+    } else {
+      found.push({
+        start: s.start,
+        end: s.end,
+        relation: qualified ? 'mentions' : 'contradicts',
+        reason: `calls ${name} “${title.title}”, not “${role}”`
+      })
     }
   }
   return found

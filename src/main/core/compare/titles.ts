@@ -1,0 +1,75 @@
+// The title a text gives a person where it names them: before the name ("Spanish Prime Minister,
+// Mariano Rajoy", "Incident Commander Mike Reichling") or in apposition after it ("Mike
+// Reichling, Arizona State Forestry Division spokesman"). Two titles are the same when their head
+// words are: "Prime Minister" is not "President", "spokesman" is not "Incident Commander".
+
+/** Words that head a title; the key is the word, the value its family (synonyms share one). */
+const HEADS: Record<string, string> = Object.fromEntries(
+  `president minister chancellor premier governor mayor senator ambassador envoy king queen prince princess pope emperor
+  director commissioner chairman:chair chairwoman:chair chair chairperson:chair speaker chief general admiral commander colonel
+  lieutenant captain capt:captain judge justice attorney prosecutor sheriff secretary superintendent inspector sergeant marshal
+  spokesman:spokesperson spokeswoman:spokesperson spokesperson ceo founder coordinator investigator trooper congressman:congressmember
+  congresswoman:congressmember representative lawmaker deputy head:chief`
+    .split(/\s+/)
+    .map((entry) => {
+      const [word, family] = entry.split(':')
+      return [word!, family ?? word!]
+    })
+)
+/** Titles too general to disagree with any other ("leader", "official"). */
+const GENERIC = new Set(['leader', 'official', 'head'])
+
+const WORD = /[\p{L}\p{M}.'’-]+/gu
+
+export interface TitleFound {
+  title: string
+  family: string
+}
+
+function lastHead(words: readonly string[]): { index: number; family: string } | null {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!.toLowerCase().replace(/[.'’]+$/, '')
+    const family = HEADS[w]
+    if (family) return { index: i, family }
+  }
+  return null
+}
+
+/** The title written right before a name, or in apposition right after it; null when none. */
+export function titleAround(text: string, nameStart: number, nameEnd: number): TitleFound | null {
+  // Before: up to five words, the last of them a title word, with at most a comma between it
+  // and the name ("Prime Minister, Mariano Rajoy").
+  const before = text.slice(Math.max(0, nameStart - 80), nameStart)
+  const tail = /((?:[\p{L}\p{M}.'’-]+[ \t]+){0,4}[\p{L}\p{M}.'’-]+),?[ \t]*$/u.exec(before)
+  if (tail) {
+    const words = tail[1]!.match(WORD) ?? []
+    const head = lastHead(words)
+    if (head && head.index === words.length - 1) {
+      let from = head.index
+      while (from > 0 && /^\p{Lu}/u.test(words[from - 1]!) && !/^(?:The|A|An)$/.test(words[from - 1]!)) from--
+      return { title: words.slice(from, head.index + 1).join(' '), family: head.family }
+    }
+  }
+  // After: ", <a phrase ending in or led by a title word>," — not a clause ("who said").
+  const after = /^,[ \t]+([^,.;:()"“”]{2,80})/u.exec(text.slice(nameEnd, nameEnd + 90))
+  if (after && !/^(?:who|which|that|said|says|told|and|but|whose|when|where)\b/i.test(after[1]!)) {
+    const words = (after[1]!.match(WORD) ?? []).slice(0, 7)
+    const cut = words.findIndex((w) => /^(?:with|of|at|for|in|from|on)$/i.test(w))
+    const head = lastHead(cut >= 0 ? words.slice(0, cut) : words)
+    if (head) {
+      const phrase = (cut >= 0 ? words.slice(0, cut) : words).slice(0, head.index + 1)
+      const start = /^(?:an?|the)$/i.test(phrase[0] ?? '') ? 1 : 0
+      return { title: phrase.slice(start).join(' '), family: head.family }
+    }
+  }
+  return null
+}
+
+/** The family of a story role's title ("Incident Commander" → "commander"), or null. */
+export function titleFamily(role: string): string | null {
+  return lastHead(role.match(WORD) ?? [])?.family ?? null
+}
+
+export function compatibleTitles(a: string, b: string): boolean {
+  return a === b || GENERIC.has(a) || GENERIC.has(b)
+}

@@ -8,7 +8,7 @@
 // | at least / no fewer than / no less than v                    | [v, ∞)            | —           |
 // | up to / as many as / as much as / at most / no more than v   | [0, v]            | —           |
 // | fewer than / less than / under / below v                     | [0, v)            | —           |
-// | nearly / almost / close to / just under v                    | [0.9v, v)         | low         |
+// | nearly / almost / close to / just under / approaching v      | [0.9v, v)         | low         |
 // | about / around / roughly / approximately / some / an estimated v | [0.9v, 1.1v]  | both        |
 // | a–b, a to b, between a and b                                 | [a, b]            | —           |
 // | dozens of                                                    | [24, 143]         | both        |
@@ -55,6 +55,7 @@ export const HEDGE_PHRASES = [
   'almost',
   'close to',
   'just under',
+  'approaching',
   'about',
   'around',
   'roughly',
@@ -83,7 +84,7 @@ const ABOVE = new Set(['more than', 'over', 'above', 'in excess of', 'upwards of
 const AT_LEAST = new Set(['at least', 'no fewer than', 'no less than'])
 const AT_MOST = new Set(['up to', 'as many as', 'as much as', 'at most', 'no more than'])
 const BELOW = new Set(['fewer than', 'less than', 'under', 'below'])
-const NEARLY = new Set(['nearly', 'almost', 'close to', 'just under'])
+const NEARLY = new Set(['nearly', 'almost', 'close to', 'just under', 'approaching'])
 
 /** The interval a hedged single value stands for (see the table above). */
 export function hedgedInterval(hedge: string | null, v: number): Interval {

@@ -13,7 +13,8 @@ import { nameFindings, NameVocabulary, type NameFinding } from './names'
 import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type PassageIndex } from './passage-index'
 import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
-import { relateQuantities } from './relate-quantities'
+import { differentMeasure, measureOf, type Measure } from './measure'
+import { relateQuantities, sameUnit } from './relate-quantities'
 import { suggestStatus } from './status'
 import { compatibleTitles, titleAround, titleFamily } from './titles'
 import {
@@ -107,6 +108,23 @@ export function checkStory(input: CheckInput): CheckResult {
   const names = new Map<string, NameFinding[]>([...byFullName, ...byWord])
   const innerFlags = consistencyFlags(story.text, claims)
 
+  const years = new Set(
+    [story.publishedAt, ...sources.map((s) => s.publishedAt)].flatMap((d) => (d ? [d.slice(0, 4)] : []))
+  )
+  const storyFigures = claims.filter((c) => c.kind === 'quantity' || c.kind === 'money')
+  const storyDates = claims.filter((c) => c.kind === 'date')
+  const figureContext = (claim: ExtractedClaim): FigureContext => ({
+    measure: measureOf(
+      story.text,
+      claim.sentence,
+      claim.start,
+      claim.end,
+      storyDates.filter((d) => d.sentence.start === claim.sentence.start).map((d) => d.normalized as NormalizedDate)
+    ),
+    otherFigures: storyFigures.filter((c) => c.id !== claim.id).map((c) => c.normalized as NormalizedQuantity),
+    publicationYears: years
+  })
+
   const checked: CheckedClaim[] = claims.map((claim) => {
     const findings = names.get(claim.id) ?? []
     const flags: Flag[] = [...findings.map((f) => f.flag), ...(innerFlags.get(claim.id) ?? [])]
@@ -118,6 +136,7 @@ export function checkStory(input: CheckInput): CheckResult {
       claim.kind === 'date' || claim.kind === 'quantity' || claim.kind === 'money'
         ? wordsAround(story.text, claim.sentence, claim.start, claim.end)
         : new Map<string, number>()
+    const figure = figureContext(claim)
     const evidence: Evidence[] = []
     for (const ref of candidates) {
       const source = sourceById.get(ref.sourceId)
@@ -125,7 +144,7 @@ export function checkStory(input: CheckInput): CheckResult {
       const pf = paragraphFacts(source, ref.paragraphIndex)
       if (!pf) continue
       const text = pf.text
-      const found = relateInParagraph(claim, context, claimWords, near, pf)
+      const found = relateInParagraph(claim, context, claimWords, near, pf, figure)
       for (const f of found) {
         evidence.push({
           sourceId: source.id,
@@ -243,12 +262,21 @@ function sameContext(context: Set<string>, words: Set<string>, minShared: number
   return overlap(context, words) >= minShared
 }
 
+/** What the story says around a figure or date, for telling whether a passage measures the same. */
+interface FigureContext {
+  measure: Measure
+  /** The story's other figures: a passage's figure the story also gives is not against this one. */
+  otherFigures: NormalizedQuantity[]
+  publicationYears: ReadonlySet<string>
+}
+
 function relateInParagraph(
   claim: ExtractedClaim,
   context: Set<string>,
   claimWords: string[],
   near: Map<string, number>,
-  pf: ParagraphFacts
+  pf: ParagraphFacts,
+  figure: FigureContext
 ): Found[] {
   const found: Found[] = []
   const text = pf.text
@@ -275,15 +303,29 @@ function relateInParagraph(
           // The shared unit ("troops") already ties two figures together; one more word will do.
           const agreement = eventAgreement(near, around)
           if (agreement < 1) continue
-          const r = relateQuantities(story, q.normalized as NormalizedQuantity)
-          if (r && !(r.relation === 'contradicts' && agreement < AGREEMENT_FOR_EVIDENCE))
-            found.push({
-              start: q.sentence.start,
-              end: q.sentence.end,
-              relation: r.relation,
-              reason: r.reason,
-              hedgedDifference: r.hedgedDifference
-            })
+          const source = q.normalized as NormalizedQuantity
+          const r = relateQuantities(story, source)
+          if (!r || (r.relation === 'contradicts' && agreement < AGREEMENT_FOR_EVIDENCE)) continue
+          const s = pf.sentences[i]!
+          if (r.relation !== 'supports') {
+            const dates = pf.dates(i).map((d) => d.claim.normalized as NormalizedDate)
+            const why =
+              differentMeasure(figure.measure, measureOf(text, s, q.start, q.end, dates), story.value, source.value, figure.publicationYears) ??
+              (figure.otherFigures.some((o) => sameUnit(o, source) && relateQuantities(o, source)?.relation === 'supports')
+                ? 'the story gives that figure too, for something else'
+                : null)
+            if (why) {
+              found.push({ start: s.start, end: s.end, relation: 'mentions', reason: `gives ${q.text}, but ${why}` })
+              continue
+            }
+          }
+          found.push({
+            start: q.sentence.start,
+            end: q.sentence.end,
+            relation: r.relation,
+            reason: r.reason,
+            hedgedDifference: r.hedgedDifference
+          })
         }
       }
       break

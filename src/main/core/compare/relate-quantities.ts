@@ -25,9 +25,49 @@ export function describeQuantity(q: NormalizedQuantity): string {
   return `${words}${q.lowInclusive ? '[' : '('}${figure(q.low)}, ${figure(q.high)}${q.highInclusive ? ']' : ')'}`
 }
 
+/** Unit heads that count the same things: people and residents, homes and structures. */
+const UNIT_CLASSES: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    people: 'people person resident victim passenger individual civilian inhabitant',
+    building: 'home house structure building residence dwelling'
+  }).flatMap(([cls, words]) => words.split(' ').map((w) => [w, cls]))
+)
+
+function unitClass(head: string | null): string | null {
+  return head === null ? null : (UNIT_CLASSES[head] ?? head)
+}
+
 export function sameUnit(a: NormalizedQuantity, b: NormalizedQuantity): boolean {
   if (a.currency || b.currency) return a.currency === b.currency
-  return a.unitHead !== null && a.unitHead === b.unitHead
+  return a.unitHead !== null && unitClass(a.unitHead) === unitClass(b.unitHead)
+}
+
+const APPROXIMATE = new Set(['about', 'around', 'roughly', 'approximately', 'some', 'an estimated'])
+
+function trailingZeros(v: number): number {
+  let n = 0
+  while (v !== 0 && v % 10 === 0 && n < 12) {
+    v /= 10
+    n++
+  }
+  return n
+}
+
+/**
+ * "About 600" and "about 700": each writer rounded to hundreds, and at that precision they
+ * disagree, though ±10% would let them overlap.
+ */
+function roundedApart(a: NormalizedQuantity, b: NormalizedQuantity): boolean {
+  if (!a.hedge || !b.hedge || !APPROXIMATE.has(a.hedge) || !APPROXIMATE.has(b.hedge)) return false
+  if (a.value === null || b.value === null || a.value === b.value) return false
+  const zeros = Math.min(trailingZeros(a.value), trailingZeros(b.value))
+  return zeros >= 1 && trailingZeros(a.value) === trailingZeros(b.value) && Math.abs(a.value - b.value) >= 10 ** zeros
+}
+
+/** 8,374 and 8,400 acres, 148 and 150 people: one writer rounded, or counted a moment later. */
+function roundingApart(a: NormalizedQuantity, b: NormalizedQuantity): boolean {
+  if (a.value === null || b.value === null || Math.min(a.value, b.value) < 100) return false
+  return Math.abs(a.value - b.value) / Math.max(a.value, b.value) <= 0.02
 }
 
 export function relateQuantities(
@@ -45,6 +85,18 @@ export function relateQuantities(
       relation: 'supports',
       reason: `same figure (${describeQuantity(story)})`,
       hedgedDifference: false
+    }
+  if (roundedApart(story, source))
+    return {
+      relation: 'contradicts',
+      reason: `different figures at the same rounding: story ${describeQuantity(story)}, source ${describeQuantity(source)}`,
+      hedgedDifference: false
+    }
+  if (roundingApart(story, source))
+    return {
+      relation: 'partial',
+      reason: `figures within 2% of each other, a rounding difference: story ${describeQuantity(story)}, source ${describeQuantity(source)}`,
+      hedgedDifference: true
     }
   if (intervalsOverlap(story, source))
     return {

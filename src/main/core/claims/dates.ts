@@ -17,7 +17,34 @@ export interface NormalizedDate extends Record<string, unknown> {
   /** Relative, and no publication date to resolve it against. */
   unresolved: boolean
   weekday: string | null
+  /** The part of the day written ("Sunday evening"): morning, afternoon, evening or night. */
+  part?: DayPart | null
+  /** A clock time written ("10:53 a.m."), HH:MM on 24 hours. */
+  time?: string | null
+  /** The time was hedged ("about 9 p.m.", "just after 10 a.m."). */
+  timeApproximate?: boolean
+  /** Only a clock time was written: the day is not known from the words. */
+  timeOnly?: boolean
 }
+
+export type DayPart = 'morning' | 'afternoon' | 'evening' | 'night'
+
+const DAY_PARTS: Array<[RegExp, DayPart]> = [
+  [/morning|dawn/i, 'morning'],
+  [/afternoon|noon|midday/i, 'afternoon'],
+  [/evening|dusk/i, 'evening'],
+  [/night|overnight|midnight/i, 'night']
+]
+
+function dayPart(text: string): DayPart | null {
+  for (const [re, part] of DAY_PARTS) if (re.test(text)) return part
+  return null
+}
+
+/** "for 10 years", "in 80 years", "three harrowing weeks": how long, not when. */
+const DURATION =
+  /^(?:(?:in|for|over|within|after|during)\s+)?(?:the\s+)?(?:past\s+|last\s+|next\s+|at\s+least\s+|more\s+than\s+|nearly\s+|about\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s+(?:[a-z]+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)$/i
+const APPROXIMATE_TIME = /(?:about|around|approximately|roughly|shortly|just|some|nearly|almost|before|after)\s*$/i
 
 /** Where there is no publication date, relative dates are marked unresolved; chrono still needs one. */
 const DEFAULT_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12))
@@ -109,21 +136,35 @@ export function extractDates(
   } catch {
     results = []
   }
-  for (const result of results) {
-    // A bare time ("7:06 PM") or a lone number is not a checkable date.
+  for (let result of results) {
+    let index = result.index
+    if (DURATION.test(result.text.trim()) && !/\bago\b/i.test(result.text)) continue
+    // chrono reads "Sunday evening, 19 crew members" as the 19th: a number before a noun is a count.
+    const trailing = /,\s*\d{1,2}$/.exec(result.text)
+    if (trailing && /^\s+\p{L}/u.test(text.slice(result.index + result.text.length))) {
+      const cut = result.text.slice(0, trailing.index)
+      const again = chrono.parse(cut, { instant: hasReference ? reference! : DEFAULT_REFERENCE, timezone: 0 })[0]
+      if (!again || again.index !== 0) continue
+      index = result.index
+      result = again
+    }
+    const clock = result.start.isCertain('hour') && /\d/.test(result.text) && /\d\s*(?:[ap]\.?m\b|:\d\d)/i.test(result.text)
+    // A bare time ("7:06 PM") is checkable only as a clock time; a lone number is not a date.
     if (
       !['day', 'month', 'year', 'weekday'].some((k) => result.start.isCertain(k as chrono.Component)) &&
-      !/[a-z]{3}/i.test(result.text)
+      !/[a-z]{3}/i.test(result.text) &&
+      !clock
     )
       continue
     // "Earlier in the day", "that week": relative to something other than the publication date.
     if (
+      !clock &&
       !/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:last|next|this|ago|yesterday|today|tomorrow)\b/i.test(
         result.text
       )
     )
       continue
-    const span = trimSpan(text, result.index, result.index + result.text.length)
+    const span = trimSpan(text, index, index + result.text.length)
     if (span.end <= span.start) continue
     const sentence = sentenceAt(sentences, span.start)
     const normalized = fromChrono(
@@ -132,6 +173,12 @@ export function extractDates(
       hasReference ? reference! : DEFAULT_REFERENCE,
       text.slice(sentence.start, sentence.end)
     )
+    normalized.part = dayPart(text.slice(Math.max(0, span.start - 12), span.end + 12))
+    if (clock) {
+      normalized.time = `${pad(result.start.get('hour') ?? 0)}:${pad(result.start.get('minute') ?? 0)}`
+      normalized.timeApproximate = APPROXIMATE_TIME.test(text.slice(Math.max(0, span.start - 20), span.start))
+      normalized.timeOnly = !['day', 'month', 'year', 'weekday'].some((k) => result.start.isCertain(k as chrono.Component))
+    }
     claims.push({
       id: claimId('date', span.start),
       kind: 'date',

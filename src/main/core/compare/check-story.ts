@@ -5,7 +5,7 @@ import type { NormalizedDate } from '../claims/dates'
 import { extractClaims } from '../claims/extract'
 import type { NormalizedQuantity } from '../claims/quantities'
 import { sentenceAt } from '../claims/sentences'
-import type { ExtractedClaim } from '../claims/types'
+import type { ExtractedClaim, Span } from '../claims/types'
 import { consistencyFlags } from './consistency'
 import { nameEvidence } from './name-evidence'
 import { fullNameFindings } from './name-variants'
@@ -15,6 +15,7 @@ import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
 import { differentMeasure, measureOf, type Measure } from './measure'
 import { relateQuantities, sameUnit } from './relate-quantities'
+import { differentEvent } from './same-event'
 import { suggestStatus } from './status'
 import { compatibleTitles, titleAround, titleFamily } from './titles'
 import {
@@ -122,7 +123,12 @@ export function checkStory(input: CheckInput): CheckResult {
       storyDates.filter((d) => d.sentence.start === claim.sentence.start).map((d) => d.normalized as NormalizedDate)
     ),
     otherFigures: storyFigures.filter((c) => c.id !== claim.id).map((c) => c.normalized as NormalizedQuantity),
-    publicationYears: years
+    publicationYears: years,
+    otherDates: storyDates
+      .filter((d) => d.id !== claim.id && d.sentence.start === claim.sentence.start)
+      .map((d) => d.normalized as NormalizedDate),
+    quoted: insideQuotes(story.text, claim.sentence, claim.start),
+    publishedAt: story.publishedAt
   })
 
   const checked: CheckedClaim[] = claims.map((claim) => {
@@ -268,6 +274,18 @@ interface FigureContext {
   /** The story's other figures: a passage's figure the story also gives is not against this one. */
   otherFigures: NormalizedQuantity[]
   publicationYears: ReadonlySet<string>
+  /** The story's other dates in the same sentence. */
+  otherDates: NormalizedDate[]
+  quoted: boolean
+  publishedAt: string | null
+}
+
+/** Whether an offset sits between quotation marks within its sentence. */
+function insideQuotes(text: string, sentence: Span, at: number): boolean {
+  const before = text.slice(sentence.start, at)
+  const opened = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length
+  const straight = (before.match(/"/g) ?? []).length
+  return opened > 0 || straight % 2 === 1
 }
 
 function relateInParagraph(
@@ -290,6 +308,24 @@ function relateInParagraph(
           if (agreement < AGREEMENT_FOR_EVIDENCE) continue
           const r = relateDates(story, d.normalized as NormalizedDate)
           if (!r || (r.relation === 'contradicts' && agreement < AGREEMENT_FOR_CONTRADICTION)) continue
+          if (r.relation !== 'supports') {
+            const s = pf.sentences[i]!
+            const others = pf.dates(i).filter((o) => o.claim !== d).map((o) => o.claim.normalized as NormalizedDate)
+            const why = differentEvent(
+              { date: story, others: figure.otherDates, measure: figure.measure, quoted: figure.quoted },
+              {
+                date: d.normalized as NormalizedDate,
+                others,
+                measure: measureOf(text, s, d.start, d.end, []),
+                quoted: insideQuotes(text, s, d.start)
+              },
+              figure.publishedAt
+            )
+            if (why) {
+              found.push({ start: s.start, end: s.end, relation: 'mentions', reason: `gives ${d.text}, but ${why}` })
+              continue
+            }
+          }
           found.push({ start: d.sentence.start, end: d.sentence.end, ...r })
         }
       }

@@ -26,11 +26,34 @@ function shown(d: NormalizedDate): string {
   return d.yearImplied ? `${d.value.slice(5)} (no year written)` : d.value
 }
 
+function minutes(time: string): number {
+  const [h, m] = time.split(':').map(Number)
+  return (h ?? 0) * 60 + (m ?? 0)
+}
+
+/** Two clock times: the same, within a hedge's half hour, or different. */
+function relateTimes(story: NormalizedDate, source: NormalizedDate): { relation: Relation; reason: string } {
+  const gap = Math.abs(minutes(story.time!) - minutes(source.time!))
+  if (gap === 0) return { relation: 'supports', reason: `same time (${story.time})` }
+  if ((story.timeApproximate || source.timeApproximate) && gap <= 30)
+    return { relation: 'partial', reason: `close times, one of them approximate: story ${story.time}, source ${source.time}` }
+  return { relation: 'contradicts', reason: `the source gives ${source.time}, the story ${story.time}` }
+}
+
+/** Evening runs into night; morning, afternoon and evening do not overlap. */
+function partsDiffer(a: NormalizedDate['part'], b: NormalizedDate['part']): boolean {
+  if (!a || !b || a === b) return false
+  const adjacent = new Set(['evening:night', 'night:evening', 'night:morning', 'morning:night'])
+  return !adjacent.has(`${a}:${b}`)
+}
+
 export function relateDates(
   story: NormalizedDate,
   source: NormalizedDate
 ): { relation: Relation; reason: string } | null {
   if (story.unresolved || source.unresolved) return null
+  // A clock time alone says nothing about the day; it is compared with another time only.
+  if (story.timeOnly || source.timeOnly) return story.time && source.time ? relateTimes(story, source) : null
   const a = parts(story)
   const b = parts(source)
   const compared: string[] = []
@@ -46,6 +69,14 @@ export function relateDates(
     compared.push(key)
   }
   if (compared.length === 0) return null
+  if (compared.includes('day')) {
+    if (story.time && source.time) return relateTimes(story, source)
+    if (partsDiffer(story.part, source.part))
+      return {
+        relation: 'contradicts',
+        reason: `the same day, but the source says ${source.part} and the story ${story.part}`
+      }
+  }
   // A source that leaves the year unwritten ("on 16 November") still dates the day; only a
   // coarser source ("February 2022" for a day) is partial.
   if (RANK[source.precision] < RANK[story.precision]) {

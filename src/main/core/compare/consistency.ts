@@ -4,7 +4,10 @@ import type { Flag } from '../../../shared/check'
 import { weekdayOf, type NormalizedDate } from '../claims/dates'
 import type { NormalizedQuantity } from '../claims/quantities'
 import type { ExtractedClaim } from '../claims/types'
-import { sameUnit } from './relate-quantities'
+import { differentMeasure, measureOf, type Measure } from './measure'
+import { relateQuantities, sameUnit } from './relate-quantities'
+
+const NO_YEARS: ReadonlySet<string> = new Set()
 import { contentWords, dice } from './text-words'
 
 export function consistencyFlags(text: string, claims: readonly ExtractedClaim[]): Map<string, Flag[]> {
@@ -28,10 +31,12 @@ export function consistencyFlags(text: string, claims: readonly ExtractedClaim[]
         message: `“${claim.text}” is relative; against the publication date it means ${d.value}.`
       })
       // "On Saturday, Nov. 17": the same sentence also gives an absolute date that must agree.
+      // Only the date written beside the weekday: a sentence may date two events.
       const absolute = dates.find(
         (o) =>
           o !== claim &&
           o.sentence.start === claim.sentence.start &&
+          (Math.abs(o.start - claim.end) <= 3 || Math.abs(claim.start - o.end) <= 3) &&
           !(o.normalized as NormalizedDate).relative &&
           (o.normalized as NormalizedDate).precision === 'day'
       )
@@ -61,6 +66,12 @@ export function consistencyFlags(text: string, claims: readonly ExtractedClaim[]
     }
     return words
   }
+  const measures = new Map<string, Measure>()
+  const measure = (c: ExtractedClaim) => {
+    let m = measures.get(c.id)
+    if (!m) measures.set(c.id, (m = measureOf(text, c.sentence, c.start, c.end, [])))
+    return m
+  }
   for (let j = 1; j < figures.length; j++) {
     const b = figures[j]!
     const qb = b.normalized as NormalizedQuantity
@@ -68,8 +79,10 @@ export function consistencyFlags(text: string, claims: readonly ExtractedClaim[]
     for (let i = 0; i < j; i++) {
       const a = figures[i]!
       const qa = a.normalized as NormalizedQuantity
-      if (!sameUnit(qa, qb) || (qa.low === qb.low && qa.high === qb.high)) continue
-      if (dice(wordsOf(a), wordsOf(b)) >= 0.5) earlier.push(a)
+      if (!sameUnit(qa, qb) || relateQuantities(qa, qb)?.relation !== 'contradicts') continue
+      if (dice(wordsOf(a), wordsOf(b)) < 0.5) continue
+      if (differentMeasure(measure(a), measure(b), qa.value, qb.value, NO_YEARS)) continue
+      earlier.push(a)
     }
     // One flag per figure, naming the nearest earlier one: a long story repeating a unit would
     // otherwise give each figure a flag for every figure before it.

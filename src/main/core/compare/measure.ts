@@ -109,7 +109,7 @@ export function measureOf(
   }
 }
 
-const SITE = /^(?:[ \t]+(?:people|persons|were|was|have|has|had|been|are|is|reportedly|\p{Ll}+ed))*[ \t]+(?:at|in|inside|outside|near|on)[ \t]+((?:[\p{L}\p{M}'’-]+[ \t]*){1,5})/u
+const SITE = /^(?:[ \t]+(?:people|persons|were|was|have|has|had|been|are|is|reportedly|\p{Ll}+ed))*[ \t]+(?:at|in|inside|outside|near|on)[ \t]+(?!board\b)((?:[\p{L}\p{M}'’-]+[ \t]*){1,5})/u
 const SITE_STOP = new Set(['the', 'a', 'an', 'and', 'its', 'their', 'his', 'her', 'this', 'that', 'which', 'when', 'after', 'before', 'while'])
 
 /** The place phrase right after a figure and its verb: "100 wounded at Brussels' international airport". */

@@ -15,7 +15,7 @@ import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
 import { differentMeasure, measureOf, type Measure } from './measure'
 import { relateQuantities, sameUnit } from './relate-quantities'
-import { differentEvent } from './same-event'
+import { baselineOf, differentEvent } from './same-event'
 import { suggestStatus } from './status'
 import { compatibleTitles, titleAround, titleFamily } from './titles'
 import {
@@ -128,6 +128,7 @@ export function checkStory(input: CheckInput): CheckResult {
       .filter((d) => d.id !== claim.id && d.sentence.start === claim.sentence.start)
       .map((d) => d.normalized as NormalizedDate),
     quoted: insideQuotes(story.text, claim.sentence, claim.start),
+    baseline: baselineOf(story.text.slice(claim.sentence.start, claim.sentence.end), claim.start - claim.sentence.start),
     publishedAt: story.publishedAt
   })
 
@@ -278,6 +279,7 @@ interface FigureContext {
   otherDates: NormalizedDate[]
   quoted: boolean
   publishedAt: string | null
+  baseline: string | null
 }
 
 /** Whether an offset sits between quotation marks within its sentence. */
@@ -312,9 +314,10 @@ function relateInParagraph(
             const s = pf.sentences[i]!
             const others = pf.dates(i).filter((o) => o.claim !== d).map((o) => o.claim.normalized as NormalizedDate)
             const why = differentEvent(
-              { date: story, others: figure.otherDates, measure: figure.measure, quoted: figure.quoted },
+              { date: story, others: figure.otherDates, measure: figure.measure, quoted: figure.quoted, baseline: figure.baseline },
               {
                 date: d.normalized as NormalizedDate,
+                baseline: baselineOf(text.slice(s.start, s.end), d.start - s.start),
                 others,
                 measure: measureOf(text, s, d.start, d.end, []),
                 quoted: insideQuotes(text, s, d.start)

@@ -31,10 +31,26 @@ function instant(d: NormalizedDate): number | null {
 
 export interface DatedSentence {
   date: NormalizedDate
+  /** "The deadliest since 1981": the superlative a "since" date is the baseline of, or null. */
+  baseline: string | null
   /** The other dates of the same sentence. */
   others: readonly NormalizedDate[]
   measure: Measure
   quoted: boolean
+}
+
+const SUPERLATIVE = /\b(?:first|last|\w+est|most \w+|worst|only)\b/gi
+
+/**
+ * "the deadliest … since 1981", "the first … since a Concorde crash … in July 2000": a date after
+ * "since" in a sentence with a superlative is the record's baseline; the superlative, or null.
+ */
+export function baselineOf(sentence: string, dateOffset: number): string | null {
+  const before = sentence.slice(Math.max(0, dateOffset - 80), dateOffset)
+  if (!/\bsince\b/i.test(before)) return null
+  const words = sentence.slice(0, dateOffset).match(SUPERLATIVE)
+  const word = words?.map((w) => w.toLowerCase()).find((w) => !/^(?:west|east|rest|best-?known|latest|interest|protest|suggest|request|forest|honest|modest|harvest|arrest|test|contest|guest|quest|chest|nest|pest|vest|suspect)$/.test(w))
+  return word ?? null
 }
 
 export function differentEvent(story: DatedSentence, source: DatedSentence, publishedAt: string | null): string | null {
@@ -43,6 +59,10 @@ export function differentEvent(story: DatedSentence, source: DatedSentence, publ
     return 'the passage also gives the story’s date, for another event'
   if (story.others.some((o) => relateDates(o, source.date)?.relation === 'supports'))
     return 'the story’s sentence also gives this date, for another event'
+  if (story.baseline !== source.baseline)
+    return story.baseline || source.baseline
+      ? `one date is the baseline of a record (“${story.baseline ?? source.baseline}… since”), not the event`
+      : null
   // A clock time names no day of its own: nothing to tell the events apart by.
   if (story.date.timeOnly || source.date.timeOnly) return null
   const a = instant(story.date)

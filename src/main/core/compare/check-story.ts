@@ -337,10 +337,13 @@ function relateInParagraph(
     case 'quantity':
     case 'money': {
       const story = claim.normalized as NormalizedQuantity
-      for (const i of pf.sentencesSharing(near.keys())) {
+      // Proper names tie figures together too ("Yarnell, a community of…" / "Yarnell, a town of…").
+      const names = [...figure.measure.names]
+      for (const i of pf.sentencesSharing([...near.keys(), ...names])) {
+        const sharedNames = Math.min(2, names.filter((n) => pf.words(i).has(n)).length)
         for (const { claim: q, around } of pf.quantities(i)) {
           // The shared unit ("troops") already ties two figures together; one more word will do.
-          const agreement = eventAgreement(near, around)
+          const agreement = eventAgreement(near, around) + sharedNames
           if (agreement < 1) continue
           const source = q.normalized as NormalizedQuantity
           const r = relateQuantities(story, source)

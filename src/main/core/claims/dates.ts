@@ -3,6 +3,7 @@
 import * as chrono from 'chrono-node'
 import { claimId, type ExtractedClaim, type Span } from './types'
 import { sentenceAt } from './sentences'
+import { extractSpansOfTime } from './spans-of-time'
 
 export type DatePrecision = 'day' | 'month' | 'year' | 'decade'
 
@@ -25,15 +26,19 @@ export interface NormalizedDate extends Record<string, unknown> {
   timeApproximate?: boolean
   /** Only a clock time was written: the day is not known from the words. */
   timeOnly?: boolean
+  /** "About an hour later": minutes elapsed since an earlier moment, as an interval. */
+  elapsed?: [number, number]
+  /** "Last summer", "the summer of 2013": the season, its value the season's middle month. */
+  season?: string
 }
 
 export type DayPart = 'morning' | 'afternoon' | 'evening' | 'night'
 
 const DAY_PARTS: Array<[RegExp, DayPart]> = [
-  [/morning|dawn/i, 'morning'],
-  [/afternoon|noon|midday/i, 'afternoon'],
-  [/evening|dusk/i, 'evening'],
-  [/night|overnight|midnight/i, 'night']
+  [/\bmorning\b|\bdawn\b/i, 'morning'],
+  [/\bafternoon\b|\bnoon\b|\bmidday\b/i, 'afternoon'],
+  [/\bevening\b|\bdusk\b/i, 'evening'],
+  [/\bnight\b|\bovernight\b|\bmidnight\b/i, 'night']
 ]
 
 function dayPart(text: string): DayPart | null {
@@ -44,7 +49,7 @@ function dayPart(text: string): DayPart | null {
 /** "for 10 years", "in 80 years", "three harrowing weeks": how long, not when. */
 const DURATION =
   /^(?:(?:in|for|over|within|after|during)\s+)?(?:the\s+)?(?:past\s+|last\s+|next\s+|at\s+least\s+|more\s+than\s+|nearly\s+|about\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s+(?:[a-z]+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)$/i
-const APPROXIMATE_TIME = /(?:about|around|approximately|roughly|shortly|just|some|nearly|almost|before|after)\s*$/i
+const APPROXIMATE_TIME = /\b(?:about|around|approximately|roughly|shortly|just|some|nearly|almost|before|after)\s*$/i
 
 /** Where there is no publication date, relative dates are marked unresolved; chrono still needs one. */
 const DEFAULT_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12))
@@ -218,6 +223,8 @@ export function extractDates(
       } satisfies NormalizedDate
     })
   }
+  const overlaps = (start: number, end: number) => claims.some((c) => start < c.end && end > c.start)
+  claims.push(...extractSpansOfTime(text, sentences, publishedAt, overlaps).filter((c) => !overlaps(c.start, c.end)))
   return claims.sort((a, b) => a.start - b.start)
 }
 

@@ -13,8 +13,8 @@ import { nameFindings, NameVocabulary, type NameFinding } from './names'
 import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type PassageIndex } from './passage-index'
 import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
-import { differentMeasure, measureOf, type Measure } from './measure'
-import { relateQuantities, sameUnit } from './relate-quantities'
+import { relateFigures, type FigureContext, type Found } from './figures-in-passage'
+import { measureOf } from './measure'
 import { baselineOf, differentEvent } from './same-event'
 import { suggestStatus } from './status'
 import { compatibleTitles, titleAround, titleFamily } from './titles'
@@ -22,6 +22,7 @@ import {
   AGREEMENT_FOR_CONTRADICTION,
   AGREEMENT_FOR_EVIDENCE,
   contentWords,
+  coreAgreement,
   dice,
   eventAgreement,
   overlap,
@@ -256,31 +257,12 @@ function keepStrongest(evidence: Evidence[]): Evidence[] {
   )
 }
 
-interface Found {
-  start: number
-  end: number
-  relation: Relation
-  reason: string
-  hedgedDifference?: boolean
-}
 
 /** Sentences about the same thing share content words beyond the claim itself. */
 function sameContext(context: Set<string>, words: Set<string>, minShared: number): boolean {
   return overlap(context, words) >= minShared
 }
 
-/** What the story says around a figure or date, for telling whether a passage measures the same. */
-interface FigureContext {
-  measure: Measure
-  /** The story's other figures: a passage's figure the story also gives is not against this one. */
-  otherFigures: NormalizedQuantity[]
-  publicationYears: ReadonlySet<string>
-  /** The story's other dates in the same sentence. */
-  otherDates: NormalizedDate[]
-  quoted: boolean
-  publishedAt: string | null
-  baseline: string | null
-}
 
 /** Whether an offset sits between quotation marks within its sentence. */
 function insideQuotes(text: string, sentence: Span, at: number): boolean {
@@ -310,6 +292,11 @@ function relateInParagraph(
           if (agreement < AGREEMENT_FOR_EVIDENCE) continue
           const r = relateDates(story, d.normalized as NormalizedDate)
           if (!r || (r.relation === 'contradicts' && agreement < AGREEMENT_FOR_CONTRADICTION)) continue
+          if (r.relation === 'contradicts' && coreAgreement(near, around) < 2) {
+            const s = pf.sentences[i]!
+            found.push({ start: s.start, end: s.end, relation: 'mentions', reason: `gives ${d.text}, for what may be another event` })
+            continue
+          }
           if (r.relation !== 'supports') {
             const s = pf.sentences[i]!
             const others = pf.dates(i).filter((o) => o.claim !== d).map((o) => o.claim.normalized as NormalizedDate)
@@ -335,43 +322,9 @@ function relateInParagraph(
       break
     }
     case 'quantity':
-    case 'money': {
-      const story = claim.normalized as NormalizedQuantity
-      // Proper names tie figures together too ("Yarnell, a community of…" / "Yarnell, a town of…").
-      const names = [...figure.measure.names]
-      for (const i of pf.sentencesSharing([...near.keys(), ...names])) {
-        const sharedNames = Math.min(2, names.filter((n) => pf.words(i).has(n)).length)
-        for (const { claim: q, around } of pf.quantities(i)) {
-          // The shared unit ("troops") already ties two figures together; one more word will do.
-          const agreement = eventAgreement(near, around) + sharedNames
-          if (agreement < 1) continue
-          const source = q.normalized as NormalizedQuantity
-          const r = relateQuantities(story, source)
-          if (!r || (r.relation === 'contradicts' && agreement < AGREEMENT_FOR_EVIDENCE)) continue
-          const s = pf.sentences[i]!
-          if (r.relation !== 'supports') {
-            const dates = pf.dates(i).map((d) => d.claim.normalized as NormalizedDate)
-            const why =
-              differentMeasure(figure.measure, measureOf(text, s, q.start, q.end, dates), story.value, source.value, figure.publicationYears) ??
-              (figure.otherFigures.some((o) => sameUnit(o, source) && relateQuantities(o, source)?.relation === 'supports')
-                ? 'the story gives that figure too, for something else'
-                : null)
-            if (why) {
-              found.push({ start: s.start, end: s.end, relation: 'mentions', reason: `gives ${q.text}, but ${why}` })
-              continue
-            }
-          }
-          found.push({
-            start: q.sentence.start,
-            end: q.sentence.end,
-            relation: r.relation,
-            reason: r.reason,
-            hedgedDifference: r.hedgedDifference
-          })
-        }
-      }
+    case 'money':
+      found.push(...relateFigures(claim.normalized as NormalizedQuantity, near, pf, figure))
       break
-    }
     case 'role':
       found.push(...relateRole(claim, pf))
       break

@@ -25,7 +25,7 @@ export function consistencyFlags(text: string, claims: readonly ExtractedClaim[]
         })
       }
     }
-    if (d.relative && !d.unresolved) {
+    if (d.relative && !d.unresolved && !d.elapsed) {
       add(claim.id, {
         kind: 'relative-date',
         message: `“${claim.text}” is relative; against the publication date it means ${d.value}.`

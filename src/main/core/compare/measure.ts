@@ -17,6 +17,7 @@ import type { Span } from '../claims/types'
 /** Families of what happens to what is counted; a figure's clause may name several. */
 const PREDICATES: Array<[string, RegExp]> = [
   ['dead', /^(?:kill(?:s|ed|ing)?|dead|die[ds]?|dying|deaths?|toll|fatal(?:ities|ly)?|perish(?:ed)?|lives|bodies|murder(?:s|ed)?)$/],
+  ['detonated', /^(?:detonat(?:e|es|ed|ing|ion)|explod(?:e|es|ed|ing)|explosions?|blasts?|blew|set)$/],
   ['injured', /^(?:wound(?:s|ed)?|injur(?:ed|ies|y|ing)|hurt|hospitali[sz]ed|casualties)$/],
   ['missing', /^(?:missing|unaccounted)$/],
   ['evacuated', /^(?:evacuat(?:ed|ion|ions|e|es|ing)|fled|displaced|homeless)$/],

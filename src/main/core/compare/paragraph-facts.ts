@@ -7,7 +7,7 @@ import { extractDates } from '../claims/dates'
 import { extractQuantities } from '../claims/quantities'
 import { splitSentences } from '../claims/sentences'
 import type { ExtractedClaim, Span } from '../claims/types'
-import { contentWords, wordsAround } from './text-words'
+import { contentWords, stem, wordsAround } from './text-words'
 
 export interface Located {
   claim: ExtractedClaim
@@ -17,6 +17,7 @@ export interface Located {
 
 interface SentenceFacts {
   words?: Set<string>
+  stems?: Set<string>
   dates?: Located[]
   quantities?: Located[]
 }
@@ -43,12 +44,14 @@ export class ParagraphFacts {
     return f.words
   }
 
-  /** Indexes of the sentences sharing at least one of these words. */
+  /** Indexes of the sentences sharing at least one of these words, compared by stem. */
   sentencesSharing(words: Iterable<string>): number[] {
-    const list = [...words]
+    const list = [...words].map(stem)
     const out: number[] = []
     for (let i = 0; i < this.sentences.length; i++) {
-      const own = this.words(i)
+      const f = this.facts[i]!
+      f.stems ??= new Set([...this.words(i)].map(stem))
+      const own = f.stems
       if (list.some((w) => own.has(w))) out.push(i)
     }
     return out

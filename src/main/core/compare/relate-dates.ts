@@ -40,6 +40,26 @@ function relateTimes(story: NormalizedDate, source: NormalizedDate): { relation:
   return { relation: 'contradicts', reason: `the source gives ${source.time}, the story ${story.time}` }
 }
 
+const isFall = (s: string) => s === 'fall' || s === 'autumn'
+
+function spell(minutes: number): string {
+  if (minutes < 1) return 'seconds'
+  if (minutes < 90) return `${Math.round(minutes)} min`
+  if (minutes < 2880) return `${Math.round(minutes / 60)} h`
+  return `${Math.round(minutes / 1440)} days`
+}
+
+/** "Moments later" and "about an hour later": how long after, compared as intervals. */
+function relateElapsed(a: [number, number], b: [number, number]): { relation: Relation; reason: string } {
+  const range = ([lo, hi]: [number, number]) => (lo === hi ? spell(lo) : `${spell(lo)}–${spell(hi)}`)
+  if (a[1] < b[0] || b[1] < a[0])
+    return { relation: 'contradicts', reason: `the source puts it ${range(b)} later, the story ${range(a)} later` }
+  const same = Math.abs(a[0] - b[0]) < 1 && Math.abs(a[1] - b[1]) < 1
+  return same
+    ? { relation: 'supports', reason: 'the same time after' }
+    : { relation: 'partial', reason: `compatible times after: story ${range(a)}, source ${range(b)}` }
+}
+
 /** Evening runs into night; morning, afternoon and evening do not overlap. */
 function partsDiffer(a: NormalizedDate['part'], b: NormalizedDate['part']): boolean {
   if (!a || !b || a === b) return false
@@ -52,8 +72,12 @@ export function relateDates(
   source: NormalizedDate
 ): { relation: Relation; reason: string } | null {
   if (story.unresolved || source.unresolved) return null
+  if (story.elapsed || source.elapsed)
+    return story.elapsed && source.elapsed ? relateElapsed(story.elapsed, source.elapsed) : null
   // A clock time alone says nothing about the day; it is compared with another time only.
   if (story.timeOnly || source.timeOnly) return story.time && source.time ? relateTimes(story, source) : null
+  if (story.season && source.season && story.season !== source.season && !(isFall(story.season) && isFall(source.season)))
+    return { relation: 'contradicts', reason: `the source says ${source.season}, the story ${story.season}` }
   const a = parts(story)
   const b = parts(source)
   const compared: string[] = []

@@ -61,7 +61,12 @@ export function wordsAround(
     .split(/[,;:()—–.!?]/)
   const weights = new Map<string, number>()
   const put = (clause: string | undefined, weight: number) => {
-    for (const w of eventWords(clause ?? '')) weights.set(w, Math.max(weights.get(w) ?? 0, weight))
+    for (const w of eventWords(clause ?? '')) {
+      // Nominalized event nouns (invasion, election, agreement) name an event more surely than verbs.
+      const weighed = weight * (EVENT_NOUN.test(w) && w.length > 5 ? 2 : 1)
+      const key = stem(w)
+      weights.set(key, Math.max(weights.get(key) ?? 0, weighed))
+    }
   }
   put(head[head.length - 2], 1)
   put(tail[1], 1)
@@ -74,19 +79,37 @@ function eventWords(text: string): string[] {
   return (text.match(WORD) ?? []).filter((w) => /^\p{Ll}/u.test(w) && w.length > 2 && !STOPWORDS.has(w))
 }
 
-/** Nominalized event nouns (invasion, election, agreement) name an event more surely than verbs. */
+/**
+ * A light stem, so that "inspected" meets "inspection" and "members" meets "member": endings off
+ * while four letters stay. Only for telling whether two sentences speak of one event.
+ */
+export function stem(word: string): string {
+  const m = /^(.{4,}?)(?:ations?|ions?|ings?|ed|es|s)$/.exec(word)
+  return m && !word.endsWith('ss') ? m[1]! : word
+}
+
 const EVENT_NOUN = /(?:ion|ment|ance|ence|ure|ship)s?$/
 
 /**
- * How surely two spans date or count the same event: for each shared event word, the smaller
- * of its two weights, doubled for an event noun. "On Saturday … surprise visit" and "a surprise
- * push on August 6" share one adjective: too little to call them the same event.
+ * How surely two spans date or count the same event: for each shared event word (by stem), the
+ * smaller of its two weights (doubled for an event noun by wordsAround). "On Saturday … surprise
+ * visit" and "a surprise push on August 6" share one adjective: too little for one event.
  */
 export function eventAgreement(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   let score = 0
   for (const [w, weight] of a) {
     const other = b.get(w)
-    if (other) score += Math.min(weight, other) * (EVENT_NOUN.test(w) && w.length > 5 ? 2 : 1)
+    if (other) score += Math.min(weight, other)
+  }
+  return score
+}
+
+/** Agreement of the two spans' own clauses alone: the words right around each value. */
+export function coreAgreement(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let score = 0
+  for (const [w, weight] of a) {
+    const other = b.get(w)
+    if (other && weight >= 2 && other >= 2) score += Math.min(weight, other)
   }
   return score
 }

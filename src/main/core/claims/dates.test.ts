@@ -66,8 +66,33 @@ describe('dates', () => {
     expect(text.slice(d!.start, d!.end)).toBe('March 5, 2018')
   })
 
-  it('ignores clock times and vague phrases', () => {
-    expect(dates('The session ran until 7:30 PM and later that day it resumed.')).toEqual([])
+  it('reads a clock time as a time of no particular day, and ignores vague phrases', () => {
+    const found = dates('The session ran until 7:30 PM and later that day it resumed.')
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ text: '7:30 PM', time: '19:30', timeOnly: true, timeApproximate: false })
+  })
+
+  it('marks a hedged clock time as approximate', () => {
+    expect(dates('The blast came at about 9 p.m. on the south side.')[0]).toMatchObject({
+      time: '21:00',
+      timeApproximate: true
+    })
+  })
+
+  it('does not read durations as dates', () => {
+    expect(dates('He had flown for 10 years; it is the worst fire in 80 years.', '2015-03-24')).toEqual([])
+  })
+
+  it('keeps the part of the day and drops a count chrono reads as a day of the month', () => {
+    const [d] = dates('Late Sunday evening, 19 crew members were killed.', '2013-07-01')
+    expect(d).toMatchObject({ text: 'Sunday evening', value: '2013-06-30', part: 'evening' })
+  })
+
+  it('reads elapsed times and seasons', () => {
+    const [later] = dates('About an hour later, a second blast hit the station.')
+    expect(later).toMatchObject({ timeOnly: true, elapsed: [45, 75] })
+    const [summer] = dates('The jet was last inspected last summer.', '2015-03-24')
+    expect(summer).toMatchObject({ season: 'summer', value: '2014-07' })
   })
 
   it('reads the forms newsrooms write, resolved against the publication date', () => {

@@ -7,6 +7,7 @@ import type { NormalizedQuantity } from '../claims/quantities'
 import { sentenceAt } from '../claims/sentences'
 import type { ExtractedClaim, Span } from '../claims/types'
 import { consistencyFlags } from './consistency'
+import { commonWords } from '../names/common-words'
 import { nameEvidence } from './name-evidence'
 import { fullNameFindings } from './name-variants'
 import { nameFindings, NameVocabulary, type NameFinding } from './names'
@@ -105,7 +106,7 @@ export function checkStory(input: CheckInput): CheckResult {
   )
   const houseVocabulary = new NameVocabulary([{ id: 0, label: 'house list', texts: input.houseNames ?? [] }])
   const byWord = nameFindings(claims, sourcesVocabulary, houseVocabulary)
-  const byFullName = fullNameFindings(claims, sourcesVocabulary)
+  const byFullName = fullNameFindings(claims, sourcesVocabulary, commonWords())
   // One finding per name: the word-by-word one where both see it.
   const names = new Map<string, NameFinding[]>([...byFullName, ...byWord])
   const innerFlags = consistencyFlags(story.text, claims)

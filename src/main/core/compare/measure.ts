@@ -13,6 +13,7 @@
 // | the story's sentence the passage's): a part    | / "two explosions at the airport"                |
 // | and its whole, not a disagreement              |                                                  |
 import type { Span } from '../claims/types'
+import { contentWords, stem } from './text-words'
 
 /** Families of what happens to what is counted; a figure's clause may name several. */
 const PREDICATES: Array<[string, RegExp]> = [
@@ -25,7 +26,7 @@ const PREDICATES: Array<[string, RegExp]> = [
   ['size', /^(?:spread|spans?|grew|grown|grow(?:s|ing)?|charred|scorched|covers?|covered|consumed|burn(?:ed|t|ing)?|acres?|hectares?|blaze|fire)$/],
   ['aboard', /^(?:aboard|board|carrying|carried|passengers?|crew)$/],
   ['arrested', /^(?:arrest(?:s|ed)?|detain(?:ed)?|custody|charged)$/],
-  ['deployed', /^(?:battl(?:e|ing|ed)|fight(?:ing)?|working|deployed|sent|dispatched|assigned|responding)$/],
+  ['deployed', /^(?:battl(?:e|ing|ed)|fight(?:s|ing)?|working|deploy(?:s|ed|ing|ments?)?|sen[dt]|sending|dispatch(?:ed)?|assigned|responding|troops)$/],
   ['population', /^(?:community|town|village|city|population|inhabitants|residents|home|live)$/],
   ['altitude', /^(?:altitude|height|elevation|cruising|climb(?:ed)?|descen(?:ded|t)|dropped|fell)$/],
   ['distance', /^(?:north|south|east|west|northeast|northwest|southeast|southwest|away|distance|from)$/],
@@ -41,6 +42,8 @@ const NUMBER_WORDS: Record<string, number> = {
 
 export interface Measure {
   predicates: Set<string>
+  /** The stems of the clause's content words, for clauses whose verb the families above miss. */
+  clause: Set<string>
   /** Where the figure was counted, when the clause says so right after it ("at the airport"). */
   site: string[]
   /** The content words of the whole sentence, lower-case. */
@@ -100,8 +103,15 @@ export function measureOf(
   dates: ReadonlyArray<{ value: string }>
 ): Measure {
   const whole = text.slice(sentence.start, sentence.end)
+  const clause = clauseAround(text, sentence, start, end)
+  const figure = text.slice(start, end).toLowerCase()
   return {
-    predicates: predicatesOf(clauseAround(text, sentence, start, end)),
+    predicates: predicatesOf(clause),
+    clause: new Set(
+      contentWords(clause)
+        .filter((w) => !figure.includes(w))
+        .map(stem)
+    ),
     site: siteAfter(text.slice(end, sentence.end)),
     words: new Set(whole.toLowerCase().match(/\p{L}{3,}/gu) ?? []),
     years: new Set(dates.map((d) => d.value.slice(0, 4)).filter((y) => /^\d{4}$/.test(y))),
@@ -142,9 +152,10 @@ export function differentMeasure(
   sourceValue: number | null,
   publicationYears: ReadonlySet<string>
 ): string | null {
-  if (!story.predicates.size || !source.predicates.size)
-    return 'neither sentence says what happened to what it counts in the same words'
-  if (disjoint(story.predicates, source.predicates))
+  if (!story.predicates.size || !source.predicates.size) {
+    // A verb the families do not know ("12 boats left the harbour"): the clauses must share words.
+    if (disjoint(story.clause, source.clause)) return 'the two sentences do not say what happened to what they count in the same words'
+  } else if (disjoint(story.predicates, source.predicates))
     return `it counts something else (${[...source.predicates].join(', ')}, not ${[...story.predicates].join(', ')})`
   // A count at one site is a part of the total, not a rival figure.
   const uncovered = (site: string[], other: Measure) => site.length > 0 && site.some((w) => !other.words.has(w))

@@ -63,7 +63,12 @@ interface Variant {
 }
 
 /** How a source's full name bears on the story's, or null when it is the same name or another. */
-export function compareFullNames(story: string, source: string, kind: ExtractedClaim['kind']): Variant | null {
+export function compareFullNames(
+  story: string,
+  source: string,
+  kind: ExtractedClaim['kind'],
+  common: ReadonlySet<string> = NO_WORDS
+): Variant | null {
   const a = tokens(story)
   const b = tokens(source)
   if (a.join(' ') === b.join(' ')) return null
@@ -76,19 +81,28 @@ export function compareFullNames(story: string, source: string, kind: ExtractedC
     const window = b.slice(at, at + a.length)
     const parts = new Set(a.flatMap((t) => t.split('-')))
     if (!window.some((t) => t.split('-').some((p) => parts.has(p)))) continue
-    const variant = compareTokens(a, window, kind)
+    const variant = compareTokens(a, window, kind, common)
     if (variant) return { other: source.split(/[\s,]+/).slice(at, at + a.length).join(' '), kind: variant }
   }
   return null
 }
 
-function compareTokens(a: string[], b: string[], kind: ExtractedClaim['kind']): Variant['kind'] | null {
+const NO_WORDS: ReadonlySet<string> = new Set()
+
+function compareTokens(
+  a: string[],
+  b: string[],
+  kind: ExtractedClaim['kind'],
+  common: ReadonlySet<string>
+): Variant['kind'] | null {
   const onlyA = a.filter((t) => !b.includes(t))
   const onlyB = b.filter((t) => !a.includes(t))
   if (onlyA.length !== 1 || onlyB.length !== 1) return null
   const [x, y] = [onlyA[0]!, onlyB[0]!]
   const hyphened = x.includes('-') && y.includes('-')
-  if (hyphened ? editDistance(x, y, 2) <= 1 && x.split('-')[0] === y.split('-')[0] : nearMiss(x, y))
+  // Two dictionary words ("Ministry" / "Minister") are two words, whatever their letters.
+  const words = common.has(x) && common.has(y)
+  if (!words && (hyphened ? editDistance(x, y, 2) <= 1 && x.split('-')[0] === y.split('-')[0] : nearMiss(x, y)))
     return 'misspelling'
   if (kind === 'organization' && a[0] === b[0] && x !== a[0]) return 'other-name'
   return null
@@ -101,7 +115,8 @@ function compareTokens(a: string[], b: string[], kind: ExtractedClaim['kind']): 
  */
 export function fullNameFindings(
   claims: readonly ExtractedClaim[],
-  vocabulary: NameVocabulary
+  vocabulary: NameVocabulary,
+  common: ReadonlySet<string> = NO_WORDS
 ): Map<string, NameFinding[]> {
   const out = new Map<string, NameFinding[]>()
   for (const claim of claims) {
@@ -119,7 +134,7 @@ export function fullNameFindings(
     const kind = claim.kind === 'role' ? 'person' : claim.kind
     const variants = new Map<string, Variant>()
     for (const run of seen) {
-      const v = compareFullNames(name, run, kind)
+      const v = compareFullNames(name, run, kind, common)
       if (v && !variants.has(run)) variants.set(run, v)
     }
     // "Crux" in one other name only: a second name sharing the word makes it a common word.

@@ -90,7 +90,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   yuan: 'CNY'
 }
 const STOP = new Set(
-  'of in to for from and or the a an on at by with as than that which who this these those its their his her our was were is are be been has have had will would said says per each while after before since into over'.split(
+  'of in to for from and or the a an on at by with as than that which who this these those its their his her our was were is are be been has have had will would said says per each while after before since into over under above below across through along near off up down out around beneath beyond inside outside'.split(
     ' '
   )
 )

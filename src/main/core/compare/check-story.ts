@@ -15,7 +15,7 @@ import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type Passage
 import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
 import { relateFigures, type FigureContext, type Found } from './figures-in-passage'
-import { measureOf } from './measure'
+import { clauseAround, measureOf } from './measure'
 import { baselineOf, differentEvent } from './same-event'
 import { suggestStatus } from './status'
 import { compatibleTitles, titleAround, titleFamily } from './titles'
@@ -57,6 +57,19 @@ export interface CheckInput {
 
 /** Candidate passages looked at per claim: enough to find every source that speaks to it. */
 const CANDIDATES = 40
+/** Candidates from the figure's or date's own clause, on top of the sentence's. */
+const FOCUSED = 20
+
+function uniqueRefs<T extends { sourceId: number; paragraphIndex: number }>(refs: T[]): T[] {
+  const seen = new Set<string>()
+  return refs.filter((r) => {
+    const key = `${r.sourceId}:${r.paragraphIndex}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 /** Evidence kept per source and claim: the strongest, not every sentence that shares a word. */
 const PER_SOURCE = 2
 const RELATION_ORDER: Record<Relation, number> = { contradicts: 0, supports: 1, partial: 2, mentions: 3 }
@@ -140,11 +153,16 @@ export function checkStory(input: CheckInput): CheckResult {
     const context = sentenceWords(claim)
     const claimWords = contentWords(claim.text)
     const terms = [...new Set([...claimWords, ...context])]
-    const candidates = index.search(terms, CANDIDATES)
-    const near =
-      claim.kind === 'date' || claim.kind === 'quantity' || claim.kind === 'money'
-        ? wordsAround(story.text, claim.sentence, claim.start, claim.end)
-        : new Map<string, number>()
+    const valued = claim.kind === 'date' || claim.kind === 'quantity' || claim.kind === 'money'
+    const near = valued ? wordsAround(story.text, claim.sentence, claim.start, claim.end) : new Map<string, number>()
+    // The passage that gives another figure may share few words with the whole sentence: search
+    // again with the words of the figure's own clause, so it is not crowded out.
+    const candidates = valued
+      ? uniqueRefs([
+          ...index.search(terms, CANDIDATES),
+          ...index.search(contentWords(clauseAround(story.text, claim.sentence, claim.start, claim.end)), FOCUSED)
+        ])
+      : index.search(terms, CANDIDATES)
     const figure = figureContext(claim)
     const evidence: Evidence[] = []
     for (const ref of candidates) {

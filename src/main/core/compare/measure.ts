@@ -59,7 +59,7 @@ export interface Measure {
 const CLAUSE_BREAK = /[,;:()—–]/
 
 /** The clause around a span: between the nearest breaks on either side, within the sentence. */
-function clauseAround(text: string, sentence: Span, start: number, end: number): string {
+export function clauseAround(text: string, sentence: Span, start: number, end: number): string {
   const head = text.slice(sentence.start, start)
   const tail = text.slice(end, sentence.end)
   let from = 0
@@ -157,18 +157,25 @@ export function differentMeasure(
     if (disjoint(story.clause, source.clause)) return 'the two sentences do not say what happened to what they count in the same words'
   } else if (disjoint(story.predicates, source.predicates))
     return `it counts something else (${[...source.predicates].join(', ')}, not ${[...story.predicates].join(', ')})`
-  // A count at one site is a part of the total, not a rival figure.
+  // A count at one site is a part of the total, not a rival figure, unless the part is larger.
   const uncovered = (site: string[], other: Measure) => site.length > 0 && site.some((w) => !other.words.has(w))
-  if (uncovered(story.site, source) || uncovered(source.site, story))
+  const storySite = uncovered(story.site, source)
+  const sourceSite = uncovered(source.site, story)
+  const partWithin = (part: number | null, whole: number | null) => part === null || whole === null || part <= whole
+  if (
+    (storySite && sourceSite) ||
+    (storySite && partWithin(storyValue, sourceValue)) ||
+    (sourceSite && partWithin(sourceValue, storyValue))
+  )
     return `it counts at another place (${source.site.join(' ') || 'in all'}, not ${story.site.join(' ') || 'in all'})`
   if (story.years.size && source.years.size && disjoint(story.years, source.years))
     return `it is about another time (${[...source.years].join(', ')}, not ${[...story.years].join(', ')})`
   const past = (m: Measure) => [...m.years].some((y) => !publicationYears.has(y))
   if ((past(story) !== past(source)) && disjoint(story.names, source.names))
     return 'it is about another time and place'
-  if (storyValue !== null && source.numbers.has(storyValue))
+  if (storyValue !== null && storyValue !== sourceValue && source.numbers.has(storyValue))
     return `the passage also gives ${storyValue}, so this is a part or another count`
-  if (sourceValue !== null && story.numbers.has(sourceValue))
+  if (sourceValue !== null && sourceValue !== storyValue && story.numbers.has(sourceValue))
     return `the story's sentence also gives ${sourceValue}, so this is a part or another count`
   return null
 }

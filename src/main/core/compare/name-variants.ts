@@ -14,20 +14,10 @@
 import { doubleMetaphone } from 'double-metaphone'
 import type { ExtractedClaim } from '../claims/types'
 import { editDistance } from './edit-distance'
+import { foldName } from './fold-name'
 import { nameWords, type NameFinding, type NameVocabulary } from './names'
+import { titleFamily } from './titles'
 
-/** Lower case, no accents, German and Nordic transliterations folded: Koenig = König = Konig. */
-export function foldName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/([aou])e/g, '$1')
-    .replace(/[’']s$/, '')
-}
 
 /** Words of a full name for comparison: hyphenated parts kept together, folded. */
 function tokens(name: string): string[] {
@@ -104,7 +94,8 @@ function compareTokens(
   const words = common.has(x) && common.has(y)
   if (!words && (hyphened ? editDistance(x, y, 2) <= 1 && x.split('-')[0] === y.split('-')[0] : nearMiss(x, y)))
     return 'misspelling'
-  if (kind === 'organization' && a[0] === b[0] && x !== a[0]) return 'other-name'
+  // "Foreign Minister" is a title, not another name for "Foreign Ministry".
+  if (kind === 'organization' && a[0] === b[0] && x !== a[0] && !titleFamily(y)) return 'other-name'
   return null
 }
 

@@ -20,6 +20,7 @@ import type { ExtractedClaim } from '../claims/types'
 import { isAcronymAt } from '../claims/acronyms'
 import { capitalizedRuns } from '../claims/names'
 import { editDistance } from './edit-distance'
+import { foldName } from './fold-name'
 import { isLowerCode, isUpperCode, scanWords } from './scan-words'
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57
@@ -189,6 +190,8 @@ export class NameVocabulary {
     for (let len = word.length - budget; len <= word.length + budget; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
         if (candidate === word || candidate[0]!.toLowerCase() !== lower[0]) continue
+        // Düsseldorf, Duesseldorf, Dusseldorf: one name, transliterated.
+        if (foldName(candidate) === foldName(word)) continue
         // Call letters and initials differ by one letter all the time (KNXV, KPNX): only the
         // same letters in another order ("KUVE" for "KVUE") is a slip.
         if (acronym !== isAcronym(candidate)) continue

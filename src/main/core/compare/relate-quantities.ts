@@ -104,6 +104,13 @@ export function relateQuantities(
       reason: `compatible but not the same: story ${describeQuantity(story)}, source ${describeQuantity(source)}`,
       hedgedDifference: true
     }
+  // "Nearly 3 km" and "more than 3 km": both hedge the same figure, from opposite sides.
+  if (story.value !== null && story.value === source.value && story.hedge && source.hedge)
+    return {
+      relation: 'contradicts',
+      reason: `the story says ${describeQuantity(story)}, the source ${describeQuantity(source)}: they cannot both be true`,
+      hedgedDifference: false
+    }
   if (intervalsOverlap(loosened(story), loosened(source)))
     return {
       relation: 'partial',

@@ -67,7 +67,7 @@ export function differentEvent(story: DatedSentence, source: DatedSentence, publ
   if (story.date.timeOnly || source.date.timeOnly) return null
   const a = instant(story.date)
   const b = instant(source.date)
-  if (story.date.relative && source.date.relative && a !== null && b !== null && Math.abs(a - b) <= DAY)
+  if (story.date.relative && source.date.relative && a !== null && b !== null && a !== b && Math.abs(a - b) <= DAY)
     return 'both are written relative to the day of writing, a day apart'
   const published = publishedAt ? Date.parse(`${publishedAt.slice(0, 10)}T00:00:00Z`) : NaN
   if (a === null || b === null || Number.isNaN(published)) return null

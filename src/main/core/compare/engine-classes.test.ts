@@ -1,0 +1,201 @@
+// The failure classes of issue #11, each on invented news text (never the samples): what the
+// engine must find, and what it must leave quiet.
+import { describe, expect, it } from 'vitest'
+import type { CheckedClaim, CheckResult } from '../../../shared/check'
+import { checkStory } from './check-story'
+
+function check(story: string, sources: string[], publishedAt: string | null = '2025-05-14'): CheckResult {
+  return checkStory({
+    story: { id: 1, title: 'story', text: story, publishedAt },
+    sources: sources.map((text, i) => ({
+      id: i + 2,
+      title: `source ${i + 2}`,
+      outlet: null,
+      publishedAt,
+      url: null,
+      paragraphs: text.split('\n\n').map((p, index) => ({ index, text: p }))
+    })),
+    now: new Date(0)
+  })
+}
+
+function claim(result: CheckResult, text: string, kind?: string): CheckedClaim {
+  const found = result.claims.find((c) => c.text.includes(text) && (!kind || c.kind === kind))
+  if (!found) throw new Error(`no claim “${text}” among ${result.claims.map((c) => c.text).join(' | ')}`)
+  return found
+}
+
+const contradicted = (c: CheckedClaim) => c.evidence.some((e) => e.relation === 'contradicts')
+const conflicting = (c: CheckedClaim) => contradicted(c) || c.status === 'conflicting'
+
+describe('1. a figure is compared only with a figure of the same measure', () => {
+  it('does not set the dead against the injured', () => {
+    const r = check('The landslide killed 12 villagers in the valley on Tuesday, officials said.', [
+      'Rescuers said 40 villagers were injured when the landslide hit the valley on Tuesday.'
+    ])
+    expect(conflicting(claim(r, '12 villagers', 'quantity'))).toBe(false)
+  })
+
+  it('does set one death toll against another', () => {
+    const r = check('The landslide killed 12 villagers in the valley on Tuesday, officials said.', [
+      'The landslide in the valley killed 19 villagers on Tuesday, the governor said.'
+    ])
+    expect(contradicted(claim(r, '12 villagers', 'quantity'))).toBe(true)
+  })
+
+  it('does not compare a toll from another year', () => {
+    const r = check('The flood killed 31 residents of Marlow in 2019, the worst in decades.', [
+      'This week the river flood killed 7 residents of Marlow, the mayor said.'
+    ])
+    expect(conflicting(claim(r, '31 residents'))).toBe(false)
+  })
+
+  it('does not set a count at one site against the total', () => {
+    const r = check('Officials said 20 people died at the central station after the blasts.', [
+      'The blasts killed at least 34 people across the city, officials said.'
+    ])
+    expect(conflicting(claim(r, '20 people'))).toBe(false)
+  })
+
+  it('reads "about 600" and "about 700" as a disagreement at their rounding', () => {
+    const r = check('Dunmore, a village of about 600 people, was evacuated overnight.', [
+      'Dunmore, a village of about 700 residents, was evacuated overnight by the police.'
+    ])
+    expect(contradicted(claim(r, 'about 600 people'))).toBe(true)
+  })
+
+  it('does not read an aircraft model as a count', () => {
+    const r = check('The airline flew an A320 from Lyon to Porto on Monday.', [])
+    expect(r.claims.some((c) => (c.kind === 'quantity' || c.kind === 'money') && c.text.includes('320'))).toBe(false)
+  })
+})
+
+describe('2. support needs the same fact', () => {
+  it('a passage naming the same person with another title does not support the title', () => {
+    const r = check('President Lena Okafor met the delegation in Abuja on Monday.', [
+      'Finance Minister Lena Okafor met the delegation in Abuja on Monday.'
+    ])
+    const role = claim(r, 'President Lena Okafor', 'role')
+    expect(role.evidence.some((e) => e.relation === 'supports')).toBe(false)
+    expect(contradicted(role)).toBe(true)
+  })
+
+  it('a passage that repeats the number for another measure does not support it', () => {
+    const r = check('Police arrested 36 protesters outside the parliament on Friday.', [
+      'Outside the parliament on Friday, 36 officers were hurt in the clashes.'
+    ])
+    expect(claim(r, '36 protesters').evidence.some((e) => e.relation === 'supports')).toBe(false)
+  })
+})
+
+describe('3. conflicts that were not seen', () => {
+  it('sees the same person given another title in apposition', () => {
+    const r = check('Incident Commander Tom Baird said the crews pulled back at noon.', [
+      'The crews pulled back at noon, said Tom Baird, a state forestry spokesman.'
+    ])
+    expect(contradicted(claim(r, 'Tom Baird', 'role'))).toBe(true)
+  })
+
+  it('sees two hedges around one figure that cannot both hold', () => {
+    const r = check('The new tunnel runs for nearly 3 km under the harbour, the city said.', [
+      'The tunnel under the harbour runs for more than 3 km, the city said.'
+    ])
+    expect(contradicted(claim(r, 'nearly 3 km'))).toBe(true)
+  })
+
+  it('sees two clock times for one moment', () => {
+    const r = check('The ferry lost radio contact at 10:55 a.m., the coast guard said.', [
+      'The coast guard said the ferry lost radio contact at 10:48 a.m.'
+    ])
+    expect(contradicted(claim(r, '10:55'))).toBe(true)
+  })
+
+  it('sees "moments later" against "about an hour later" for the same blast', () => {
+    const r = check('Moments later, a second blast hit the tram depot.', [
+      'About an hour later, a second blast hit the tram depot, police said.'
+    ])
+    expect(contradicted(claim(r, 'Moments later'))).toBe(true)
+  })
+})
+
+describe('4. dates', () => {
+  it('does not cross-compare two events dated in one sentence', () => {
+    const story = 'The bill is due on March 3 after the Feb. 12 vote in the senate.'
+    const r = check(story, [story])
+    expect(r.claims.filter((c) => c.kind === 'date').some(conflicting)).toBe(false)
+  })
+
+  it('does not set a record’s baseline year against this week’s event', () => {
+    const r = check('The storm on Monday was the deadliest since 1987, forecasters said.', [
+      'Forecasters said Monday’s storm was the deadliest since 1987, when 23 people died.',
+      'The storm that struck on Monday killed 14 people, forecasters said.'
+    ])
+    expect(conflicting(claim(r, '1987'))).toBe(false)
+  })
+
+  it('sees a part of the day that differs for the same event', () => {
+    const r = check('Late Sunday evening, the dam gave way above the town.', [
+      'The dam gave way above the town on Sunday afternoon, engineers said.'
+    ], '2025-05-13')
+    expect(contradicted(claim(r, 'Sunday evening'))).toBe(true)
+  })
+
+  it('gives a month and day without a year no invented year', () => {
+    const r = check('The trial opens on June 2, the court said.', [], null)
+    expect(claim(r, 'June 2').normalized).toMatchObject({ yearImplied: true })
+  })
+})
+
+describe('5. names', () => {
+  it('catches a misspelling two letters or a sound away, with the passage that spells it otherwise', () => {
+    const r = check('The fund was run by Daniel Jeffries, who resigned on Monday.', [
+      'Daniel Jefferies, who ran the fund, resigned on Monday.'
+    ])
+    const person = claim(r, 'Daniel Jeffries', 'person')
+    expect(person.status).toBe('spelling-to-check')
+    expect(person.evidence.some((e) => e.text.includes('Daniel Jefferies') && e.relation === 'contradicts')).toBe(true)
+  })
+
+  it('catches a given name off by a letter', () => {
+    const r = check('Chancellor Olaf Bremer spoke first. Later, Marta Ostrowska replied.', [
+      'Marte Ostrowska replied to the chancellor.'
+    ])
+    expect(claim(r, 'Marta Ostrowska', 'person').flags.length).toBeGreaterThan(0)
+  })
+
+  it('treats transliterations as the same name', () => {
+    const r = check('The team flew home to Düsseldorf on Friday.', ['The team flew back to Duesseldorf on Friday.'])
+    const place = r.claims.find((c) => c.text.includes('sseldorf'))
+    expect(place?.flags ?? []).toEqual([])
+  })
+
+  it('leaves two dictionary words alone ("Ministry" / "Minister")', () => {
+    const r = check('The Foreign Ministry said talks would resume.', ['Foreign Minister Ana Ruiz said talks would resume.'])
+    expect(claim(r, 'Foreign Ministry').flags).toEqual([])
+  })
+
+  it('catches call letters in another order', () => {
+    const r = check('Police sources told KTVB that the suspect fled.', ['Police sources told KVTB that the suspect fled north.'])
+    expect(claim(r, 'KTVB', 'organization').flags.map((f) => f.kind)).toContain('spelling-to-check')
+  })
+})
+
+describe('6. evidence retrieval', () => {
+  it('finds the one passage with the conflicting figure among many that share more words', () => {
+    const noise = Array.from(
+      { length: 60 },
+      (_, i) => `Harbour officials in Tarvik said the winter storm and the harbour repairs and the ferry timetable were discussed at meeting ${i}.`
+    )
+    const r = check('Harbour officials in Tarvik said the winter storm sank 14 fishing boats in the harbour.', [
+      [...noise, 'The storm sank 9 fishing boats.'].join('\n\n')
+    ])
+    expect(contradicted(claim(r, '14 fishing boats'))).toBe(true)
+  })
+})
+
+describe('7. noise', () => {
+  it('gives one spelling finding per name, not one per word', () => {
+    const r = check('Anna Kowalcyzk chaired the panel.', ['Anna Kowalczyk chaired the panel on Friday.'])
+    expect(claim(r, 'Anna Kowalcyzk', 'person').flags.filter((f) => f.kind.startsWith('spelling'))).toHaveLength(1)
+  })
+})

@@ -47,7 +47,12 @@ function judge(edit: ControlledEdit, result: CheckResult): EditOutcome {
   if (claims.length === 0) return { edit, ok: false, extracted: false, why: 'claim not extracted' }
   if (edit.expect === 'no-conflict') {
     const bad = claims.find(isFinding)
-    return { edit, ok: !bad, extracted: true, why: bad ? `false conflict on "${bad.text}" (${bad.status})` : 'quiet' }
+    return {
+      edit,
+      ok: !bad,
+      extracted: true,
+      why: bad ? `false conflict on "${bad.text}" (${bad.status})` : 'quiet'
+    }
   }
   const evidence = edit.evidence?.toLowerCase()
   const good = claims.find(
@@ -76,10 +81,15 @@ async function checkEdited(edit: ControlledEdit, shared: string): Promise<CheckR
   const others = articleFiles(dir).filter((f) => f !== edit.story)
   const library = openLibrary(':memory:')
   try {
-    const [story] = await importFiles(library, [{ name: edit.story, bytes: new TextEncoder().encode(edited) }], {
-      role: 'story'
-    })
-    if (!story || story.status === 'rejected') throw new Error(`edit ${edit.id}: the edited story was not imported`)
+    const [story] = await importFiles(
+      library,
+      [{ name: edit.story, bytes: new TextEncoder().encode(edited) }],
+      {
+        role: 'story'
+      }
+    )
+    if (!story || story.status === 'rejected')
+      throw new Error(`edit ${edit.id}: the edited story was not imported`)
     const sources = await importFiles(
       library,
       others.map((name) => ({ name, path: join(dir, name) })),

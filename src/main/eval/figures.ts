@@ -16,7 +16,11 @@ export interface EvalFigures {
   clusters: Array<{ cluster: string } & GoldFigures>
   total: GoldFigures
   byKind: Array<{ kind: string } & GoldFigures>
-  edits: { conflict: [number, number]; quiet: [number, number]; byClass: Array<{ name: string; found: [number, number] }> }
+  edits: {
+    conflict: [number, number]
+    quiet: [number, number]
+    byClass: Array<{ name: string; found: [number, number] }>
+  }
   pairs: PairFigures
   pairsByKind: Array<{ kind: string } & PairFigures>
 }
@@ -42,7 +46,10 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)))
 }
 
-const found = (list: readonly EditOutcome[]): [number, number] => [list.filter((e) => e.ok).length, list.length]
+const found = (list: readonly EditOutcome[]): [number, number] => [
+  list.filter((e) => e.ok).length,
+  list.length
+]
 
 export function summarize(
   clusters: readonly ClusterRun[],
@@ -53,7 +60,10 @@ export function summarize(
   return {
     clusters: clusters.map((c) => ({ cluster: c.cluster, ...goldFigures(c.scores) })),
     total: goldFigures(all),
-    byKind: [...groupBy(all, (s) => s.item.kind ?? '(any)')].map(([kind, s]) => ({ kind, ...goldFigures(s) })),
+    byKind: [...groupBy(all, (s) => s.item.kind ?? '(any)')].map(([kind, s]) => ({
+      kind,
+      ...goldFigures(s)
+    })),
     edits: {
       conflict: found(edits.filter((e) => e.edit.expect === 'conflict')),
       quiet: found(edits.filter((e) => e.edit.expect === 'no-conflict')),
@@ -63,7 +73,10 @@ export function summarize(
       }))
     },
     pairs: pairFigures(pairs),
-    pairsByKind: [...groupBy(pairs, (p) => p.pair.kind)].map(([kind, list]) => ({ kind, ...pairFigures(list) }))
+    pairsByKind: [...groupBy(pairs, (p) => p.pair.kind)].map(([kind, list]) => ({
+      kind,
+      ...pairFigures(list)
+    }))
   }
 }
 
@@ -79,7 +92,8 @@ function pairRow(name: string, p: PairFigures): string {
 }
 
 export function figuresTable(f: EvalFigures): string {
-  const goldHead = '| | HARD found | SOFT found | TRAP quiet | false conflicts | TRAP not extracted |\n|---|---:|---:|---:|---:|---:|'
+  const goldHead =
+    '| | HARD found | SOFT found | TRAP quiet | false conflicts | TRAP not extracted |\n|---|---:|---:|---:|---:|---:|'
   const pairHead =
     '| kind | pairs | claim found | supports precision (n) | contradicts recall (n) | contradicts precision | agreement |\n|---|---:|---:|---:|---:|---:|---:|'
   return [

@@ -46,7 +46,8 @@ const flagText = (c: CheckedClaim) =>
   [c.status, ...(c.flags ?? []).flatMap((f) => [f.kind, f.message])].map(lc).join(' | ')
 
 export const isConflict = (c: CheckedClaim) =>
-  /conflict|disput|contradict/.test(lc(c.status)) || (c.evidence ?? []).some((e) => lc(e.relation) === 'contradicts')
+  /conflict|disput|contradict/.test(lc(c.status)) ||
+  (c.evidence ?? []).some((e) => lc(e.relation) === 'contradicts')
 
 const isCorroborated = (c: CheckedClaim) =>
   /corroborat|supported|verified/.test(lc(c.status)) && !/partial|partly|un/.test(lc(c.status))

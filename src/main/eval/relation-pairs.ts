@@ -37,7 +37,14 @@ export function relatePair(pair: RelationPair): PairOutcome {
   const result = checkStory({
     story: { id: 1, title: 'story', text: pair.story, publishedAt: null },
     sources: [
-      { id: 2, title: 'source', outlet: null, publishedAt: null, url: null, paragraphs: [{ index: 0, text: pair.passage }] }
+      {
+        id: 2,
+        title: 'source',
+        outlet: null,
+        publishedAt: null,
+        url: null,
+        paragraphs: [{ index: 0, text: pair.passage }]
+      }
     ],
     now: new Date(0)
   })
@@ -72,9 +79,15 @@ export function pairFigures(outcomes: readonly PairOutcome[]): PairFigures {
   return {
     pairs: outcomes.length,
     extracted: outcomes.filter((o) => o.got !== null).length,
-    supportsPrecision: ratio(predictedSupports.filter((o) => o.pair.expected === 'supports').length, predictedSupports.length),
+    supportsPrecision: ratio(
+      predictedSupports.filter((o) => o.pair.expected === 'supports').length,
+      predictedSupports.length
+    ),
     supportsPredicted: predictedSupports.length,
-    contradictsRecall: ratio(expectedContradicts.filter((o) => got(o) === 'contradicts').length, expectedContradicts.length),
+    contradictsRecall: ratio(
+      expectedContradicts.filter((o) => got(o) === 'contradicts').length,
+      expectedContradicts.length
+    ),
     contradictsExpected: expectedContradicts.length,
     contradictsPrecision: ratio(
       predictedContradicts.filter((o) => o.pair.expected === 'contradicts').length,

@@ -49,7 +49,8 @@ function dayPart(text: string): DayPart | null {
 /** "for 10 years", "in 80 years", "three harrowing weeks": how long, not when. */
 const DURATION =
   /^(?:(?:in|for|over|within|after|during)\s+)?(?:the\s+)?(?:past\s+|last\s+|next\s+|at\s+least\s+|more\s+than\s+|nearly\s+|about\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s+(?:[a-z]+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)$/i
-const APPROXIMATE_TIME = /\b(?:about|around|approximately|roughly|shortly|just|some|nearly|almost|before|after)\s*$/i
+const APPROXIMATE_TIME =
+  /\b(?:about|around|approximately|roughly|shortly|just|some|nearly|almost|before|after)\s*$/i
 
 /** Where there is no publication date, relative dates are marked unresolved; chrono still needs one. */
 const DEFAULT_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12))
@@ -148,12 +149,18 @@ export function extractDates(
     const trailing = /,\s*\d{1,2}$/.exec(result.text)
     if (trailing && /^\s+\p{L}/u.test(text.slice(result.index + result.text.length))) {
       const cut = result.text.slice(0, trailing.index)
-      const again = chrono.parse(cut, { instant: hasReference ? reference! : DEFAULT_REFERENCE, timezone: 0 })[0]
+      const again = chrono.parse(cut, {
+        instant: hasReference ? reference! : DEFAULT_REFERENCE,
+        timezone: 0
+      })[0]
       if (!again || again.index !== 0) continue
       index = result.index
       result = again
     }
-    const clock = result.start.isCertain('hour') && /\d/.test(result.text) && /\d\s*(?:[ap]\.?m\b|:\d\d)/i.test(result.text)
+    const clock =
+      result.start.isCertain('hour') &&
+      /\d/.test(result.text) &&
+      /\d\s*(?:[ap]\.?m\b|:\d\d)/i.test(result.text)
     // A bare time ("7:06 PM") is checkable only as a clock time; a lone number is not a date.
     if (
       !['day', 'month', 'year', 'weekday'].some((k) => result.start.isCertain(k as chrono.Component)) &&
@@ -182,7 +189,9 @@ export function extractDates(
     if (clock) {
       normalized.time = `${pad(result.start.get('hour') ?? 0)}:${pad(result.start.get('minute') ?? 0)}`
       normalized.timeApproximate = APPROXIMATE_TIME.test(text.slice(Math.max(0, span.start - 20), span.start))
-      normalized.timeOnly = !['day', 'month', 'year', 'weekday'].some((k) => result.start.isCertain(k as chrono.Component))
+      normalized.timeOnly = !['day', 'month', 'year', 'weekday'].some((k) =>
+        result.start.isCertain(k as chrono.Component)
+      )
     }
     claims.push({
       id: claimId('date', span.start),
@@ -224,7 +233,9 @@ export function extractDates(
     })
   }
   const overlaps = (start: number, end: number) => claims.some((c) => start < c.end && end > c.start)
-  claims.push(...extractSpansOfTime(text, sentences, publishedAt, overlaps).filter((c) => !overlaps(c.start, c.end)))
+  claims.push(
+    ...extractSpansOfTime(text, sentences, publishedAt, overlaps).filter((c) => !overlaps(c.start, c.end))
+  )
   return claims.sort((a, b) => a.start - b.start)
 }
 

@@ -54,7 +54,12 @@ const SAID = /^[,]?\s+(?:said|says|told|added|noted|wrote|stressed|emphasized|em
 /** "Digne-les-Bains", "Alpes-de-Haute-Provence": French-style compound place names. */
 const COMPOUND_PLACE = /^\p{Lu}\p{Ll}+(?:-\p{Ll}{1,3})+-\p{Lu}[\p{L}-]*$/u
 
-function organizationClaim(text: string, sentences: readonly Span[], start: number, end: number): ExtractedClaim {
+function organizationClaim(
+  text: string,
+  sentences: readonly Span[],
+  start: number,
+  end: number
+): ExtractedClaim {
   const name = text.slice(start, end)
   return {
     id: claimId('organization', start),

@@ -4,10 +4,34 @@ import type { NormalizedDate } from './dates'
 import { sentenceAt } from './sentences'
 import { claimId, type ExtractedClaim, type Span } from './types'
 
-const UNIT_MINUTES: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, month: 43200 }
+const UNIT_MINUTES: Record<string, number> = {
+  second: 1 / 60,
+  minute: 1,
+  hour: 60,
+  day: 1440,
+  week: 10080,
+  month: 43200
+}
 const COUNT: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  'forty-five': 45
 }
 const ELAPSED =
   /\b(?:(about|around|roughly|some|nearly|almost|just|only|barely)\s+)?(moments|seconds|minutes|hours|days|(?:a few|several|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?))\s+(later|afterwards?|after)\b/gi
@@ -17,7 +41,11 @@ function elapsedInterval(hedge: string | undefined, amount: string): [number, nu
   const words = amount.toLowerCase().split(/\s+/)
   if (words.length === 1) {
     const bare: Record<string, [number, number]> = {
-      moments: [0, 5], seconds: [0, 2], minutes: [2, 30], hours: [120, 720], days: [2880, 14400]
+      moments: [0, 5],
+      seconds: [0, 2],
+      minutes: [2, 30],
+      hours: [120, 720],
+      days: [2880, 14400]
     }
     return bare[words[0]!] ?? [0, 5]
   }
@@ -30,7 +58,13 @@ function elapsedInterval(hedge: string | undefined, amount: string): [number, nu
   return [n * unit * (1 - slack), n * unit * (1 + slack)]
 }
 
-const SEASON_MONTH: Record<string, string> = { winter: '01', spring: '04', summer: '07', autumn: '10', fall: '10' }
+const SEASON_MONTH: Record<string, string> = {
+  winter: '01',
+  spring: '04',
+  summer: '07',
+  autumn: '10',
+  fall: '10'
+}
 const SEASON =
   /\b(?:(last|this|next|early|late)\s+)?(?:the\s+)?(winter|spring|summer|autumn|fall)(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b/gi
 
@@ -61,7 +95,11 @@ export function extractSpansOfTime(
   }
   ELAPSED.lastIndex = 0
   for (let m = ELAPSED.exec(text); m; m = ELAPSED.exec(text)) {
-    if (m[3]!.toLowerCase() === 'after' && !/^\s+(?:that|this|the|it)\b/i.test(text.slice(m.index + m[0].length))) continue
+    if (
+      m[3]!.toLowerCase() === 'after' &&
+      !/^\s+(?:that|this|the|it)\b/i.test(text.slice(m.index + m[0].length))
+    )
+      continue
     const [low, high] = elapsedInterval(m[1], m[2]!)
     push(m.index, m.index + m[0].length, {
       precision: 'day',

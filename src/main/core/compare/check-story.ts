@@ -82,7 +82,10 @@ export function checkStory(input: CheckInput): CheckResult {
     (input.findPassages
       ? passageIndexFrom(input.findPassages)
       : new InMemoryPassageIndex(sources, new Set(contentWords(story.text))))
-  const claims = withEditorClaims(extractClaims(story.text, { publishedAt: story.publishedAt }), input.editorClaims)
+  const claims = withEditorClaims(
+    extractClaims(story.text, { publishedAt: story.publishedAt }),
+    input.editorClaims
+  )
   const editorIds = new Set((input.editorClaims ?? []).map((c) => c.id))
   const storySentenceWords = new Map<number, Set<string>>()
   const sentenceWords = (claim: ExtractedClaim) => {
@@ -135,15 +138,22 @@ export function checkStory(input: CheckInput): CheckResult {
       claim.sentence,
       claim.start,
       claim.end,
-      storyDates.filter((d) => d.sentence.start === claim.sentence.start).map((d) => d.normalized as NormalizedDate)
+      storyDates
+        .filter((d) => d.sentence.start === claim.sentence.start)
+        .map((d) => d.normalized as NormalizedDate)
     ),
-    otherFigures: storyFigures.filter((c) => c.id !== claim.id).map((c) => c.normalized as NormalizedQuantity),
+    otherFigures: storyFigures
+      .filter((c) => c.id !== claim.id)
+      .map((c) => c.normalized as NormalizedQuantity),
     publicationYears: years,
     otherDates: storyDates
       .filter((d) => d.id !== claim.id && d.sentence.start === claim.sentence.start)
       .map((d) => d.normalized as NormalizedDate),
     quoted: insideQuotes(story.text, claim.sentence, claim.start),
-    baseline: baselineOf(story.text.slice(claim.sentence.start, claim.sentence.end), claim.start - claim.sentence.start),
+    baseline: baselineOf(
+      story.text.slice(claim.sentence.start, claim.sentence.end),
+      claim.start - claim.sentence.start
+    ),
     publishedAt: story.publishedAt
   })
 
@@ -154,13 +164,18 @@ export function checkStory(input: CheckInput): CheckResult {
     const claimWords = contentWords(claim.text)
     const terms = [...new Set([...claimWords, ...context])]
     const valued = claim.kind === 'date' || claim.kind === 'quantity' || claim.kind === 'money'
-    const near = valued ? wordsAround(story.text, claim.sentence, claim.start, claim.end) : new Map<string, number>()
+    const near = valued
+      ? wordsAround(story.text, claim.sentence, claim.start, claim.end)
+      : new Map<string, number>()
     // The passage that gives another figure may share few words with the whole sentence: search
     // again with the words of the figure's own clause, so it is not crowded out.
     const candidates = valued
       ? uniqueRefs([
           ...index.search(terms, CANDIDATES),
-          ...index.search(contentWords(clauseAround(story.text, claim.sentence, claim.start, claim.end)), FOCUSED)
+          ...index.search(
+            contentWords(clauseAround(story.text, claim.sentence, claim.start, claim.end)),
+            FOCUSED
+          )
         ])
       : index.search(terms, CANDIDATES)
     const figure = figureContext(claim)
@@ -251,7 +266,9 @@ function withEditorClaims(
 /** A person may hold two titles: another title contradicts only when no source gives the story's. */
 function titlesSettled(evidence: Evidence[]): Evidence[] {
   if (!evidence.some((e) => e.relation === 'supports')) return evidence
-  return evidence.map((e) => (e.relation === 'contradicts' && e.reason.startsWith('calls ') ? { ...e, relation: 'partial' } : e))
+  return evidence.map((e) =>
+    e.relation === 'contradicts' && e.reason.startsWith('calls ') ? { ...e, relation: 'partial' } : e
+  )
 }
 
 function keepStrongest(evidence: Evidence[]): Evidence[] {
@@ -276,12 +293,10 @@ function keepStrongest(evidence: Evidence[]): Evidence[] {
   )
 }
 
-
 /** Sentences about the same thing share content words beyond the claim itself. */
 function sameContext(context: Set<string>, words: Set<string>, minShared: number): boolean {
   return overlap(context, words) >= minShared
 }
-
 
 /** Whether an offset sits between quotation marks within its sentence. */
 function insideQuotes(text: string, sentence: Span, at: number): boolean {
@@ -313,14 +328,28 @@ function relateInParagraph(
           if (!r || (r.relation === 'contradicts' && agreement < AGREEMENT_FOR_CONTRADICTION)) continue
           if (r.relation === 'contradicts' && coreAgreement(near, around) < 2) {
             const s = pf.sentences[i]!
-            found.push({ start: s.start, end: s.end, relation: 'mentions', reason: `gives ${d.text}, for what may be another event` })
+            found.push({
+              start: s.start,
+              end: s.end,
+              relation: 'mentions',
+              reason: `gives ${d.text}, for what may be another event`
+            })
             continue
           }
           if (r.relation !== 'supports') {
             const s = pf.sentences[i]!
-            const others = pf.dates(i).filter((o) => o.claim !== d).map((o) => o.claim.normalized as NormalizedDate)
+            const others = pf
+              .dates(i)
+              .filter((o) => o.claim !== d)
+              .map((o) => o.claim.normalized as NormalizedDate)
             const why = differentEvent(
-              { date: story, others: figure.otherDates, measure: figure.measure, quoted: figure.quoted, baseline: figure.baseline },
+              {
+                date: story,
+                others: figure.otherDates,
+                measure: figure.measure,
+                quoted: figure.quoted,
+                baseline: figure.baseline
+              },
               {
                 date: d.normalized as NormalizedDate,
                 baseline: baselineOf(text.slice(s.start, s.end), d.start - s.start),
@@ -331,7 +360,12 @@ function relateInParagraph(
               figure.publishedAt
             )
             if (why) {
-              found.push({ start: s.start, end: s.end, relation: 'mentions', reason: `gives ${d.text}, but ${why}` })
+              found.push({
+                start: s.start,
+                end: s.end,
+                relation: 'mentions',
+                reason: `gives ${d.text}, but ${why}`
+              })
               continue
             }
           }
@@ -354,7 +388,12 @@ function relateInParagraph(
       const at = text.indexOf(name)
       if (at >= 0) {
         const s = sentenceAt(pf.sentences, at)
-        found.push({ start: s.start, end: s.end, relation: 'supports', reason: `names “${name}” spelled the same` })
+        found.push({
+          start: s.start,
+          end: s.end,
+          relation: 'supports',
+          reason: `names “${name}” spelled the same`
+        })
       }
       break
     }
@@ -425,18 +464,31 @@ function relateRole(claim: ExtractedClaim, pf: ParagraphFacts): Found[] {
   const text = pf.text
   const found: Found[] = []
   const places: Array<[number, number]> = []
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) places.push([at, at + name.length])
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length))
+    places.push([at, at + name.length])
   if (places.length === 0)
     for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + surname.length))
       if (surname.length >= 4) places.push([at, at + surname.length])
   for (const [start, end] of places) {
     const s = sentenceAt(pf.sentences, start)
     const title = titleAround(text, start, end)
-    const qualified = claim.normalized['qualifier'] || /\b(?:former|then|ex-|outgoing|incoming|acting)\W*$/i.test(text.slice(Math.max(0, start - 60), start))
+    const qualified =
+      claim.normalized['qualifier'] ||
+      /\b(?:former|then|ex-|outgoing|incoming|acting)\W*$/i.test(text.slice(Math.max(0, start - 60), start))
     if (!title || !storyFamily) {
-      found.push({ start: s.start, end: s.end, relation: 'mentions', reason: `names ${name} without a title` })
+      found.push({
+        start: s.start,
+        end: s.end,
+        relation: 'mentions',
+        reason: `names ${name} without a title`
+      })
     } else if (compatibleTitles(title.family, storyFamily)) {
-      found.push({ start: s.start, end: s.end, relation: 'supports', reason: `names ${name} as ${title.title}` })
+      found.push({
+        start: s.start,
+        end: s.end,
+        relation: 'supports',
+        reason: `names ${name} as ${title.title}`
+      })
     } else {
       found.push({
         start: s.start,

@@ -66,7 +66,9 @@ describe('1. a figure is compared only with a figure of the same measure', () =>
 
   it('does not read an aircraft model as a count', () => {
     const r = check('The airline flew an A320 from Lyon to Porto on Monday.', [])
-    expect(r.claims.some((c) => (c.kind === 'quantity' || c.kind === 'money') && c.text.includes('320'))).toBe(false)
+    expect(
+      r.claims.some((c) => (c.kind === 'quantity' || c.kind === 'money') && c.text.includes('320'))
+    ).toBe(false)
   })
 })
 
@@ -134,9 +136,11 @@ describe('4. dates', () => {
   })
 
   it('sees a part of the day that differs for the same event', () => {
-    const r = check('Late Sunday evening, the dam gave way above the town.', [
-      'The dam gave way above the town on Sunday afternoon, engineers said.'
-    ], '2025-05-13')
+    const r = check(
+      'Late Sunday evening, the dam gave way above the town.',
+      ['The dam gave way above the town on Sunday afternoon, engineers said.'],
+      '2025-05-13'
+    )
     expect(contradicted(claim(r, 'Sunday evening'))).toBe(true)
   })
 
@@ -153,7 +157,9 @@ describe('5. names', () => {
     ])
     const person = claim(r, 'Daniel Jeffries', 'person')
     expect(person.status).toBe('spelling-to-check')
-    expect(person.evidence.some((e) => e.text.includes('Daniel Jefferies') && e.relation === 'contradicts')).toBe(true)
+    expect(
+      person.evidence.some((e) => e.text.includes('Daniel Jefferies') && e.relation === 'contradicts')
+    ).toBe(true)
   })
 
   it('catches a given name off by a letter', () => {
@@ -164,18 +170,24 @@ describe('5. names', () => {
   })
 
   it('treats transliterations as the same name', () => {
-    const r = check('The team flew home to Düsseldorf on Friday.', ['The team flew back to Duesseldorf on Friday.'])
+    const r = check('The team flew home to Düsseldorf on Friday.', [
+      'The team flew back to Duesseldorf on Friday.'
+    ])
     const place = r.claims.find((c) => c.text.includes('sseldorf'))
     expect(place?.flags ?? []).toEqual([])
   })
 
   it('leaves two dictionary words alone ("Ministry" / "Minister")', () => {
-    const r = check('The Foreign Ministry said talks would resume.', ['Foreign Minister Ana Ruiz said talks would resume.'])
+    const r = check('The Foreign Ministry said talks would resume.', [
+      'Foreign Minister Ana Ruiz said talks would resume.'
+    ])
     expect(claim(r, 'Foreign Ministry').flags).toEqual([])
   })
 
   it('catches call letters in another order', () => {
-    const r = check('Police sources told KTVB that the suspect fled.', ['Police sources told KVTB that the suspect fled north.'])
+    const r = check('Police sources told KTVB that the suspect fled.', [
+      'Police sources told KVTB that the suspect fled north.'
+    ])
     expect(claim(r, 'KTVB', 'organization').flags.map((f) => f.kind)).toContain('spelling-to-check')
   })
 })
@@ -184,11 +196,13 @@ describe('6. evidence retrieval', () => {
   it('finds the one passage with the conflicting figure among many that share more words', () => {
     const noise = Array.from(
       { length: 60 },
-      (_, i) => `Harbour officials in Tarvik said the winter storm and the harbour repairs and the ferry timetable were discussed at meeting ${i}.`
+      (_, i) =>
+        `Harbour officials in Tarvik said the winter storm and the harbour repairs and the ferry timetable were discussed at meeting ${i}.`
     )
-    const r = check('Harbour officials in Tarvik said the winter storm sank 14 fishing boats in the harbour.', [
-      [...noise, 'The storm sank 9 fishing boats.'].join('\n\n')
-    ])
+    const r = check(
+      'Harbour officials in Tarvik said the winter storm sank 14 fishing boats in the harbour.',
+      [[...noise, 'The storm sank 9 fishing boats.'].join('\n\n')]
+    )
     expect(contradicted(claim(r, '14 fishing boats'))).toBe(true)
   })
 })
@@ -196,6 +210,8 @@ describe('6. evidence retrieval', () => {
 describe('7. noise', () => {
   it('gives one spelling finding per name, not one per word', () => {
     const r = check('Anna Kowalcyzk chaired the panel.', ['Anna Kowalczyk chaired the panel on Friday.'])
-    expect(claim(r, 'Anna Kowalcyzk', 'person').flags.filter((f) => f.kind.startsWith('spelling'))).toHaveLength(1)
+    expect(
+      claim(r, 'Anna Kowalcyzk', 'person').flags.filter((f) => f.kind.startsWith('spelling'))
+    ).toHaveLength(1)
   })
 })

@@ -64,11 +64,18 @@ export function relateFigures(
             source.value,
             figure.publicationYears
           ) ??
-          (figure.otherFigures.some((o) => sameUnit(o, source) && relateQuantities(o, source)?.relation === 'supports')
+          (figure.otherFigures.some(
+            (o) => sameUnit(o, source) && relateQuantities(o, source)?.relation === 'supports'
+          )
             ? 'the story gives that figure too, for something else'
             : null)
         if (why) {
-          found.push({ start: s.start, end: s.end, relation: 'mentions', reason: `gives ${q.text}, but ${why}` })
+          found.push({
+            start: s.start,
+            end: s.end,
+            relation: 'mentions',
+            reason: `gives ${q.text}, but ${why}`
+          })
           continue
         }
       }
@@ -78,7 +85,9 @@ export function relateFigures(
         start: s.start,
         end: s.end,
         relation: vague && r.relation === 'contradicts' ? 'partial' : r.relation,
-        reason: vague ? `the source speaks of one (“${q.text}”), the story of ${story.value ?? 'several'}` : r.reason,
+        reason: vague
+          ? `the source speaks of one (“${q.text}”), the story of ${story.value ?? 'several'}`
+          : r.reason,
         hedgedDifference: vague ? r.relation !== 'supports' : r.hedgedDifference
       })
     }

@@ -17,16 +17,25 @@ import { contentWords, stem } from './text-words'
 
 /** Families of what happens to what is counted; a figure's clause may name several. */
 const PREDICATES: Array<[string, RegExp]> = [
-  ['dead', /^(?:kill(?:s|ed|ing)?|dead|die[ds]?|dying|deaths?|toll|fatal(?:ities|ly)?|perish(?:ed)?|lives|bodies|murder(?:s|ed)?)$/],
+  [
+    'dead',
+    /^(?:kill(?:s|ed|ing)?|dead|die[ds]?|dying|deaths?|toll|fatal(?:ities|ly)?|perish(?:ed)?|lives|bodies|murder(?:s|ed)?)$/
+  ],
   ['detonated', /^(?:detonat(?:e|es|ed|ing|ion)|explod(?:e|es|ed|ing)|explosions?|blasts?|blew|set)$/],
   ['injured', /^(?:wound(?:s|ed)?|injur(?:ed|ies|y|ing)|hurt|hospitali[sz]ed|casualties)$/],
   ['missing', /^(?:missing|unaccounted)$/],
   ['evacuated', /^(?:evacuat(?:ed|ion|ions|e|es|ing)|fled|displaced|homeless)$/],
   ['destroyed', /^(?:destroy(?:s|ed|ing)?|burn(?:ed|t|ing)?|razed|damag(?:ed|es|e)|collapsed|lost)$/],
-  ['size', /^(?:spread|spans?|grew|grown|grow(?:s|ing)?|charred|scorched|covers?|covered|consumed|burn(?:ed|t|ing)?|acres?|hectares?|blaze|fire)$/],
+  [
+    'size',
+    /^(?:spread|spans?|grew|grown|grow(?:s|ing)?|charred|scorched|covers?|covered|consumed|burn(?:ed|t|ing)?|acres?|hectares?|blaze|fire)$/
+  ],
   ['aboard', /^(?:aboard|board|carrying|carried|passengers?|crew)$/],
   ['arrested', /^(?:arrest(?:s|ed)?|detain(?:ed)?|custody|charged)$/],
-  ['deployed', /^(?:battl(?:e|ing|ed)|fight(?:s|ing)?|working|deploy(?:s|ed|ing|ments?)?|sen[dt]|sending|dispatch(?:ed)?|assigned|responding|troops)$/],
+  [
+    'deployed',
+    /^(?:battl(?:e|ing|ed)|fight(?:s|ing)?|working|deploy(?:s|ed|ing|ments?)?|sen[dt]|sending|dispatch(?:ed)?|assigned|responding|troops)$/
+  ],
   ['population', /^(?:community|town|village|city|population|inhabitants|residents|home|live)$/],
   ['altitude', /^(?:altitude|height|elevation|cruising|climb(?:ed)?|descen(?:ded|t)|dropped|fell)$/],
   ['distance', /^(?:north|south|east|west|northeast|northwest|southeast|southwest|away|distance|from)$/],
@@ -35,9 +44,31 @@ const PREDICATES: Array<[string, RegExp]> = [
 ]
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12
 }
 
 export interface Measure {
@@ -75,14 +106,17 @@ export function clauseAround(text: string, sentence: Span, start: number, end: n
 function predicatesOf(clause: string): Set<string> {
   const out = new Set<string>()
   for (const word of clause.toLowerCase().match(/[\p{L}-]+/gu) ?? [])
-    for (const [family, re] of PREDICATES) if (re.test(word) || re.test(word.replace(/^.*-/, ''))) out.add(family)
+    for (const [family, re] of PREDICATES)
+      if (re.test(word) || re.test(word.replace(/^.*-/, ''))) out.add(family)
   return out
 }
 
 export function numbersOf(sentence: string): Set<number> {
   const out = new Set<number>()
-  for (const m of sentence.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) out.add(Number(m[0].replace(/,/g, '')))
-  for (const w of sentence.toLowerCase().match(/\p{L}+/gu) ?? []) if (NUMBER_WORDS[w] !== undefined) out.add(NUMBER_WORDS[w]!)
+  for (const m of sentence.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g))
+    out.add(Number(m[0].replace(/,/g, '')))
+  for (const w of sentence.toLowerCase().match(/\p{L}+/gu) ?? [])
+    if (NUMBER_WORDS[w] !== undefined) out.add(NUMBER_WORDS[w]!)
   return out
 }
 
@@ -120,8 +154,25 @@ export function measureOf(
   }
 }
 
-const SITE = /^(?:[ \t]+(?:people|persons|were|was|have|has|had|been|are|is|reportedly|\p{Ll}+ed))*[ \t]+(?:at|in|inside|outside|near|on)[ \t]+(?!board\b)((?:[\p{L}\p{M}'’-]+[ \t]*){1,5})/u
-const SITE_STOP = new Set(['the', 'a', 'an', 'and', 'its', 'their', 'his', 'her', 'this', 'that', 'which', 'when', 'after', 'before', 'while'])
+const SITE =
+  /^(?:[ \t]+(?:people|persons|were|was|have|has|had|been|are|is|reportedly|\p{Ll}+ed))*[ \t]+(?:at|in|inside|outside|near|on)[ \t]+(?!board\b)((?:[\p{L}\p{M}'’-]+[ \t]*){1,5})/u
+const SITE_STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'its',
+  'their',
+  'his',
+  'her',
+  'this',
+  'that',
+  'which',
+  'when',
+  'after',
+  'before',
+  'while'
+])
 
 /** The place phrase right after a figure and its verb: "100 wounded at Brussels' international airport". */
 function siteAfter(rest: string): string[] {
@@ -154,14 +205,17 @@ export function differentMeasure(
 ): string | null {
   if (!story.predicates.size || !source.predicates.size) {
     // A verb the families do not know ("12 boats left the harbour"): the clauses must share words.
-    if (disjoint(story.clause, source.clause)) return 'the two sentences do not say what happened to what they count in the same words'
+    if (disjoint(story.clause, source.clause))
+      return 'the two sentences do not say what happened to what they count in the same words'
   } else if (disjoint(story.predicates, source.predicates))
     return `it counts something else (${[...source.predicates].join(', ')}, not ${[...story.predicates].join(', ')})`
   // A count at one site is a part of the total, not a rival figure, unless the part is larger.
-  const uncovered = (site: string[], other: Measure) => site.length > 0 && site.some((w) => !other.words.has(w))
+  const uncovered = (site: string[], other: Measure) =>
+    site.length > 0 && site.some((w) => !other.words.has(w))
   const storySite = uncovered(story.site, source)
   const sourceSite = uncovered(source.site, story)
-  const partWithin = (part: number | null, whole: number | null) => part === null || whole === null || part <= whole
+  const partWithin = (part: number | null, whole: number | null) =>
+    part === null || whole === null || part <= whole
   if (
     (storySite && sourceSite) ||
     (storySite && partWithin(storyValue, sourceValue)) ||
@@ -171,7 +225,7 @@ export function differentMeasure(
   if (story.years.size && source.years.size && disjoint(story.years, source.years))
     return `it is about another time (${[...source.years].join(', ')}, not ${[...story.years].join(', ')})`
   const past = (m: Measure) => [...m.years].some((y) => !publicationYears.has(y))
-  if ((past(story) !== past(source)) && disjoint(story.names, source.names))
+  if (past(story) !== past(source) && disjoint(story.names, source.names))
     return 'it is about another time and place'
   if (storyValue !== null && storyValue !== sourceValue && source.numbers.has(storyValue))
     return `the passage also gives ${storyValue}, so this is a part or another count`

@@ -18,7 +18,6 @@ import { foldName } from './fold-name'
 import { nameWords, type NameFinding, type NameVocabulary } from './names'
 import { titleFamily } from './titles'
 
-
 /** Words of a full name for comparison: hyphenated parts kept together, folded. */
 function tokens(name: string): string[] {
   return name
@@ -37,7 +36,10 @@ export function nearMiss(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length)
   if (shorter < 4) return false
   // Grammatical endings make another word (Russia/Russian), not a misspelling.
-  if ((a.startsWith(b) || b.startsWith(a)) && /^(?:s|es|n|an|ian|ns)$/.test(a.length > b.length ? a.slice(b.length) : b.slice(a.length)))
+  if (
+    (a.startsWith(b) || b.startsWith(a)) &&
+    /^(?:s|es|n|an|ian|ns)$/.test(a.length > b.length ? a.slice(b.length) : b.slice(a.length))
+  )
     return false
   const budget = shorter >= 9 ? 2 : 1
   const edits = editDistance(a, b, 3)
@@ -72,7 +74,14 @@ export function compareFullNames(
     const parts = new Set(a.flatMap((t) => t.split('-')))
     if (!window.some((t) => t.split('-').some((p) => parts.has(p)))) continue
     const variant = compareTokens(a, window, kind, common)
-    if (variant) return { other: source.split(/[\s,]+/).slice(at, at + a.length).join(' '), kind: variant }
+    if (variant)
+      return {
+        other: source
+          .split(/[\s,]+/)
+          .slice(at, at + a.length)
+          .join(' '),
+        kind: variant
+      }
   }
   return null
 }
@@ -92,7 +101,10 @@ function compareTokens(
   const hyphened = x.includes('-') && y.includes('-')
   // Two dictionary words ("Ministry" / "Minister") are two words, whatever their letters.
   const words = common.has(x) && common.has(y)
-  if (!words && (hyphened ? editDistance(x, y, 2) <= 1 && x.split('-')[0] === y.split('-')[0] : nearMiss(x, y)))
+  if (
+    !words &&
+    (hyphened ? editDistance(x, y, 2) <= 1 && x.split('-')[0] === y.split('-')[0] : nearMiss(x, y))
+  )
     return 'misspelling'
   // "Foreign Minister" is a title, not another name for "Foreign Ministry".
   if (kind === 'organization' && a[0] === b[0] && x !== a[0] && !titleFamily(y)) return 'other-name'
@@ -134,7 +146,9 @@ export function fullNameFindings(
     )
     if (others.length === 0) continue
     const misspelled = others.filter((v) => v.kind === 'misspelling')
-    const shown = [...new Map((misspelled.length ? misspelled : others).map((v) => [v.other, v])).values()].slice(0, 3)
+    const shown = [
+      ...new Map((misspelled.length ? misspelled : others).map((v) => [v.other, v])).values()
+    ].slice(0, 3)
     const list = shown.map((v) => `“${v.other}”`).join(', ')
     const spellings = shown.map((v) => v.other)
     if (attested) {

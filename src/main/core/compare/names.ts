@@ -88,8 +88,6 @@ function sameLetters(a: string, b: string): boolean {
   return a.length === b.length && [...a].sort().join('') === [...b].sort().join('')
 }
 
-
-
 /** The capitalized words of a name, split the way the vocabulary splits them. */
 export function nameWords(name: string): string[] {
   return name.match(NAME_WORD) ?? []
@@ -134,7 +132,10 @@ export class NameVocabulary {
     const list = this.locations.get(word)
     if (list) {
       // One location per source, so the list names as many sources as it can.
-      if (list.length < MAX_LOCATIONS && list.filter((l) => l.source === at.source).length < PER_SOURCE_LOCATIONS)
+      if (
+        list.length < MAX_LOCATIONS &&
+        list.filter((l) => l.source === at.source).length < PER_SOURCE_LOCATIONS
+      )
         list.push(at)
       return
     }

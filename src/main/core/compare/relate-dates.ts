@@ -36,7 +36,10 @@ function relateTimes(story: NormalizedDate, source: NormalizedDate): { relation:
   const gap = Math.abs(minutes(story.time!) - minutes(source.time!))
   if (gap === 0) return { relation: 'supports', reason: `same time (${story.time})` }
   if ((story.timeApproximate || source.timeApproximate) && gap <= 30)
-    return { relation: 'partial', reason: `close times, one of them approximate: story ${story.time}, source ${source.time}` }
+    return {
+      relation: 'partial',
+      reason: `close times, one of them approximate: story ${story.time}, source ${source.time}`
+    }
   return { relation: 'contradicts', reason: `the source gives ${source.time}, the story ${story.time}` }
 }
 
@@ -53,7 +56,10 @@ function spell(minutes: number): string {
 function relateElapsed(a: [number, number], b: [number, number]): { relation: Relation; reason: string } {
   const range = ([lo, hi]: [number, number]) => (lo === hi ? spell(lo) : `${spell(lo)}–${spell(hi)}`)
   if (a[1] < b[0] || b[1] < a[0])
-    return { relation: 'contradicts', reason: `the source puts it ${range(b)} later, the story ${range(a)} later` }
+    return {
+      relation: 'contradicts',
+      reason: `the source puts it ${range(b)} later, the story ${range(a)} later`
+    }
   const same = Math.abs(a[0] - b[0]) < 1 && Math.abs(a[1] - b[1]) < 1
   return same
     ? { relation: 'supports', reason: 'the same time after' }
@@ -76,7 +82,12 @@ export function relateDates(
     return story.elapsed && source.elapsed ? relateElapsed(story.elapsed, source.elapsed) : null
   // A clock time alone says nothing about the day; it is compared with another time only.
   if (story.timeOnly || source.timeOnly) return story.time && source.time ? relateTimes(story, source) : null
-  if (story.season && source.season && story.season !== source.season && !(isFall(story.season) && isFall(source.season)))
+  if (
+    story.season &&
+    source.season &&
+    story.season !== source.season &&
+    !(isFall(story.season) && isFall(source.season))
+  )
     return { relation: 'contradicts', reason: `the source says ${source.season}, the story ${story.season}` }
   const a = parts(story)
   const b = parts(source)

@@ -61,7 +61,11 @@ function roundedApart(a: NormalizedQuantity, b: NormalizedQuantity): boolean {
   if (!a.hedge || !b.hedge || !APPROXIMATE.has(a.hedge) || !APPROXIMATE.has(b.hedge)) return false
   if (a.value === null || b.value === null || a.value === b.value) return false
   const zeros = Math.min(trailingZeros(a.value), trailingZeros(b.value))
-  return zeros >= 1 && trailingZeros(a.value) === trailingZeros(b.value) && Math.abs(a.value - b.value) >= 10 ** zeros
+  return (
+    zeros >= 1 &&
+    trailingZeros(a.value) === trailingZeros(b.value) &&
+    Math.abs(a.value - b.value) >= 10 ** zeros
+  )
 }
 
 /** 8,374 and 8,400 acres, 148 and 150 people: one writer rounded, or counted a moment later. */

@@ -49,12 +49,24 @@ export function baselineOf(sentence: string, dateOffset: number): string | null 
   const before = sentence.slice(Math.max(0, dateOffset - 80), dateOffset)
   if (!/\bsince\b/i.test(before)) return null
   const words = sentence.slice(0, dateOffset).match(SUPERLATIVE)
-  const word = words?.map((w) => w.toLowerCase()).find((w) => !/^(?:west|east|rest|best-?known|latest|interest|protest|suggest|request|forest|honest|modest|harvest|arrest|test|contest|guest|quest|chest|nest|pest|vest|suspect)$/.test(w))
+  const word = words
+    ?.map((w) => w.toLowerCase())
+    .find(
+      (w) =>
+        !/^(?:west|east|rest|best-?known|latest|interest|protest|suggest|request|forest|honest|modest|harvest|arrest|test|contest|guest|quest|chest|nest|pest|vest|suspect)$/.test(
+          w
+        )
+    )
   return word ?? null
 }
 
-export function differentEvent(story: DatedSentence, source: DatedSentence, publishedAt: string | null): string | null {
-  if (story.quoted || source.quoted) return 'one of the dates is inside a quotation, relative to when it was said'
+export function differentEvent(
+  story: DatedSentence,
+  source: DatedSentence,
+  publishedAt: string | null
+): string | null {
+  if (story.quoted || source.quoted)
+    return 'one of the dates is inside a quotation, relative to when it was said'
   if (source.others.some((o) => relateDates(story.date, o)?.relation === 'supports'))
     return 'the passage also gives the story’s date, for another event'
   if (story.others.some((o) => relateDates(o, source.date)?.relation === 'supports'))
@@ -67,14 +79,22 @@ export function differentEvent(story: DatedSentence, source: DatedSentence, publ
   if (story.date.timeOnly || source.date.timeOnly) return null
   const a = instant(story.date)
   const b = instant(source.date)
-  if (story.date.relative && source.date.relative && a !== null && b !== null && a !== b && Math.abs(a - b) <= DAY)
+  if (
+    story.date.relative &&
+    source.date.relative &&
+    a !== null &&
+    b !== null &&
+    a !== b &&
+    Math.abs(a - b) <= DAY
+  )
     return 'both are written relative to the day of writing, a day apart'
   const published = publishedAt ? Date.parse(`${publishedAt.slice(0, 10)}T00:00:00Z`) : NaN
   if (a === null || b === null || Number.isNaN(published)) return null
   const age = (t: number) => Math.abs(published - t) / DAY
   const current = (t: number) => age(t) <= CURRENT_DAYS
   const past = (t: number) => age(t) > PAST_DAYS
-  if ((current(a) && past(b)) || (past(a) && current(b))) return 'one is this week’s event, the other an earlier one'
+  if ((current(a) && past(b)) || (past(a) && current(b)))
+    return 'one is this week’s event, the other an earlier one'
   if (past(a) && past(b)) {
     const shared = [...story.measure.names].some((n) => source.measure.names.has(n))
     if (!shared) return 'both recall earlier events, and the sentences name none in common'

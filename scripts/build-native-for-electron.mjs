@@ -3,14 +3,15 @@
 // native/electron/. The copy in node_modules stays built for Node, so the tests (which run under
 // Node) and the app (which runs under Electron) each load the build made for them; the app passes
 // this file to better-sqlite3 as its `nativeBinding`.
-// Needs the Electron binary and Electron's headers (a download); where they cannot be had the
-// install still succeeds and says what is missing.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs'
+// Needs the Electron binary (scripts/postinstall.mjs downloads it first) and Electron's headers
+// (a download); where they cannot be had the install still succeeds and says what is missing.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { electronBinary } from './electron.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
@@ -22,15 +23,9 @@ function skip(reason) {
   process.exit(0)
 }
 
-if (process.env.CI) skip('CI runs the tests under Node only')
-let electronVersion
-try {
-  electronVersion = require('electron/package.json').version
-  const binary = require('electron')
-  if (typeof binary !== 'string' || !existsSync(binary)) skip('the Electron binary is not installed')
-} catch {
-  skip('the Electron binary is not installed')
-}
+const electron = electronBinary()
+if (!electron.path) skip(electron.reason)
+const electronVersion = electron.version
 
 const source = dirname(require.resolve('better-sqlite3/package.json'))
 const work = mkdtempSync(join(tmpdir(), 'factdesk-native-'))

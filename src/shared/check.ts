@@ -89,7 +89,14 @@ export const checkSourceSchema = z.object({
 // Loose at the top level: exports add fields (decisions, history) and older readers must accept them.
 export const checkResultSchema = z.looseObject({
   version: z.literal(1),
-  story: z.object({ id: z.number().int(), title: z.string().nullable(), publishedAt: z.string().nullable() }),
+  story: z.object({
+    id: z.number().int(),
+    title: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    /** An undated story's date, proposed from the date most of its sources carry: for the editor to confirm. */
+    inferredDate: z.string().optional(),
+    inferredFrom: z.array(z.number().int()).optional()
+  }),
   sources: z.array(checkSourceSchema),
   claims: z.array(claimSchema),
   generatedAt: z.string()

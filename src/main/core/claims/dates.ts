@@ -4,6 +4,7 @@ import * as chrono from 'chrono-node'
 import { claimId, type ExtractedClaim, type Span } from './types'
 import { sentenceAt } from './sentences'
 import { extractSpansOfTime } from './spans-of-time'
+import { insideWebAddress, webAddressSpans } from './web-addresses'
 
 export type DatePrecision = 'day' | 'month' | 'year' | 'decade'
 
@@ -236,7 +237,8 @@ export function extractDates(
   claims.push(
     ...extractSpansOfTime(text, sentences, publishedAt, overlaps).filter((c) => !overlaps(c.start, c.end))
   )
-  return claims.sort((a, b) => a.start - b.start)
+  const addresses = webAddressSpans(text)
+  return claims.filter((c) => !insideWebAddress(addresses, c.start, c.end)).sort((a, b) => a.start - b.start)
 }
 
 /** The weekday a calendar date falls on, for checking "Saturday, Nov. 17". */

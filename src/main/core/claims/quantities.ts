@@ -3,6 +3,7 @@
 import { claimId, type ExtractedClaim, type Span } from './types'
 import { HEDGE_PHRASES, hedgedInterval, intervalsOverlap, VAGUE_AMOUNTS } from './hedges'
 import { sentenceAt } from './sentences'
+import { insideWebAddress, webAddressSpans } from './web-addresses'
 
 export interface NormalizedQuantity extends Record<string, unknown> {
   value: number | null
@@ -188,6 +189,7 @@ export function extractQuantities(
   exclude: readonly Span[] = []
 ): ExtractedClaim[] {
   const claims: ExtractedClaim[] = []
+  const addresses = webAddressSpans(text)
   PATTERN.lastIndex = 0
   for (let m = PATTERN.exec(text); m; m = PATTERN.exec(text)) {
     if (m[0].length === 0) {
@@ -196,6 +198,7 @@ export function extractQuantities(
     }
     const start = m.index
     if (exclude.some((s) => start < s.end && start + m[0].length > s.start)) continue
+    if (insideWebAddress(addresses, start, start + m[0].length)) continue
     const g = m.groups ?? {}
     const hedge = g['hedge'] ? g['hedge'].toLowerCase().replace(/\s+/g, ' ') : null
     let value: number | null = null

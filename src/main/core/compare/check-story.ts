@@ -75,17 +75,19 @@ const PER_SOURCE = 2
 const RELATION_ORDER: Record<Relation, number> = { contradicts: 0, supports: 1, partial: 2, mentions: 3 }
 
 export function checkStory(input: CheckInput): CheckResult {
-  const { story, sources } = input
+  const { sources } = input
+  // An undated story is read against the date its sources give most, marked as inferred for the
+  // editor to confirm: "on Saturday" must resolve against something.
+  const inferred = input.story.publishedAt ? null : inferStoryDate(sources)
+  const publishedAt = input.story.publishedAt ?? inferred?.date ?? null
+  const story = { ...input.story, publishedAt }
   const sourceById = new Map(sources.map((s) => [s.id, s]))
   const index =
     input.index ??
     (input.findPassages
       ? passageIndexFrom(input.findPassages)
       : new InMemoryPassageIndex(sources, new Set(contentWords(story.text))))
-  const claims = withEditorClaims(
-    extractClaims(story.text, { publishedAt: story.publishedAt }),
-    input.editorClaims
-  )
+  const claims = withEditorClaims(extractClaims(story.text, { publishedAt }), input.editorClaims)
   const editorIds = new Set((input.editorClaims ?? []).map((c) => c.id))
   const storySentenceWords = new Map<number, Set<string>>()
   const sentenceWords = (claim: ExtractedClaim) => {
@@ -125,7 +127,7 @@ export function checkStory(input: CheckInput): CheckResult {
   const byFullName = fullNameFindings(claims, sourcesVocabulary, commonWords())
   // One finding per name: the word-by-word one where both see it.
   const names = new Map<string, NameFinding[]>([...byFullName, ...byWord])
-  const innerFlags = consistencyFlags(story.text, claims)
+  const innerFlags = consistencyFlags(story.text, claims, inferred ? 'inferred' : 'published')
 
   const years = new Set(
     [story.publishedAt, ...sources.map((s) => s.publishedAt)].flatMap((d) => (d ? [d.slice(0, 4)] : []))
@@ -237,7 +239,12 @@ export function checkStory(input: CheckInput): CheckResult {
 
   return {
     version: 1,
-    story: { id: story.id, title: story.title, publishedAt: story.publishedAt },
+    story: {
+      id: story.id,
+      title: story.title,
+      publishedAt: input.story.publishedAt,
+      ...(inferred ? { inferredDate: inferred.date, inferredFrom: inferred.sourceIds } : {})
+    },
     sources: sources.map((s) => ({
       id: s.id,
       title: s.title,
@@ -248,6 +255,19 @@ export function checkStory(input: CheckInput): CheckResult {
     claims: checked,
     generatedAt: (input.now ?? new Date()).toISOString()
   }
+}
+
+/** The date most of the sources were published on (the latest where they tie), with who gives it. */
+export function inferStoryDate(
+  sources: readonly CheckSource[]
+): { date: string; sourceIds: number[] } | null {
+  const byDate = new Map<string, number[]>()
+  for (const s of sources) {
+    const day = s.publishedAt?.slice(0, 10)
+    if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) byDate.set(day, [...(byDate.get(day) ?? []), s.id])
+  }
+  const best = [...byDate].sort(([a, x], [b, y]) => y.length - x.length || b.localeCompare(a))[0]
+  return best ? { date: best[0], sourceIds: best[1] } : null
 }
 
 /** The engine's claims plus the editor's, without a second copy of one the engine already has. */

@@ -10,7 +10,13 @@ import { relateQuantities, sameUnit } from './relate-quantities'
 const NO_YEARS: ReadonlySet<string> = new Set()
 import { contentWords, dice } from './text-words'
 
-export function consistencyFlags(text: string, claims: readonly ExtractedClaim[]): Map<string, Flag[]> {
+export function consistencyFlags(
+  text: string,
+  claims: readonly ExtractedClaim[],
+  dated: 'published' | 'inferred' = 'published'
+): Map<string, Flag[]> {
+  const against =
+    dated === 'inferred' ? 'the date inferred from the sources (confirm it)' : 'the publication date'
   const flags = new Map<string, Flag[]>()
   const add = (id: string, flag: Flag) => flags.set(id, [...(flags.get(id) ?? []), flag])
   const dates = claims.filter((c) => c.kind === 'date')
@@ -28,7 +34,7 @@ export function consistencyFlags(text: string, claims: readonly ExtractedClaim[]
     if (d.relative && !d.unresolved && !d.elapsed) {
       add(claim.id, {
         kind: 'relative-date',
-        message: `“${claim.text}” is relative; against the publication date it means ${d.value}.`
+        message: `“${claim.text}” is relative; against ${against} it means ${d.value}.`
       })
       // "On Saturday, Nov. 17": the same sentence also gives an absolute date that must agree.
       // Only the date written beside the weekday: a sentence may date two events.

@@ -144,6 +144,36 @@ describe('4. dates', () => {
     expect(contradicted(claim(r, 'Sunday evening'))).toBe(true)
   })
 
+  it('reads an undated story against the date most of its sources carry, marked as inferred', () => {
+    const r = check('The minister arrived in Lisbon on Saturday for talks.', [], null)
+    expect(r.story.inferredDate).toBeUndefined()
+    const dated = checkStory({
+      story: {
+        id: 1,
+        title: 'story',
+        text: 'The minister arrived in Lisbon on Saturday for talks.',
+        publishedAt: null
+      },
+      sources: [3, 4, 5].map((id) => ({
+        id,
+        title: null,
+        outlet: null,
+        publishedAt: id === 5 ? '2025-05-20' : '2025-05-18',
+        url: null,
+        paragraphs: [{ index: 0, text: 'The minister arrived in Lisbon on Saturday.' }]
+      }))
+    })
+    expect(dated.story).toMatchObject({ publishedAt: null, inferredDate: '2025-05-18', inferredFrom: [3, 4] })
+    const saturday = claim(dated, 'Saturday', 'date')
+    expect(saturday.normalized).toMatchObject({ value: '2025-05-17' })
+    expect(saturday.flags.map((f) => f.message).join(' ')).toContain('inferred from the sources')
+  })
+
+  it('reads no date out of a web address', () => {
+    const r = check('Read more at https://news.example.com/2018/03/21/storm-hits-coast today.', [], null)
+    expect(r.claims.filter((c) => c.kind === 'date' && /2018|03\/21/.test(c.text))).toEqual([])
+  })
+
   it('gives a month and day without a year no invented year', () => {
     const r = check('The trial opens on June 2, the court said.', [], null)
     expect(claim(r, 'June 2').normalized).toMatchObject({ yearImplied: true })

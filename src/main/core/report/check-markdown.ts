@@ -50,7 +50,13 @@ export function checkResultToMarkdown(
   const out = [
     `# Check: ${mdEscape(result.story.title ?? `story ${result.story.id}`)}`,
     '',
-    `${result.claims.length} claims against ${result.sources.length} sources${result.story.publishedAt ? `; story dated ${result.story.publishedAt}` : ''}.`,
+    `${result.claims.length} claims against ${result.sources.length} sources${
+      result.story.publishedAt
+        ? `; story dated ${result.story.publishedAt}`
+        : result.story.inferredDate
+          ? `; the story carries no date: read as of ${result.story.inferredDate}, the date of ${result.story.inferredFrom?.length ?? 0} of its sources (confirm it)`
+          : ''
+    }.`,
     '',
     ORDER.filter((s) => counts.has(s))
       .map((s) => `${STATUS_LABEL[s]}: ${counts.get(s)}`)

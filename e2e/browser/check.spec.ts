@@ -21,13 +21,17 @@ interface Decision {
 
 const selectedRow = (page: Page) => page.locator('[data-testid="claim-row"][aria-selected="true"]')
 const selectedId = async (page: Page) => (await selectedRow(page).getAttribute('data-claim-id'))!
-const row = (page: Page, claimId: string) => page.locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`)
+const row = (page: Page, claimId: string) =>
+  page.locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`)
 
 async function openDemoCheck(page: Page): Promise<void> {
   await page.getByTestId('nav-checks').click()
   await page.getByTestId('check-row').first().focus()
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('check-header')).toBeVisible()
+  // A check opens on what needs attention; these walks go through every claim.
+  await expect(page.getByTestId('scope-attention')).toHaveAttribute('aria-checked', 'true')
+  await page.getByTestId('scope-all').click()
   await expect(selectedRow(page)).toHaveCount(1)
 }
 
@@ -105,12 +109,16 @@ test('walk the demo check by keyboard: verify, dispute with a note, correct, pin
   await expect(row(page, correctedId)).toHaveAttribute('data-status', 'corrected')
 
   await row(page, disputedId).click()
-  await expect(page.getByTestId('decision-note')).toHaveValue('The ministry’s own statement gives another figure.')
+  await expect(page.getByTestId('decision-note')).toHaveValue(
+    'The ministry’s own statement gives another figure.'
+  )
   await expect(page.getByTestId('history-entry')).toHaveCount(2)
   await expect(page.getByTestId('decision-history')).toContainText('Open → Disputed')
 
   await row(page, correctedId).click()
-  await expect(page.getByTestId('corrected-wording')).toHaveValue('Foreign Minister Takeshi Iwaya (corrected)')
+  await expect(page.getByTestId('corrected-wording')).toHaveValue(
+    'Foreign Minister Takeshi Iwaya (corrected)'
+  )
 
   await row(page, pinnedId).scrollIntoViewIfNeeded()
   await row(page, pinnedId).click()
@@ -123,8 +131,14 @@ test('walk the demo check by keyboard: verify, dispute with a note, correct, pin
   const detail = await serve.call<{ decisions: Decision[] }>('checks.get', { id: checks[0]!.id })
   const byId = new Map(detail.decisions.map((d) => [d.claimId, d]))
   expect(byId.get(verifiedId)?.status).toBe('verified')
-  expect(byId.get(disputedId)).toMatchObject({ status: 'disputed', note: 'The ministry’s own statement gives another figure.' })
-  expect(byId.get(correctedId)).toMatchObject({ status: 'corrected', correctedText: 'Foreign Minister Takeshi Iwaya (corrected)' })
+  expect(byId.get(disputedId)).toMatchObject({
+    status: 'disputed',
+    note: 'The ministry’s own statement gives another figure.'
+  })
+  expect(byId.get(correctedId)).toMatchObject({
+    status: 'corrected',
+    correctedText: 'Foreign Minister Takeshi Iwaya (corrected)'
+  })
   expect(byId.get(pinnedId)?.pinned).toHaveLength(1)
 
   // Filters: only the verified claim is left when "Verified" is on.
@@ -150,7 +164,8 @@ test('select story words to add a claim the engine missed; a name goes to the ho
 }) => {
   await page.goto(serve.url)
   await openDemoCheck(page)
-  const shown = async () => Number(/of (\d+) claims/.exec((await page.getByTestId('claims-shown').textContent())!)![1])
+  const shown = async () =>
+    Number(/of (\d+) claims/.exec((await page.getByTestId('claims-shown').textContent())!)![1])
   const before = await shown()
   expect(before).toBeGreaterThan(5)
 
@@ -180,8 +195,8 @@ test('select story words to add a claim the engine missed; a name goes to the ho
 
   // A date claim on words without a date is refused with the reason, and nothing is added.
   await page.evaluate(() => {
-    const span = [...document.querySelectorAll<HTMLElement>('[data-testid="story"] span[data-offset]')].find((s) =>
-      /[a-z]{4,} [a-z]{4,}/.test(s.textContent ?? '')
+    const span = [...document.querySelectorAll<HTMLElement>('[data-testid="story"] span[data-offset]')].find(
+      (s) => /[a-z]{4,} [a-z]{4,}/.test(s.textContent ?? '')
     )!
     const text = span.firstChild as Text
     const at = /[a-z]{4,} [a-z]{4,}/.exec(text.data)!.index
@@ -206,7 +221,9 @@ test('select story words to add a claim the engine missed; a name goes to the ho
   const hitText = (await page.getByTestId('passage-hit').first().locator('.snippet').textContent())!
   await page.getByTestId('passage-hit').first().getByRole('button', { name: 'Pin' }).click()
   await expect(page.getByTestId('pinned-passage')).toHaveCount(1)
-  await expect(page.getByTestId('pinned-passage')).toContainText(hitText.replace(/^…|…$/g, '').trim().slice(0, 30))
+  await expect(page.getByTestId('pinned-passage')).toContainText(
+    hitText.replace(/^…|…$/g, '').trim().slice(0, 30)
+  )
 
   // A person claim: its name can join the newsroom's house list from the evidence pane.
   await page.getByTestId('filter-kind-person').click()
@@ -229,7 +246,10 @@ test('narrow a check to one source and widen it back to the whole library', asyn
   await page.getByRole('button', { name: 'Check again with these' }).click()
   await expect(sources).toContainText('chosen sources (1)')
   // Every evidence card now comes from that one source.
-  const { checks } = await serve.call<{ checks: { id: number; sourceIds: number[] | null }[] }>('checks.list', {})
+  const { checks } = await serve.call<{ checks: { id: number; sourceIds: number[] | null }[] }>(
+    'checks.list',
+    {}
+  )
   expect(checks[0]!.sourceIds).toHaveLength(1)
   await sources.click()
   await page.getByTestId('sources-all').check()

@@ -29,6 +29,11 @@ export const suggestedStatusSchema = z.enum([
 ])
 export type SuggestedStatus = z.infer<typeof suggestedStatusSchema>
 
+/** How much a claim needs the editor: attention first; background (bare names of places and
+ * organizations, a name inside its titled form) hidden from the checklist by default. */
+export const claimPrioritySchema = z.enum(['attention', 'check', 'background'])
+export type ClaimPriority = z.infer<typeof claimPrioritySchema>
+
 export const flagKindSchema = z.enum([
   'spelling-to-check',
   'spelling-variant',
@@ -69,6 +74,7 @@ export const claimSchema = z.object({
   sentence: spanSchema,
   normalized: z.record(z.string(), z.unknown()),
   status: suggestedStatusSchema,
+  priority: claimPrioritySchema.optional(),
   flags: z.array(flagSchema),
   evidence: z.array(evidenceSchema),
   /** Sources that say nothing about this claim. */

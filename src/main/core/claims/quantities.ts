@@ -96,6 +96,8 @@ const STOP = new Set(
   )
 )
 
+const ANAPHORIC = /\b(?:the|these|those|its|their|his|her|our|all)\s+$/i
+
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 const SCALE = String.raw`thousand|million|billion|trillion|bn|mn|mln|tn|[mkb](?![\p{L}])`
 const CUR_PRE = String.raw`US\$|\$|€|£|¥|₴|₹|USD\s|EUR\s|GBP\s|JPY\s`
@@ -242,6 +244,14 @@ export function extractQuantities(
     // A four-digit number alone is a year, a bare small word ("one of them") is not a figure.
     if (bareNumber && (/^(1[5-9]|20)\d\d$/.test(raw) || g['word'])) continue
     if (g['word'] && !unit.unit && !currency) continue
+    // "The two countries", "both sides": a reference back to things already named, not a count.
+    if (
+      g['word'] &&
+      value !== null &&
+      value <= 10 &&
+      ANAPHORIC.test(text.slice(Math.max(0, start - 12), start))
+    )
+      continue
     if (unit.unit || unit.currency) end = Math.max(end, unit.end)
     claims.push({
       id: claimId(currency ? 'money' : 'quantity', start),

@@ -18,6 +18,7 @@ import { relateFigures, type FigureContext, type Found } from './figures-in-pass
 import { clauseAround, measureOf } from './measure'
 import { baselineOf, differentEvent } from './same-event'
 import { suggestStatus } from './status'
+import { claimPriority } from './triage'
 import { compatibleTitles, titleAround, titleFamily } from './titles'
 import {
   AGREEMENT_FOR_CONTRADICTION,
@@ -237,6 +238,7 @@ export function checkStory(input: CheckInput): CheckResult {
     }
   })
 
+  for (const c of checked) c.priority = claimPriority(c, checked)
   return {
     version: 1,
     story: {

@@ -1,8 +1,29 @@
 // The checklist's rows: claims filtered by kind, status and words, grouped under their paragraph.
-import type { CheckedClaim, ClaimKind } from '../../../shared/check'
+import type { CheckedClaim, ClaimKind, ClaimPriority } from '../../../shared/check'
 import type { DecisionStatus } from '../../../shared/workbench'
 
+/** Which claims the checklist shows: those needing attention, every checkable one, or all of them
+ * with the bare names of places and organizations. */
+export type ClaimScope = 'attention' | 'checkable' | 'all'
+
+/** A result saved before claims had a priority reads as checkable. */
+export function priorityOf(claim: CheckedClaim): ClaimPriority {
+  return claim.priority ?? 'check'
+}
+
+export function inScope(claim: CheckedClaim, scope: ClaimScope): boolean {
+  const priority = priorityOf(claim)
+  return scope === 'all' || priority === 'attention' || (scope === 'checkable' && priority === 'check')
+}
+
+/** The scope a check opens on: what needs attention, when anything does. */
+export function openingScope(claims: readonly CheckedClaim[]): ClaimScope {
+  return claims.some((c) => priorityOf(c) === 'attention') ? 'attention' : 'checkable'
+}
+
 export interface ClaimFilter {
+  /** Which priorities; absent means all. */
+  scope?: ClaimScope
   /** Empty means every kind. */
   kinds: ReadonlySet<ClaimKind>
   /** Empty means every status. */
@@ -27,6 +48,7 @@ export function filterClaims(
 ): CheckedClaim[] {
   const words = fold(filter.query).split(/\s+/).filter(Boolean)
   return claims.filter((claim) => {
+    if (filter.scope && !inScope(claim, filter.scope)) return false
     if (filter.kinds.size > 0 && !filter.kinds.has(claim.kind)) return false
     if (filter.statuses.size > 0 && !filter.statuses.has(statusOf(claim.id))) return false
     if (words.length === 0) return true

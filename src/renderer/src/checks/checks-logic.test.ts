@@ -2,12 +2,18 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CheckedClaim } from '../../../shared/check'
-import { checklistRows, filterClaims, neighbour } from './checklist'
+import { checklistRows, filterClaims, inScope, neighbour, openingScope } from './checklist'
 import { actionFor, SHORTCUTS } from './shortcuts'
 import { paragraphAt, paragraphSpans, storyParagraphs } from './story-segments'
 import { UndoStack } from './undo-stack'
 
-function claim(id: string, start: number, end: number, text: string, kind: CheckedClaim['kind'] = 'event'): CheckedClaim {
+function claim(
+  id: string,
+  start: number,
+  end: number,
+  text: string,
+  kind: CheckedClaim['kind'] = 'event'
+): CheckedClaim {
   return {
     id,
     kind,
@@ -83,8 +89,12 @@ describe('checklist', () => {
   it('filters by kind, status and accent-blind words', () => {
     const all = { kinds: new Set<never>(), statuses: new Set<never>(), query: '' }
     expect(filterClaims(claims, status, all).map((c) => c.id)).toEqual(['a', 'b', 'c'])
-    expect(filterClaims(claims, status, { ...all, kinds: new Set(['date', 'money'] as const) }).map((c) => c.id)).toEqual(['b', 'c'])
-    expect(filterClaims(claims, status, { ...all, statuses: new Set(['open'] as const) }).map((c) => c.id)).toEqual(['a', 'c'])
+    expect(
+      filterClaims(claims, status, { ...all, kinds: new Set(['date', 'money'] as const) }).map((c) => c.id)
+    ).toEqual(['b', 'c'])
+    expect(
+      filterClaims(claims, status, { ...all, statuses: new Set(['open'] as const) }).map((c) => c.id)
+    ).toEqual(['a', 'c'])
     expect(filterClaims(claims, status, { ...all, query: 'ZÉLENSKYY' }).map((c) => c.id)).toEqual(['a'])
     expect(filterClaims(claims, status, { ...all, query: 'million 40' }).map((c) => c.id)).toEqual(['c'])
   })
@@ -109,6 +119,35 @@ describe('checklist', () => {
     expect(neighbour(ids, 'a', -1)).toBe('a')
     expect(neighbour(ids, 'gone', 1)).toBe('a')
     expect(neighbour([], 'a', 1)).toBeNull()
+  })
+})
+
+describe('checklist scope', () => {
+  const withPriority = (id: string, priority: CheckedClaim['priority']) => ({
+    ...claim(id, 0, 1, id),
+    priority
+  })
+  const claims = [
+    withPriority('a', 'attention'),
+    withPriority('c', 'check'),
+    withPriority('b', 'background'),
+    { ...claim('old', 0, 1, 'old') }
+  ]
+  const filter = (scope: 'attention' | 'checkable' | 'all') =>
+    filterClaims(claims, () => 'open', { scope, kinds: new Set(), statuses: new Set(), query: '' }).map(
+      (c) => c.id
+    )
+
+  it('shows what needs attention, then what is checkable, then everything with the bare names', () => {
+    expect(filter('attention')).toEqual(['a'])
+    expect(filter('checkable')).toEqual(['a', 'c', 'old'])
+    expect(filter('all')).toEqual(['a', 'c', 'b', 'old'])
+    expect(inScope(claims[2]!, 'checkable')).toBe(false)
+  })
+
+  it('opens on what needs attention when anything does, else on what is checkable', () => {
+    expect(openingScope(claims)).toBe('attention')
+    expect(openingScope(claims.slice(1))).toBe('checkable')
   })
 })
 

@@ -13,7 +13,22 @@ import type {
 } from '../../../shared/workbench'
 import { api } from '../api'
 import { errorCapture } from './capture-error'
-import { checklistRows, filterClaims, neighbour } from '../checks/checklist'
+import {
+  checklistRows,
+  filterClaims,
+  inScope,
+  neighbour,
+  openingScope,
+  type ClaimScope
+} from '../checks/checklist'
+
+const SCOPE_KEY = 'factdesk.checklistScope'
+const SCOPES: readonly ClaimScope[] = ['attention', 'checkable', 'all']
+
+function storedScope(checkId: number): ClaimScope | null {
+  const stored = sessionStorage.getItem(`${SCOPE_KEY}.${checkId}`)
+  return SCOPES.find((s) => s === stored) ?? null
+}
 import { samePassage } from '../checks/pinned'
 import { paragraphAt, paragraphSpans } from '../checks/story-segments'
 import { UndoStack, type DecisionChange } from '../checks/undo-stack'
@@ -44,11 +59,11 @@ export const useChecksStore = defineStore('checks', () => {
   const kinds = ref(new Set<ClaimKind>())
   const statuses = ref(new Set<DecisionStatus>())
   const query = ref('')
+  const scope = ref<ClaimScope>('all')
 
   const undoStack = new UndoStack<Decision>()
   const undoState = ref({ canUndo: false, canRedo: false })
-  const syncUndoState = () =>
-    (undoState.value = { canUndo: undoStack.canUndo, canRedo: undoStack.canRedo })
+  const syncUndoState = () => (undoState.value = { canUndo: undoStack.canUndo, canRedo: undoStack.canRedo })
 
   const claims = computed<CheckedClaim[]>(() => detail.value?.result.claims ?? [])
   const claimById = computed(() => new Map(claims.value.map((c) => [c.id, c])))
@@ -64,13 +79,29 @@ export const useChecksStore = defineStore('checks', () => {
   const sentenceOf = (claim: CheckedClaim) => storyText.value.slice(claim.sentence.start, claim.sentence.end)
 
   const visibleClaims = computed(() =>
-    filterClaims(claims.value, statusOf, { kinds: kinds.value, statuses: statuses.value, query: query.value }, sentenceOf)
+    filterClaims(
+      claims.value,
+      statusOf,
+      { scope: scope.value, kinds: kinds.value, statuses: statuses.value, query: query.value },
+      sentenceOf
+    )
   )
   const rows = computed(() => checklistRows(visibleClaims.value, paragraphOf))
   const counts = computed(() => {
-    const byStatus: Record<DecisionStatus, number> = { open: 0, verified: 0, disputed: 0, corrected: 0, dismissed: 0 }
+    const byStatus: Record<DecisionStatus, number> = {
+      open: 0,
+      verified: 0,
+      disputed: 0,
+      corrected: 0,
+      dismissed: 0
+    }
     for (const c of claims.value) byStatus[statusOf(c.id)]++
-    return { total: claims.value.length, decided: claims.value.length - byStatus.open, byStatus }
+    const byScope: Record<ClaimScope, number> = {
+      attention: claims.value.filter((c) => inScope(c, 'attention')).length,
+      checkable: claims.value.filter((c) => inScope(c, 'checkable')).length,
+      all: claims.value.length
+    }
+    return { total: claims.value.length, decided: claims.value.length - byStatus.open, byStatus, byScope }
   })
 
   const attempt = errorCapture(error)
@@ -92,12 +123,16 @@ export const useChecksStore = defineStore('checks', () => {
     const loaded = await attempt(() => api.call('checks.get', { id }))
     loading.value = false
     if (!loaded) return
-    if (detail.value?.check.id !== id) {
+    const another = detail.value?.check.id !== id
+    if (another) {
       undoStack.clear()
       syncUndoState()
       selectedId.value = null
     }
     show(loaded)
+    // The scope the editor chose for this check survives a reload; a check opened afresh opens on
+    // what needs attention.
+    if (another) scope.value = storedScope(id) ?? openingScope(loaded.result.claims)
     sessionStorage.setItem(LAST_CHECK_KEY, String(id))
     if (!selectedId.value || !claimById.value.has(selectedId.value))
       await select(visibleClaims.value[0]?.id ?? null)
@@ -163,11 +198,20 @@ export const useChecksStore = defineStore('checks', () => {
   }
 
   async function step(by: number): Promise<void> {
-    await select(neighbour(visibleClaims.value.map((c) => c.id), selectedId.value, by))
+    await select(
+      neighbour(
+        visibleClaims.value.map((c) => c.id),
+        selectedId.value,
+        by
+      )
+    )
   }
 
   /** Writes one decision; nothing changes on screen until the library has it. */
-  async function write(claimId: string, next: Omit<Decision, 'claimId' | 'updatedAt'>): Promise<Decision | null> {
+  async function write(
+    claimId: string,
+    next: Omit<Decision, 'claimId' | 'updatedAt'>
+  ): Promise<Decision | null> {
     const checkId = detail.value?.check.id
     if (checkId === undefined) return null
     saving.value++
@@ -220,7 +264,12 @@ export const useChecksStore = defineStore('checks', () => {
     const written = await write(
       change.claimId,
       target
-        ? { status: target.status, correctedText: target.correctedText, note: target.note, pinned: target.pinned }
+        ? {
+            status: target.status,
+            correctedText: target.correctedText,
+            note: target.note,
+            pinned: target.pinned
+          }
         : { status: 'open', correctedText: null, note: null, pinned: [] }
     )
     if (!written) undoStack.restore(change, side)
@@ -268,7 +317,13 @@ export const useChecksStore = defineStore('checks', () => {
   }
   const toggleKind = (kind: ClaimKind) => (kinds.value = toggle(kinds.value, kind))
   const toggleStatus = (status: DecisionStatus) => (statuses.value = toggle(statuses.value, status))
+  function setScope(next: ClaimScope): void {
+    scope.value = next
+    const id = detail.value?.check.id
+    if (id !== undefined) sessionStorage.setItem(`${SCOPE_KEY}.${id}`, next)
+  }
   function clearFilters(): void {
+    setScope('all')
     kinds.value = new Set()
     statuses.value = new Set()
     query.value = ''
@@ -288,6 +343,8 @@ export const useChecksStore = defineStore('checks', () => {
     kinds,
     statuses,
     query,
+    scope,
+    setScope,
     undoState,
     claims,
     claimById,

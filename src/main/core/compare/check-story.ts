@@ -218,7 +218,7 @@ export function checkStory(input: CheckInput): CheckResult {
       const against = kept.find((e) => e.relation === 'contradicts')!
       flags.push({
         kind: 'conflicting-value',
-        message: `${against.sourceTitle ?? 'A source'}: ${against.reason}.`
+        message: `${against.sourceTitle ?? 'A source'} — ${against.reason}.`
       })
     }
     const withEvidence = new Set(kept.map((e) => e.sourceId))

@@ -9,20 +9,11 @@
 import type { Relation } from '../../../shared/check'
 import { intervalsOverlap, loosened } from '../claims/hedges'
 import type { NormalizedQuantity } from '../claims/quantities'
+import { commonGround, figureInWords } from './figure-words'
 
-/** A figure for a message: plain digits with thousands separators (no locale lookup, it is hot). */
-function figure(v: number | null): string {
-  if (v === null) return '∞'
-  const rounded = Math.round(v * 100) / 100
-  const [whole, fraction] = String(Math.abs(rounded)).split('.')
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`
-}
-
+/** A figure for a message, as the writer put it (figure-words.ts). */
 export function describeQuantity(q: NormalizedQuantity): string {
-  const words = q.hedge ? `${q.hedge} ` : ''
-  if (q.low === q.high) return `${words}${figure(q.low)}`
-  return `${words}${q.lowInclusive ? '[' : '('}${figure(q.low)}, ${figure(q.high)}${q.highInclusive ? ']' : ')'}`
+  return figureInWords(q)
 }
 
 /** Unit heads that count the same things: people and residents, homes and structures. */
@@ -87,43 +78,43 @@ export function relateQuantities(
   if (exactSame)
     return {
       relation: 'supports',
-      reason: `same figure (${describeQuantity(story)})`,
+      reason: `the same figure: ${describeQuantity(source)}`,
       hedgedDifference: false
     }
   if (roundedApart(story, source))
     return {
       relation: 'contradicts',
-      reason: `different figures at the same rounding: story ${describeQuantity(story)}, source ${describeQuantity(source)}`,
+      reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)} — both rounded alike, and they disagree`,
       hedgedDifference: false
     }
   if (roundingApart(story, source))
     return {
       relation: 'partial',
-      reason: `figures within 2% of each other, a rounding difference: story ${describeQuantity(story)}, source ${describeQuantity(source)}`,
+      reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)} — within 2% of each other, a rounding or a later count`,
       hedgedDifference: true
     }
   if (intervalsOverlap(story, source))
     return {
       relation: 'partial',
-      reason: `compatible but not the same: story ${describeQuantity(story)}, source ${describeQuantity(source)}`,
+      reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)} — ${commonGround(story, source)}`,
       hedgedDifference: true
     }
   // "Nearly 3 km" and "more than 3 km": both hedge the same figure, from opposite sides.
   if (story.value !== null && story.value === source.value && story.hedge && source.hedge)
     return {
       relation: 'contradicts',
-      reason: `the story says ${describeQuantity(story)}, the source ${describeQuantity(source)}: they cannot both be true`,
+      reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)} — they cannot both be true`,
       hedgedDifference: false
     }
   if (intervalsOverlap(loosened(story), loosened(source)))
     return {
       relation: 'partial',
-      reason: `close only on a loose reading of a vague figure: story ${describeQuantity(story)}, source ${describeQuantity(source)}`,
+      reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)} — they meet only on a loose reading of the vaguer one`,
       hedgedDifference: true
     }
   return {
     relation: 'contradicts',
-    reason: `different figures: story ${describeQuantity(story)}, source ${describeQuantity(source)}`,
+    reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)}`,
     hedgedDifference: false
   }
 }

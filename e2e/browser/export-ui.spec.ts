@@ -120,6 +120,12 @@ test('the report exported from the check view is signed with the Settings', asyn
   await expect(page.getByRole('menuitem', { name: 'HTML', exact: true })).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(page.getByRole('menuitem', { name: 'PDF', exact: true })).toBeFocused()
+  // While the menu is open, the letter keys do not decide the claim behind it.
+  const selected = page.locator('[data-testid="claim-row"][aria-selected="true"]')
+  const statusBefore = await selected.getAttribute('data-status')
+  await page.keyboard.press('v')
+  await page.keyboard.press('d')
+  await expect(selected).toHaveAttribute('data-status', statusBefore!)
   await page.keyboard.press('Escape')
   await expect(page.getByRole('menu')).toBeHidden()
   await expect(exportButton).toBeFocused()

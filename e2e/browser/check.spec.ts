@@ -32,6 +32,7 @@ async function openDemoCheck(page: Page): Promise<void> {
   // A check opens on what needs attention; these walks go through every claim.
   await expect(page.getByTestId('scope-attention')).toHaveAttribute('aria-checked', 'true')
   await page.getByTestId('scope-all').click()
+  await page.getByTestId('claim-row').first().click()
   await expect(selectedRow(page)).toHaveCount(1)
 }
 

@@ -128,6 +128,8 @@ export const useChecksStore = defineStore('checks', () => {
       undoStack.clear()
       syncUndoState()
       selectedId.value = null
+      // "Saved 6:30" belongs to the check it was said of.
+      lastSavedAt.value = null
     }
     show(loaded)
     // The scope the editor chose for this check survives a reload; a check opened afresh opens on

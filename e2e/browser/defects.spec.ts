@@ -40,3 +40,25 @@ test('a check opened after deciding in another does not show the other check’s
   await expect(page.getByTestId('check-header')).toBeVisible()
   await expect(page.getByTestId('save-state')).toHaveText('Every decision is saved as you make it')
 })
+
+test('the reader counts “1 piece” of page furniture and writes the date for people', async ({ page }) => {
+  const html = `<!doctype html><html><head><title>Harbour storm sinks boats</title>
+    <meta property="article:published_time" content="2024-11-16"></head><body><article>
+    <h1>Harbour storm sinks boats</h1>
+    <p>A winter storm sank nine fishing boats in the harbour at Tarvik on Saturday, port officials said.</p>
+    <p>Advertisement</p>
+    <p>Crews worked through the night to tow the remaining boats to safety, the officials added.</p>
+    </article></body></html>`
+  const imported = await call<{ status: string }>('library.importFile', {
+    name: 'harbour-storm.html',
+    role: 'source',
+    source: { kind: 'bytes', base64: Buffer.from(html, 'utf8').toString('base64') }
+  })
+  expect(imported.status).toBe('imported')
+
+  await page.goto(serve.url)
+  await page.getByTestId('nav-library').click()
+  await page.getByTestId('library-row').filter({ hasText: 'Harbour storm sinks boats' }).click()
+  await expect(page.getByTestId('furniture-removed')).toHaveText('1 piece of page furniture removed')
+  await expect(page.getByTestId('text-date')).toHaveText('16 November 2024')
+})

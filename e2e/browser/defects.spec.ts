@@ -62,3 +62,15 @@ test('the reader counts “1 piece” of page furniture and writes the date for 
   await expect(page.getByTestId('furniture-removed')).toHaveText('1 piece of page furniture removed')
   await expect(page.getByTestId('text-date')).toHaveText('16 November 2024')
 })
+
+test('a Settings field typed and then reloaded, without leaving it, is kept', async ({ page }) => {
+  await page.goto(serve.url)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const field = page.getByLabel('Checker’s name', { exact: true })
+  await field.click()
+  await field.pressSequentially('Mira Holm')
+  await expect(page.getByTestId('settings-checkedBy-state')).toHaveText('✓ Saved')
+  await page.reload()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(page.getByLabel('Checker’s name', { exact: true })).toHaveValue('Mira Holm')
+})

@@ -74,3 +74,17 @@ test('a Settings field typed and then reloaded, without leaving it, is kept', as
   await page.getByRole('button', { name: 'Settings' }).click()
   await expect(page.getByLabel('Checker’s name', { exact: true })).toHaveValue('Mira Holm')
 })
+
+test('after a reload on the Settings screen the status bar gives the library’s real count', async ({
+  page
+}) => {
+  const { total } = await call<{ total: number }>('library.list', { limit: 1 })
+  expect(total).toBeGreaterThan(0)
+  await page.goto(serve.url)
+  await page.getByTestId('nav-settings').click()
+  await page.reload()
+  await expect(page.getByTestId('nav-settings')).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('status').filter({ hasText: 'in the library' })).toContainText(
+    `${total} text${total === 1 ? '' : 's'} in the library`
+  )
+})

@@ -17,6 +17,8 @@ export interface ImportJob {
 export const useLibraryStore = defineStore('library', () => {
   const texts = shallowRef<TextSummary[]>([])
   const total = ref(0)
+  /** Whether the library has been read once: until then there is no count to show. */
+  const loaded = ref(false)
   const loading = ref(false)
   const error = ref<string | null>(null)
   const query = ref('')
@@ -40,6 +42,7 @@ export const useLibraryStore = defineStore('library', () => {
       const page = await api.call('library.list', { limit: 10_000 })
       texts.value = page.texts
       total.value = page.total
+      loaded.value = true
       error.value = null
     } catch (e) {
       error.value = (e as Error).message
@@ -160,6 +163,7 @@ export const useLibraryStore = defineStore('library', () => {
     texts,
     total,
     loading,
+    loaded,
     error,
     query,
     hits,

@@ -88,3 +88,16 @@ test('after a reload on the Settings screen the status bar gives the library’s
     `${total} text${total === 1 ? '' : 's'} in the library`
   )
 })
+
+test('removing a house name can be undone, note and all', async ({ page }) => {
+  await call('houseNames.add', { name: 'Oksana Marchenko', note: 'spokesperson, checked 2024' })
+  await page.goto(serve.url)
+  await page.getByTestId('nav-names').click()
+  const list = page.getByTestId('names-list')
+  await expect(list).toContainText('Oksana Marchenko')
+  await page.getByRole('button', { name: 'Remove Oksana Marchenko' }).click()
+  await expect(list).not.toContainText('Oksana Marchenko')
+  await page.getByTestId('names-undo').click()
+  await expect(list).toContainText('Oksana Marchenko')
+  await expect(list).toContainText('spokesperson, checked 2024')
+})

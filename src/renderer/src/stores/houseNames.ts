@@ -11,6 +11,8 @@ export const useHouseNamesStore = defineStore('houseNames', () => {
   const names = shallowRef<HouseName[]>([])
   const error = ref<string | null>(null)
   const message = ref<string | null>(null)
+  /** The name removed last, until it is put back or another change is made: for Undo. */
+  const lastRemoved = shallowRef<HouseName | null>(null)
 
   const run = errorCapture(error)
 
@@ -21,6 +23,7 @@ export const useHouseNamesStore = defineStore('houseNames', () => {
   }
 
   async function add(name: string, note: string | null = null): Promise<boolean> {
+    lastRemoved.value = null
     const added = await run(() => api.call('houseNames.add', { name, note }))
     if (added) {
       message.value = `Added “${added.name}” to the house names.`
@@ -30,8 +33,21 @@ export const useHouseNamesStore = defineStore('houseNames', () => {
   }
 
   async function remove(id: number): Promise<void> {
-    await run(() => api.call('houseNames.remove', { id }))
+    const removing = names.value.find((n) => n.id === id) ?? null
+    const done = await run(() => api.call('houseNames.remove', { id }))
+    if (done?.removed && removing) {
+      lastRemoved.value = removing
+      message.value = `Removed “${removing.name}” from the house names.`
+    }
     await refresh()
+  }
+
+  /** Puts the name removed last back, with its note. */
+  async function undoRemove(): Promise<void> {
+    const removed = lastRemoved.value
+    if (!removed) return
+    lastRemoved.value = null
+    if (await add(removed.name, removed.note)) message.value = `“${removed.name}” is back in the house names.`
   }
 
   async function importFile(file: File): Promise<void> {
@@ -52,5 +68,5 @@ export const useHouseNamesStore = defineStore('houseNames', () => {
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
 
-  return { names, error, message, refresh, add, remove, importFile, exportFile }
+  return { names, error, message, lastRemoved, refresh, add, remove, undoRemove, importFile, exportFile }
 })

@@ -8,6 +8,7 @@ import { dispatch, type Handlers } from '../api/dispatch'
 import { createHandlers } from '../api/handlers'
 import { openLibrary, type Library } from '../library'
 import { checkDetail } from './checks'
+import { fileStem } from './report'
 import { seedDemoLibrary } from './importer'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
@@ -130,11 +131,29 @@ describe('PDF through the printer the app gives', () => {
         return new TextEncoder().encode('%PDF-1.7 fake')
       }
     })
-    const file = (await dispatch(withPrinter, 'checks.export', { id: checkId, format: 'pdf' }, { transport: 'ipc' })) as MethodOutput<'checks.export'>
+    const file = (await dispatch(
+      withPrinter,
+      'checks.export',
+      { id: checkId, format: 'pdf' },
+      { transport: 'ipc' }
+    )) as MethodOutput<'checks.export'>
     expect(file.mimeType).toBe('application/pdf')
     expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe('%PDF-1.7 fake')
     expect(printed).toHaveLength(1)
     expect(printed[0]).toMatch(/^<!DOCTYPE html>/i)
     expect(printed[0]).not.toMatch(/<script/i)
+  })
+})
+
+describe('report file names', () => {
+  it('come from the headline, without a file name’s extension run into it', async () => {
+    const file = await call('checks.export', { id: checkId, format: 'html' })
+    expect(file.fileName).not.toMatch(/txt\.html$/)
+    expect(file.fileName).toMatch(/^verification-[a-z0-9-]+\.html$/)
+    expect(fileStem('000_e88434a1b6eaaa2a.txt')).toBe('000-e88434a1b6eaaa2a')
+    expect(fileStem('Japan’s foreign minister visits Ukraine, stresses “mutual concern”')).toBe(
+      'japan-s-foreign-minister-visits-ukraine-stresses-mutual'
+    )
+    expect(fileStem('…')).toBe('report')
   })
 })

@@ -47,16 +47,19 @@ export function reportModel(library: Library, checkId: number, options: ReportOp
   return { model, detail }
 }
 
-function fileStem(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[^\w\s-]/g, '')
-      .trim()
-      .replace(/\s+/g, '-')
-      .slice(0, 60)
-      .toLowerCase() || 'report'
-  )
+/** "verification-foreign-minister-iwaya-visits-kyiv": words of the headline, a file name's
+ * extension dropped, punctuation turned into hyphens rather than run together. */
+export function fileStem(title: string): string {
+  const slug = title
+    .replace(/\.(?:txt|md|markdown|html?|docx|pdf)$/i, '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  // Cut at a word, not inside one.
+  const cut = slug.length <= 60 ? slug : slug.slice(0, 61).replace(/-[^-]*$/, '')
+  return cut || 'report'
 }
 
 export async function exportReport(

@@ -101,3 +101,34 @@ test('removing a house name can be undone, note and all', async ({ page }) => {
   await expect(list).toContainText('Oksana Marchenko')
   await expect(list).toContainText('spokesperson, checked 2024')
 })
+
+test('serve mode: after the token link, a reload or a new tab opens without the token; without it, a plain page', async ({
+  browser
+}) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(serve.url)
+  await expect(page.getByRole('status').filter({ hasText: 'in the library' })).toContainText(
+    'texts in the library'
+  )
+  expect(page.url()).not.toContain('token=')
+
+  const second = await context.newPage()
+  await second.goto(`${serve.origin}/`)
+  await expect(second.getByRole('status').filter({ hasText: 'in the library' })).toContainText(
+    'texts in the library'
+  )
+  await second.reload()
+  await expect(second.getByRole('status').filter({ hasText: 'in the library' })).toContainText(
+    'texts in the library'
+  )
+  await context.close()
+
+  const stranger = await browser.newContext()
+  const outsider = await stranger.newPage()
+  await outsider.goto(`${serve.origin}/`)
+  const alert = outsider.getByRole('alert').first()
+  await expect(alert).toContainText('Open the address factdesk serve printed')
+  await expect(alert).not.toContainText('`')
+  await stranger.close()
+})

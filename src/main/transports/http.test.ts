@@ -83,6 +83,43 @@ describe('serve mode over HTTP', () => {
     expect(JSON.parse(reply.body).error.code).toBe('UNAUTHORIZED')
   })
 
+  it('trades the token for an HttpOnly, SameSite=Strict session cookie that later calls may use instead', async () => {
+    const refused = await send(server, { path: '/session', headers: { Authorization: 'Bearer wrong' } })
+    expect(refused.status).toBe(401)
+    expect(refused.headers['set-cookie']).toBeUndefined()
+
+    const started = await send(server, {
+      path: '/session',
+      headers: { Authorization: `Bearer ${server.token}` }
+    })
+    expect(started.status).toBe(200)
+    const cookie = String(started.headers['set-cookie'])
+    expect(cookie).toMatch(/^factdesk_session=[\w-]{20,};/)
+    expect(cookie).toContain('HttpOnly')
+    expect(cookie).toContain('SameSite=Strict')
+    const session = cookie.split(';')[0]!
+
+    const withCookie = await send(server, {
+      path: '/api/app.info',
+      headers: { 'Content-Type': 'application/json', Cookie: session },
+      body: '{}'
+    })
+    expect(withCookie.status).toBe(200)
+    const forged = await send(server, {
+      path: '/api/app.info',
+      headers: { 'Content-Type': 'application/json', Cookie: 'factdesk_session=made-up-session-id-xyz' },
+      body: '{}'
+    })
+    expect(forged.status).toBe(401)
+    // The cookie is no pass for another site's page: Origin and fetch metadata still refuse.
+    const crossSite = await send(server, {
+      path: '/api/app.info',
+      headers: { 'Content-Type': 'application/json', Cookie: session, 'Sec-Fetch-Site': 'cross-site' },
+      body: '{}'
+    })
+    expect(crossSite.status).toBe(403)
+  })
+
   it('refuses a wrong token with 401', async () => {
     const reply = await send(server, {
       path: '/api/app.info',

@@ -101,8 +101,22 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/** The session cookie a token link is traded for, so a reload or a new tab needs no token in the address. */
+export const SESSION_COOKIE = 'factdesk_session'
+const SESSION_DAYS = 30
+
+function cookieValue(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=')
+  }
+  return null
+}
+
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
+  // Sessions live as long as this server: a new run prints a new token link.
+  const sessions = new Set<string>()
   const log = options.log ?? (() => {})
   let allowedHosts: Set<string> = new Set()
   let allowedOrigins: Set<string> = new Set()
@@ -123,14 +137,44 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     return null
   }
 
+  function bearerValid(req: IncomingMessage): boolean {
+    const auth = req.headers.authorization ?? ''
+    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : ''
+    return given !== '' && tokensMatch(given, token)
+  }
+
+  function sessionValid(req: IncomingMessage): boolean {
+    const id = cookieValue(req, SESSION_COOKIE)
+    return id !== null && sessions.has(id)
+  }
+
+  /** POST /session with the token: an HttpOnly, SameSite=Strict cookie for this browser. */
+  function startSession(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST')
+      return sendJson(
+        res,
+        405,
+        new ApiError('BAD_REQUEST', 'A session is started with a POST request.').toBody()
+      )
+    }
+    if (!bearerValid(req))
+      return sendError(res, new ApiError('UNAUTHORIZED', 'A valid token is required to start a session.'))
+    const id = randomBytes(24).toString('base64url')
+    sessions.add(id)
+    res.setHeader(
+      'Set-Cookie',
+      `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_DAYS * 86_400}`
+    )
+    sendJson(res, 200, { result: { session: true } })
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST')
       return sendJson(res, 405, new ApiError('BAD_REQUEST', 'API calls are POST requests.').toBody())
     }
-    const auth = req.headers.authorization ?? ''
-    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : ''
-    if (!given || !tokensMatch(given, token)) {
+    if (!bearerValid(req) && !sessionValid(req)) {
       return sendError(
         res,
         new ApiError('UNAUTHORIZED', 'A valid token is required; open the address factdesk serve printed.')
@@ -179,6 +223,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const refusal = refuseForeign(req)
     if (refusal) return sendError(res, refusal)
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    if (pathname === '/session') return startSession(req, res)
     const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(pathname)
     const work = apiMatch ? handleApi(req, res, apiMatch[1] ?? '') : handleStatic(req, res, pathname)
     work.catch((error: unknown) => {

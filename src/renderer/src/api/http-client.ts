@@ -1,20 +1,24 @@
 import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
 import { ApiCallError, unwrapEnvelope } from './errors'
 
-export function createHttpClient(token: string, baseUrl = ''): ApiClient {
+/** With a token, calls carry it; without one, they ride on the session cookie the token was traded for. */
+export function createHttpClient(token: string | null, baseUrl = ''): ApiClient {
   return {
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
       let response: Response
       try {
         response = await fetch(`${baseUrl}/api/${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: {
+            'Content-Type': 'application/json',
+            ...(token ? { Authorization: `Bearer ${token}` } : {})
+          },
           body: JSON.stringify(input),
-          credentials: 'omit',
+          credentials: token ? 'omit' : 'same-origin',
           cache: 'no-store'
         })
       } catch {
-        throw new ApiCallError('UNREACHABLE', 'Factdesk is not answering. Is `factdesk serve` still running?')
+        throw new ApiCallError('UNREACHABLE', 'Factdesk is not answering. Is factdesk serve still running?')
       }
       let body: unknown
       try {
@@ -22,7 +26,26 @@ export function createHttpClient(token: string, baseUrl = ''): ApiClient {
       } catch {
         throw new ApiCallError('INTERNAL', `The server answered ${response.status} without a readable body.`)
       }
+      if (!token && response.status === 401)
+        throw new ApiCallError(
+          'UNAUTHORIZED',
+          'This page has no access yet. Open the address factdesk serve printed (it ends in #token=…); after that, reloading or opening a new tab works.'
+        )
       return unwrapEnvelope(body) as MethodOutput<M>
     }
+  }
+}
+
+/** Trades the token for the session cookie; a failure leaves the token to do the work. */
+export async function startSession(token: string, baseUrl = ''): Promise<void> {
+  try {
+    await fetch(`${baseUrl}/session`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      credentials: 'same-origin',
+      cache: 'no-store'
+    })
+  } catch {
+    // The calls still carry the token in this tab.
   }
 }

@@ -2,7 +2,7 @@
 // browser. Everything above this file sees only ApiClient.
 import type { ApiClient } from '../../../shared/contract'
 import { ApiCallError } from './errors'
-import { createHttpClient } from './http-client'
+import { createHttpClient, startSession } from './http-client'
 import { createIpcClient } from './ipc-client'
 
 const TOKEN_KEY = 'factdesk.token'
@@ -21,16 +21,9 @@ function takeServeToken(): string | null {
 function createClient(): ApiClient {
   if (window.factdesk) return createIpcClient(window.factdesk)
   const token = takeServeToken()
-  if (token) return createHttpClient(token)
-  return {
-    call: () =>
-      Promise.reject(
-        new ApiCallError(
-          'UNAUTHORIZED',
-          'Open the address that `factdesk serve` printed: it carries the access token.'
-        )
-      )
-  }
+  // The token link is traded for a session cookie, so a reload or a new tab opens without it.
+  if (token) void startSession(token)
+  return createHttpClient(token)
 }
 
 export const api: ApiClient = createClient()

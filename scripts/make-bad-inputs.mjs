@@ -10,7 +10,7 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { deflateSync } from 'node:zlib'
+import { deflateRawSync, deflateSync } from 'node:zlib'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(ROOT, 'e2e', 'fixtures', 'bad-inputs')
@@ -137,6 +137,81 @@ function pdf(pages) {
   for (const id of ids) out += `${String(offsets.get(id)).padStart(10, '0')} 00000 n \n`
   out += `trailer\n<< /Size ${ids.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
   return Buffer.from(out, 'latin1')
+}
+
+/** A PDF page that shows a picture and has no text layer: what a scanner without OCR produces. */
+function imageOnlyPdf() {
+  const pixels = Buffer.from([200, 30, 30, 30, 200, 30, 30, 30, 200, 220, 220, 220])
+  const content = 'q 200 0 0 200 72 400 cm /Im1 Do Q'
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    `<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${pixels.length} >>\nstream\n${pixels.toString('latin1')}\nendstream`
+  ]
+  let out = '%PDF-1.4\n'
+  const offsets = []
+  objects.forEach((body, i) => {
+    offsets.push(out.length)
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}
+
+/** A ZIP (deflate) of the given parts, with honest sizes in its headers. */
+function zip(parts) {
+  const locals = []
+  const centrals = []
+  let offset = 0
+  for (const [name, data] of parts) {
+    const packed = deflateRawSync(data, { level: 9 })
+    const nameBytes = Buffer.from(name, 'utf8')
+    const crc = crc32(data)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(packed.length, 18)
+    local.writeUInt32LE(data.length, 22)
+    local.writeUInt16LE(nameBytes.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(8, 10)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt32LE(packed.length, 20)
+    central.writeUInt32LE(data.length, 24)
+    central.writeUInt16LE(nameBytes.length, 28)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, nameBytes, packed)
+    centrals.push(central, nameBytes)
+    offset += local.length + nameBytes.length + packed.length
+  }
+  const directory = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(parts.length, 8)
+  end.writeUInt16LE(parts.length, 10)
+  end.writeUInt32LE(directory.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, directory, end])
+}
+
+/** A Word document whose one part inflates past the importer's 512 MB limit: a zip bomb. */
+function zipBombDocx() {
+  const types =
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+  return zip([
+    ['[Content_Types].xml', Buffer.from(types, 'utf8')],
+    ['word/document.xml', Buffer.alloc(513 * 1024 * 1024, 0x20)]
+  ])
 }
 
 // --- the corpus ----------------------------------------------------------------------------
@@ -357,6 +432,37 @@ const corpus = [
       return whole.subarray(0, whole.indexOf('4 0 obj') + 20)
     })(),
     expect: { outcome: 'rejected', code: 'IMPORT_UNREADABLE', reason: 'damaged or incomplete' }
+  },
+  {
+    name: 'zip-bomb.docx',
+    about: 'a Word document whose text part inflates to 513 MB (a zip bomb; honest sizes in its headers)',
+    bytes: zipBombDocx(),
+    expect: { outcome: 'rejected', code: 'IMPORT_UNREADABLE', reason: 'unpacks to more than' }
+  },
+  {
+    name: 'images-only.pdf',
+    about: 'a one-page PDF that shows a picture and has no text layer (a scan without OCR)',
+    bytes: imageOnlyPdf(),
+    expect: { outcome: 'rejected', code: 'IMPORT_EMPTY', reason: 'no text to import' }
+  },
+  {
+    name: 'script-only.html',
+    about: 'a web page that is only scripts: nothing to read, nothing to run',
+    bytes: Buffer.from(
+      '<!doctype html><html><head><title></title><script>alert("PAYLOAD-SCRIPT-ONLY")</script></head><body><script>document.write("<img src=x onerror=alert(1)>")</script></body></html>',
+      'utf8'
+    ),
+    expect: { outcome: 'rejected', code: 'IMPORT_EMPTY', reason: 'no readable text' }
+  },
+  {
+    name: 'utf16be-nobom.txt',
+    about: 'UTF-16 big-endian without a byte-order mark',
+    bytes: utf16be('The ferry to Hel ran again on Monday after the storm, with 312 passengers aboard.\n'),
+    expect: {
+      outcome: 'imported',
+      contains: ['The ferry to Hel ran again on Monday after the storm, with 312 passengers aboard.'],
+      absent: ['\u0000']
+    }
   },
   {
     name: 'password-protected.pdf',

@@ -3,7 +3,7 @@
 // run after run, yet reads like news: same vocabulary, same paragraph lengths.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { prng } from '../src/main/library/test-support/generate'
+import { prng } from '../src/test-support/library/generate'
 
 export interface Article {
   title: string

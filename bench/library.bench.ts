@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openLibrary, type Library } from '../src/main/library'
 import { INDEX_BATCH_TEXTS, SEARCH_CANDIDATES } from '../src/main/library/library'
-import { bareInsert, type BareText } from '../src/main/library/test-support/bare-insert'
+import { bareInsert, type BareText } from '../src/test-support/library/bare-insert'
 import { importFiles, type ImportInput } from '../src/main/services/importer'
 import {
   asHtmlPage,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../shared/errors'
 import { dispatch } from './dispatch'
-import { cannedHandlers } from './test-handlers'
+import { cannedHandlers } from '../../test-support/api-handlers'
 
 const ipc = { transport: 'ipc' as const }
 

@@ -16,8 +16,8 @@ import { seedDemoLibrary } from '../services/importer'
 import { backupLibrary, restoreLibrary } from './backup'
 import { openLibrary, type Library } from './index'
 import { migrate, SCHEMA_VERSION, schemaVersion } from './schema'
-import { bytesOf, makeDoc } from './test-support/docs'
-import { generatedParagraphs } from './test-support/generate'
+import { bytesOf, makeDoc } from '../../test-support/library/docs'
+import { generatedParagraphs } from '../../test-support/library/generate'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
 const FIXED_NOW = (): Date => new Date(2025, 0, 2, 3, 4, 5)

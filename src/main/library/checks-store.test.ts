@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CheckResult } from '../../shared/check'
 import { openLibrary } from './index'
-import { makeDoc } from './test-support/docs'
+import { makeDoc } from '../../test-support/library/docs'
 
 function result(claimIds: string[]): CheckResult {
   return {

@@ -7,11 +7,11 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from './index'
 import { INDEX_BATCH_TEXTS } from './library'
-import { consistencyProblems } from './test-support/consistency'
-import { bytesOf, makeDoc } from './test-support/docs'
-import { generatedParagraphs } from './test-support/generate'
+import { consistencyProblems } from '../../test-support/library/consistency'
+import { bytesOf, makeDoc } from '../../test-support/library/docs'
+import { generatedParagraphs } from '../../test-support/library/generate'
 
-const CHILD = join(__dirname, 'test-support', 'import-many.ts')
+const CHILD = join(__dirname, '..', '..', 'test-support', 'library', 'import-many.ts')
 const TOTAL = 5000
 const KILL_EVERY = 200
 const ROUNDS = 5

@@ -10,11 +10,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CheckResult } from '../../shared/check'
 import type { Decision } from '../../shared/workbench'
 import { openLibrary } from './index'
-import { consistencyProblems } from './test-support/consistency'
-import type { DecisionAck } from './test-support/decide-many'
-import { bytesOf, makeDoc } from './test-support/docs'
+import { consistencyProblems } from '../../test-support/library/consistency'
+import type { DecisionAck } from '../../test-support/library/decide-many'
+import { bytesOf, makeDoc } from '../../test-support/library/docs'
 
-const CHILD = join(__dirname, 'test-support', 'decide-many.ts')
+const CHILD = join(__dirname, '..', '..', 'test-support', 'library', 'decide-many.ts')
 /** More than any round gets through: every round ends in a SIGKILL, never in the loop's end. */
 const TOTAL = 1_000_000
 /**

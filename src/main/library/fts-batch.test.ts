@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary, type Library } from './index'
 import { MATCH_CLOSE, MATCH_OPEN, splitHighlighted, toFtsQuery } from './fts-query'
 import { INDEX_BATCH_TEXTS, INDEX_IDLE_MS, SEARCH_CANDIDATES } from './library'
-import { bytesOf, makeDoc } from './test-support/docs'
-import { generatedParagraphs } from './test-support/generate'
+import { bytesOf, makeDoc } from '../../test-support/library/docs'
+import { generatedParagraphs } from '../../test-support/library/generate'
 
 let dir: string
 beforeEach(() => {

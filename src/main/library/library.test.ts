@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../shared/errors'
 import { openLibrary, type Library } from './index'
-import { bytesOf, makeDoc } from './test-support/docs'
+import { bytesOf, makeDoc } from '../../test-support/library/docs'
 
 let library: Library
 beforeEach(() => {

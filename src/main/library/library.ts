@@ -173,7 +173,7 @@ export interface IndexBatches {
 
 /**
  * The full-text index's batches, as statements on `db` (see the v5 migration): shared with the
- * benchmark's floor (test-support/bare-insert.ts) so both do exactly the same work.
+ * benchmark's floor (src/test-support/library/bare-insert.ts) so both do exactly the same work.
  */
 export function createIndexBatches(db: Database): IndexBatches {
   const waiting = db.prepare<[], { yes: number }>(

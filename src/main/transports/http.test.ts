@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
-import { cannedHandlers } from '../api/test-handlers'
+import { cannedHandlers } from '../../test-support/api-handlers'
 import { startHttpServer, type RunningHttpServer } from './http'
 
 interface Reply {

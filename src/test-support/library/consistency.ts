@@ -2,7 +2,7 @@
 // fewer (or more) paragraphs than its cleaned text holds — what a half-imported text looks like —
 // and every text found by a search for its own words once the library is reopened.
 import Database from 'better-sqlite3'
-import { openLibrary } from '../index'
+import { openLibrary } from '../../main/library/index'
 
 /** Texts searched for by their own words: the newest (the likeliest to be awaiting the index) and a spread of the rest. */
 const NEWEST_SEARCHED = 250

@@ -3,7 +3,7 @@
 // SIGKILLs itself right after that many texts, leaving those since its last index batch
 // committed but not yet in the full-text index.
 // Usage: node --import tsx import-many.ts PATH COUNT [KILL_AFTER]
-import { openLibrary } from '../index'
+import { openLibrary } from '../../main/library/index'
 import { bytesOf, makeDoc } from './docs'
 import { generatedParagraphs } from './generate'
 

@@ -1,5 +1,5 @@
 // Handlers for transport tests: real dispatch, canned data, no library.
-import type { Handlers } from './dispatch'
+import type { Handlers } from '../main/api/dispatch'
 
 export function cannedHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = (): never => {

@@ -6,8 +6,8 @@
 // Usage: node --import tsx decide-many.ts PATH COUNT ROUND
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { DecisionInput, PinnedEvidence } from '../../../shared/workbench'
-import { openLibrary } from '../index'
+import type { DecisionInput, PinnedEvidence } from '../../shared/workbench'
+import { openLibrary } from '../../main/library/index'
 
 export interface DecisionAck {
   round: number
@@ -19,7 +19,7 @@ export interface DecisionAck {
   at: string
 }
 
-const SAMPLES = fileURLToPath(new URL('../../../../resources/samples/iwaya-kyiv-2024', import.meta.url))
+const SAMPLES = fileURLToPath(new URL('../../../resources/samples/iwaya-kyiv-2024', import.meta.url))
 const STORY = '000_e88434a1b6eaaa2a.txt'
 const SOURCES = ['001_1e9aa42e73f21370.txt', '002_9a41b40ebb447b2c.txt', '003_d0b03767b9ee34bf.txt']
 const STATUSES = ['verified', 'disputed', 'corrected'] as const
@@ -29,8 +29,8 @@ async function theCheck(library: ReturnType<typeof openLibrary>): Promise<number
   if (existing) return existing.id
   // Loaded only here: the import and claim engines are most of a run's start-up, and only the
   // first run needs them.
-  const { importFiles } = await import('../../services/importer')
-  const { createCheck } = await import('../../services/checks')
+  const { importFiles } = await import('../../main/services/importer')
+  const { createCheck } = await import('../../main/services/checks')
   const file = (name: string) => ({ name, path: join(SAMPLES, name) })
   const [story] = await importFiles(library, [file(STORY)], { role: 'story' })
   await importFiles(library, SOURCES.map(file), { role: 'source' })

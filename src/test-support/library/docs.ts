@@ -1,6 +1,6 @@
 // Building ParsedDocuments for library tests without the import core, so these tests exercise
 // the store alone and do not change when the cleaner does.
-import type { ParsedDocument } from '../../../shared/domain'
+import type { ParsedDocument } from '../../shared/domain'
 
 export function makeDoc(paragraphs: string[], meta: Partial<ParsedDocument> = {}): ParsedDocument {
   const cleanedText = paragraphs.join('\n\n')

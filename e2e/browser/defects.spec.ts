@@ -132,3 +132,30 @@ test('serve mode: after the token link, a reload or a new tab opens without the 
   await expect(alert).not.toContainText('`')
   await stranger.close()
 })
+
+test('a long text opens on its first page and reads on as the reader scrolls', async ({ page }) => {
+  const paragraphs = Array.from(
+    { length: 1_000 },
+    (_, i) =>
+      `Paragraph ${i + 1}: the inquiry heard evidence from the harbour master about the night of the storm.`
+  )
+  const imported = await call<{ status: string }>('library.importFile', {
+    name: 'long-inquiry.txt',
+    role: 'source',
+    source: { kind: 'bytes', base64: Buffer.from(paragraphs.join('\n\n'), 'utf8').toString('base64') }
+  })
+  expect(imported.status).toBe('imported')
+
+  await page.goto(serve.url)
+  await page.getByTestId('nav-library').click()
+  await page.getByTestId('library-row').filter({ hasText: 'long-inquiry' }).first().click()
+  const cleaned = page.getByTestId('cleaned-text')
+  await expect(page.getByTestId('reader-more')).toContainText('200 of 1,000 paragraphs')
+  expect(await cleaned.locator('p').count()).toBeLessThan(300)
+  // Scrolling to the end asks for the next page.
+  await page.getByTestId('text-viewer').evaluate((el) => (el.scrollTop = el.scrollHeight))
+  await expect(page.getByTestId('reader-more')).toContainText('400 of 1,000 paragraphs')
+  await page.getByTestId('reader-more').getByRole('button', { name: 'Show more' }).click()
+  await expect(page.getByTestId('reader-more')).toContainText(/(600|800) of 1,000 paragraphs/)
+  await expect(cleaned).toContainText('Paragraph 600:')
+})

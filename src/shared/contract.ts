@@ -8,7 +8,9 @@ import {
   importOutcomeSchema,
   paragraphSchema,
   searchHitSchema,
+  READER_PAGE_MAX,
   textDetailSchema,
+  textPageSchema,
   textRoleSchema,
   textSummarySchema
 } from './domain'
@@ -74,6 +76,17 @@ export const contract = {
     z.object({ texts: z.array(textSummarySchema), total: z.number().int() })
   ),
   'library.get': method(z.object({ id }).strict(), textDetailSchema),
+  /** A page of a text's paragraphs for the reader, with the start of the text as imported. */
+  'library.read': method(
+    z
+      .object({
+        id,
+        offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+        limit: z.number().int().min(1).max(READER_PAGE_MAX).default(200)
+      })
+      .strict(),
+    textPageSchema
+  ),
   /** A text's summary and paragraphs only: what the document diff needs, a third of library.get's size. */
   'library.paragraphs': method(
     z.object({ id }).strict(),

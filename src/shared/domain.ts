@@ -101,6 +101,22 @@ export const textDetailSchema = textSummarySchema.extend({
 })
 export type TextDetail = z.infer<typeof textDetailSchema>
 
+/** One screenful of a text for the reader: a page of paragraphs, and the start of the text as
+ * imported. A 50 MB text is read a page at a time, never sent whole. */
+export const textPageSchema = textSummarySchema.extend({
+  encoding: z.string(),
+  removed: z.array(removedBlockSchema),
+  offset: z.number().int(),
+  paragraphs: z.array(paragraphSchema),
+  /** The text as imported, its first READER_ORIGINAL_CHARS characters. */
+  originalText: z.string(),
+  originalLength: z.number().int()
+})
+export type TextPage = z.infer<typeof textPageSchema>
+
+export const READER_PAGE_MAX = 500
+export const READER_ORIGINAL_CHARS = 200_000
+
 export const searchHitSchema = z.object({
   textId: z.number().int(),
   paragraphId: z.number().int(),

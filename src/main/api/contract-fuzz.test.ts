@@ -223,6 +223,9 @@ const SPECS: Record<MethodName, MethodSpec> = {
     }
   },
   'library.get': { fields: { id: id() } },
+  'library.read': {
+    fields: { id: id(), offset: int(0, MAX_SAFE, 0, false), limit: int(1, 500, 200, false) }
+  },
   'library.paragraphs': { fields: { id: id() } },
   'library.search': { fields: { query: str(0, 500, 'minister'), limit: int(1, 200, 10, false) } },
   'library.expandPaths': {

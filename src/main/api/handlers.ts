@@ -1,4 +1,5 @@
 // The handler for every contract method, each a thin step from validated input to core/library.
+import { READER_ORIGINAL_CHARS } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { formatHouseNames, parseHouseNames } from '../core/names/house-names-file'
 import type { Library } from '../library'
@@ -36,6 +37,11 @@ export function createHandlers(services: AppServices): Handlers {
       const text = library.get(input.id)
       if (!text) throw notFound(input.id)
       return text
+    },
+    'library.read': (input) => {
+      const page = library.read(input.id, input.offset, input.limit, READER_ORIGINAL_CHARS)
+      if (!page) throw notFound(input.id)
+      return page
     },
     'library.paragraphs': (input) => {
       const text = library.get(input.id)

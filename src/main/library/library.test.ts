@@ -196,3 +196,21 @@ describe('house names', () => {
     expect(library.listHouseNames()).toHaveLength(1)
   })
 })
+
+describe('read (the reader, a page at a time)', () => {
+  it('gives a page of paragraphs from an offset, and only the start of the original', () => {
+    const paragraphs = Array.from({ length: 1_000 }, (_, i) => `Paragraph ${i} of a very long report.`)
+    const { id } = add(paragraphs)
+    const first = library.read(id, 0, 200, 500)!
+    expect(first.paragraphCount).toBe(1_000)
+    expect(first.paragraphs.map((p) => p.index)).toEqual(Array.from({ length: 200 }, (_, i) => i))
+    expect(first.originalText).toHaveLength(500)
+    expect(first.originalLength).toBe(library.get(id)!.originalText.length)
+    const last = library.read(id, 900, 200, 500)!
+    expect(last.paragraphs.map((p) => p.text)).toEqual(paragraphs.slice(900))
+    expect(library.read(id, 1_000, 200, 500)!.paragraphs).toEqual([])
+    // The same paragraphs, with the same offsets, as the whole text gives.
+    expect(library.read(id, 450, 3, 10)!.paragraphs).toEqual(library.get(id)!.paragraphs.slice(450, 453))
+    expect(library.read(id + 1, 0, 200, 500)).toBeNull()
+  })
+})

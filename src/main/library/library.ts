@@ -9,6 +9,7 @@ import type {
   RemovedBlock,
   SearchHit,
   TextDetail,
+  TextPage,
   TextRole,
   TextSummary
 } from '../../shared/domain'
@@ -79,6 +80,10 @@ export interface Library {
   indexPending(): number
   list(options: ListOptions): { texts: TextSummary[]; total: number }
   get(id: number): TextDetail | null
+  /** A text's summary (title, counts) without its text. */
+  summary(id: number): TextSummary | null
+  /** A page of a text's paragraphs and the start of its original, read without loading the rest. */
+  read(id: number, offset: number, limit: number, originalChars: number): TextPage | null
   /** The file's bytes as imported, or null for an unknown id. */
   originalBytes(id: number): Uint8Array | null
   search(query: string, limit: number): SearchHit[]
@@ -100,6 +105,13 @@ export interface Library {
    */
   copyTo(destination: string): Promise<void>
   close(): void
+}
+
+interface ReaderRow extends SummaryRow {
+  encoding: string
+  removed_json: string
+  original_start: string
+  original_length: number
 }
 
 interface SummaryRow {
@@ -242,6 +254,14 @@ export function createLibrary(db: Database): Library {
     paragraphs: db.prepare<[number], { id: number; idx: number; text: string; start: number }>(
       'SELECT id, idx, text, start FROM paragraphs WHERE text_id = ? ORDER BY idx'
     ),
+    readerHead: db.prepare<[{ id: number; chars: number }], ReaderRow>(
+      `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.removed_json, substr(t.original_text, 1, @chars) AS original_start,
+         length(t.original_text) AS original_length FROM texts t WHERE t.id = @id`
+    ),
+    paragraphPage: db.prepare<
+      [number, number, number],
+      { id: number; idx: number; text: string; start: number }
+    >('SELECT id, idx, text, start FROM paragraphs WHERE text_id = ? AND idx >= ? ORDER BY idx LIMIT ?'),
     originalBytes: db.prepare<[number], { original_bytes: Buffer }>(
       'SELECT original_bytes FROM texts WHERE id = ?'
     ),
@@ -494,6 +514,24 @@ export function createLibrary(db: Database): Library {
           .all(id)
           .map((p) => ({ id: p.id, index: p.idx, text: p.text, start: p.start })),
         removed: JSON.parse(row.removed_json) as RemovedBlock[]
+      }
+    },
+
+    summary: (id) => summary(id),
+
+    read(id, offset, limit, originalChars) {
+      const row = stmt.readerHead.get({ id, chars: originalChars })
+      if (!row) return null
+      return {
+        ...toSummary(row),
+        encoding: row.encoding,
+        removed: JSON.parse(row.removed_json) as RemovedBlock[],
+        offset,
+        paragraphs: stmt.paragraphPage
+          .all(id, offset, limit)
+          .map((p) => ({ id: p.id, index: p.idx, text: p.text, start: p.start })),
+        originalText: row.original_start,
+        originalLength: row.original_length
       }
     },
 

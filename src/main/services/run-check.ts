@@ -21,7 +21,19 @@ export interface RunCheckOptions {
   editorClaims?: readonly EditorClaimSpec[]
 }
 
+/**
+ * The longest story a check takes: a long feature is 10,000 words; 100,000 is a book, checked in
+ * tens of seconds. Beyond it a check would hold the app for minutes: refused before it starts.
+ */
+export const MAX_CHECK_WORDS = 100_000
+
 export function runCheck(library: Library, storyId: number, options: RunCheckOptions = {}): CheckResult {
+  const summary = library.summary(storyId)
+  if (summary && summary.wordCount > MAX_CHECK_WORDS)
+    throw new ApiError(
+      'TOO_LARGE',
+      `${summary.title ?? summary.fileName} has ${summary.wordCount.toLocaleString('en')} words; a check reads at most ${MAX_CHECK_WORDS.toLocaleString('en')}. Check the part that is the story, saved as a text of its own.`
+    )
   const story = library.get(storyId)
   if (!story) throw new ApiError('NOT_FOUND', `There is no text with id ${storyId} in the library.`)
   const ids =

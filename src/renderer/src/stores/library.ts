@@ -1,7 +1,7 @@
 // The library as the renderer sees it: the list, search, the open text and the import queue.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { ImportOutcome, SearchHit, TextDetail, TextRole, TextSummary } from '../../../shared/domain'
+import type { ImportOutcome, SearchHit, TextPage, TextRole, TextSummary } from '../../../shared/domain'
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../../shared/limits'
 import { api, ApiCallError } from '../api'
 import { fileToBase64, type ImportItem } from '../composables/dropped-files'
@@ -14,6 +14,9 @@ export interface ImportJob {
   outcomes: ImportOutcome[]
 }
 
+/** Paragraphs per request: a screenful several times over, small enough to answer at once. */
+const READER_PAGE = 200
+
 export const useLibraryStore = defineStore('library', () => {
   const texts = shallowRef<TextSummary[]>([])
   const total = ref(0)
@@ -23,7 +26,9 @@ export const useLibraryStore = defineStore('library', () => {
   const error = ref<string | null>(null)
   const query = ref('')
   const hits = shallowRef<SearchHit[]>([])
-  const openText = shallowRef<TextDetail | null>(null)
+  /** The text in the reader: its paragraphs as far as they have been read, a page at a time. */
+  const openText = shallowRef<TextPage | null>(null)
+  let loadingMore = false
   const job = ref<ImportJob | null>(null)
 
   const stories = computed(() => texts.value.filter((t) => t.role === 'story'))
@@ -70,9 +75,30 @@ export const useLibraryStore = defineStore('library', () => {
 
   async function open(id: number): Promise<void> {
     try {
-      openText.value = await api.call('library.get', { id })
+      openText.value = await api.call('library.read', { id, offset: 0, limit: READER_PAGE })
     } catch (e) {
       error.value = (e as Error).message
+    }
+  }
+
+  /** The reader's next page, when it scrolls near the end of what it has. */
+  async function loadMore(): Promise<void> {
+    const text = openText.value
+    if (!text || loadingMore || text.paragraphs.length >= text.paragraphCount) return
+    loadingMore = true
+    try {
+      const page = await api.call('library.read', {
+        id: text.id,
+        offset: text.paragraphs.length,
+        limit: READER_PAGE
+      })
+      // Another text may have been opened meanwhile.
+      if (openText.value?.id === text.id)
+        openText.value = { ...text, paragraphs: [...text.paragraphs, ...page.paragraphs] }
+    } catch (e) {
+      error.value = (e as Error).message
+    } finally {
+      loadingMore = false
     }
   }
 
@@ -168,6 +194,7 @@ export const useLibraryStore = defineStore('library', () => {
     query,
     hits,
     openText,
+    loadMore,
     job,
     stories,
     counts,

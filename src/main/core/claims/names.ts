@@ -215,18 +215,8 @@ export function extractNames(text: string, sentences: readonly Span[]): NameClai
     const orgStart = run.findIndex((t) => !NOT_NAMES.has(t.text))
     if (orgStart >= 0 && run.some((t) => ORG_WORDS.has(t.text))) {
       // Organizations keep their modifiers: "the Foreign Ministry", not "Ministry".
-      const orgTokens = run.slice(orgStart)
-      const { start, end } = span(orgTokens)
-      const name = text.slice(start, end)
-      claims.push({
-        id: claimId('organization', start),
-        kind: 'organization',
-        text: name,
-        start,
-        end,
-        sentence: sentenceAt(sentences, start),
-        normalized: { name }
-      })
+      const { start, end } = span(run.slice(orgStart))
+      claims.push(organizationClaim(text, sentences, start, end))
       continue
     }
     const content = run.filter(
@@ -240,15 +230,7 @@ export function extractNames(text: string, sentences: readonly Span[]): NameClai
     const isOrg =
       /^(?:\p{Lu}{2,}|\p{Lu}+\d+)$/u.test(name) || (/\bthe\s+$/i.test(before) && content.length > 1)
     if (isOrg) {
-      claims.push({
-        id: claimId('organization', start),
-        kind: 'organization',
-        text: name,
-        start,
-        end,
-        sentence: sentenceAt(sentences, start),
-        normalized: { name }
-      })
+      claims.push(organizationClaim(text, sentences, start, end))
       continue
     }
     const isPlace =

@@ -31,7 +31,8 @@ const SCALES: Record<string, number> = {
   trillion: 1e12,
   tn: 1e12
 }
-const SMALL: Record<string, number> = {
+/** Numbers written as words, as news writes them. */
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,
@@ -102,7 +103,7 @@ const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 const SCALE = String.raw`thousand|million|billion|trillion|bn|mn|mln|tn|[mkb](?![\p{L}])`
 const CUR_PRE = String.raw`US\$|\$|€|£|¥|₴|₹|USD\s|EUR\s|GBP\s|JPY\s`
 const HEDGE = HEDGE_PHRASES.map((h) => h.replace(/ /g, '\\s+')).join('|')
-const WORDNUM = Object.keys(SMALL)
+const WORDNUM = Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
   .join('|')
   .replace(/ /g, '\\s+')
@@ -231,7 +232,7 @@ export function extractQuantities(
       interval = { low, high, lowInclusive: true, highInclusive: true }
     } else {
       const word = g['word']!.toLowerCase().replace(/\s+/g, ' ')
-      value = (SMALL[word] ?? 0) * (g['wordScale'] ? (SCALES[g['wordScale'].toLowerCase()] ?? 1) : 1)
+      value = (NUMBER_WORDS[word] ?? 0) * (g['wordScale'] ? (SCALES[g['wordScale'].toLowerCase()] ?? 1) : 1)
       interval = hedgedInterval(hedge, value)
     }
     let end = start + m[0].length

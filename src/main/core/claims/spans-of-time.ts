@@ -1,6 +1,7 @@
 // Times that chrono does not read as dates: how long after an earlier moment ("moments later",
 // "about an hour later", "ten days later") and seasons ("last summer", "the summer of 2013").
 import type { NormalizedDate } from './dates'
+import { NUMBER_WORDS } from './quantities'
 import { sentenceAt } from './sentences'
 import { claimId, type ExtractedClaim, type Span } from './types'
 
@@ -12,27 +13,8 @@ const UNIT_MINUTES: Record<string, number> = {
   week: 10080,
   month: 43200
 }
-const COUNT: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  'forty-five': 45
-}
+/** "An hour", "ten days": the article counts one. */
+const COUNT: Record<string, number> = { ...NUMBER_WORDS, a: 1, an: 1, 'forty-five': 45 }
 const ELAPSED =
   /\b(?:(about|around|roughly|some|nearly|almost|just|only|barely)\s+)?(moments|seconds|minutes|hours|days|(?:a few|several|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?))\s+(later|afterwards?|after)\b/gi
 

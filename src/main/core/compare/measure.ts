@@ -12,6 +12,7 @@
 // | the passage also gives the story's number (or  | "three explosions — two at the airport and one…" |
 // | the story's sentence the passage's): a part    | / "two explosions at the airport"                |
 // | and its whole, not a disagreement              |                                                  |
+import { NUMBER_WORDS } from '../claims/quantities'
 import type { Span } from '../claims/types'
 import { contentWords, stem } from './text-words'
 
@@ -42,34 +43,6 @@ const PREDICATES: Array<[string, RegExp]> = [
   ['temperature', /^(?:temperatures?|degrees|heat|hot)$/],
   ['age', /^(?:year-old|years-old|aged|age)$/]
 ]
-
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  dozen: 12
-}
 
 export interface Measure {
   predicates: Set<string>

@@ -157,3 +157,81 @@ test('a long text opens on its first page and reads on as the reader scrolls', a
   await expect.poll(shown).toBeGreaterThanOrEqual(before + 200)
   await expect(cleaned).toContainText('Paragraph 600:')
 })
+
+test('the Add-claim popup for words at the right edge of the story stays inside the story pane', async ({
+  page
+}) => {
+  // A laptop window: the story pane is narrow, the popup wider than the room right of the words.
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await page.goto(serve.url)
+  await page.getByTestId('nav-checks').click()
+  await page.getByTestId('check-row').first().click()
+  const story = page.getByTestId('story')
+  await expect(story).toBeVisible()
+  // Select the word that ends furthest right in the story, as an editor would at a line's end.
+  await story.evaluate((root) => {
+    let best: { range: Range; right: number } | null = null
+    const pane = root.getBoundingClientRect()
+    const body = [...root.querySelectorAll('p')]
+    const nodes: Node[] = []
+    for (const p of body) {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node)
+    }
+    for (const node of nodes) {
+      const text = node.textContent ?? ''
+      for (const m of text.matchAll(/\p{L}{4,}/gu)) {
+        const range = document.createRange()
+        range.setStart(node, m.index)
+        range.setEnd(node, m.index + m[0].length)
+        const rect = range.getBoundingClientRect()
+        const onScreen =
+          rect.width > 0 && rect.top > pane.top && rect.bottom < pane.bottom && rect.right <= pane.right
+        if (onScreen && (!best || rect.right > best.right)) best = { range, right: rect.right }
+      }
+    }
+    const selection = window.getSelection()!
+    selection.removeAllRanges()
+    selection.addRange(best!.range)
+    best!.range.startContainer.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+  })
+  const popup = page.getByTestId('add-claim')
+  await expect(popup).toBeVisible()
+  const pane = (await story.boundingBox())!
+  const box = (await popup.boundingBox())!
+  expect(box.x).toBeGreaterThanOrEqual(pane.x)
+  expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width + 0.5)
+  await page.screenshot({ path: 'e2e/artifacts/screens/add-claim-popup-1024.png' })
+})
+
+test('a source with a very long file name does not push the evidence pane wider than the window', async ({
+  page
+}) => {
+  const name = `${'Kyiv_visit_wire_copy_final_version_'.repeat(6)}v2.txt`
+  await call('library.importFile', {
+    name,
+    role: 'source',
+    source: {
+      kind: 'bytes',
+      base64: Buffer.from(
+        'Japanese Foreign Minister Takeshi Iwaya arrived in Kyiv on Saturday, officials said.',
+        'utf8'
+      ).toString('base64')
+    }
+  })
+  const { checks } = await call<{ checks: { id: number }[] }>('checks.list', {})
+  await call('checks.rerun', { id: checks[0]!.id })
+
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(serve.url)
+  await page.getByTestId('nav-checks').click()
+  await page.locator(`[data-testid="check-row"][data-check-id="${checks[0]!.id}"]`).click()
+  await page.getByTestId('scope-all').click()
+  const pane = page.getByTestId('evidence-pane')
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('j')
+    const [scroll, client] = await pane.evaluate((el) => [el.scrollWidth, el.clientWidth])
+    expect(scroll).toBeLessThanOrEqual(client + 1)
+  }
+  await expect(pane).toContainText('Kyiv_visit_wire_copy')
+})

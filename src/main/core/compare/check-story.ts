@@ -181,7 +181,9 @@ export function checkStory(input: CheckInput): CheckResult {
           )
         ])
       : index.search(terms, CANDIDATES)
-    const figure = figureContext(claim)
+    // Only dates and figures need their context; worked out once, on first use.
+    let figureContextOfClaim: FigureContext | null = null
+    const figure = () => (figureContextOfClaim ??= figureContext(claim))
     const evidence: Evidence[] = []
     for (const ref of candidates) {
       const source = sourceById.get(ref.sourceId)
@@ -334,7 +336,7 @@ function relateInParagraph(
   claimWords: string[],
   near: Map<string, number>,
   pf: ParagraphFacts,
-  figure: FigureContext
+  figureOf: () => FigureContext
 ): Found[] {
   const found: Found[] = []
   const text = pf.text
@@ -367,10 +369,10 @@ function relateInParagraph(
             const why = differentEvent(
               {
                 date: story,
-                others: figure.otherDates,
-                measure: figure.measure,
-                quoted: figure.quoted,
-                baseline: figure.baseline
+                others: figureOf().otherDates,
+                measure: figureOf().measure,
+                quoted: figureOf().quoted,
+                baseline: figureOf().baseline
               },
               {
                 date: d.normalized as NormalizedDate,
@@ -379,7 +381,7 @@ function relateInParagraph(
                 measure: measureOf(text, s, d.start, d.end, []),
                 quoted: insideQuotes(text, s, d.start)
               },
-              figure.publishedAt
+              figureOf().publishedAt
             )
             if (why) {
               found.push({
@@ -398,7 +400,7 @@ function relateInParagraph(
     }
     case 'quantity':
     case 'money':
-      found.push(...relateFigures(claim.normalized as NormalizedQuantity, near, pf, figure))
+      found.push(...relateFigures(claim.normalized as NormalizedQuantity, near, pf, figureOf()))
       break
     case 'role':
       found.push(...relateRole(claim, pf))

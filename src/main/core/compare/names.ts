@@ -149,7 +149,7 @@ export class NameVocabulary {
     return this.locations.has(word)
   }
 
-  /** Where this word was seen: at most one place per source. */
+  /** Where this word was seen: a few places per source, as add() kept them. */
   sightings(word: string): Sighting[] {
     return (this.locations.get(word) ?? []).map((l) => ({
       sourceId: this.sources[l.source]!.id,

@@ -144,17 +144,14 @@ test('a long text opens on its first page and reads on as the reader scrolls', a
   await expect(page.getByTestId('reader-more')).toContainText('200 of 1,000 paragraphs')
   expect(await cleaned.locator('p').count()).toBeLessThan(300)
   // Scrolling to the end asks for the next page; "Show more" asks for one more.
-  const shown = async () =>
-    Number(
-      /([\d,]+) of 1,000/
-        .exec((await page.getByTestId('reader-more').textContent()) ?? '')?.[1]
-        ?.replace(',', '')
-    )
+  const shown = () => cleaned.locator('p:not(.more)').count()
   await page.getByTestId('text-viewer').evaluate((el) => (el.scrollTop = el.scrollHeight))
   await expect.poll(shown).toBeGreaterThanOrEqual(400)
   const before = await shown()
-  await page.getByTestId('reader-more').getByRole('button', { name: 'Show more' }).click()
-  await expect.poll(shown).toBeGreaterThanOrEqual(before + 200)
+  if (before < 1_000) {
+    await page.getByTestId('reader-more').getByRole('button', { name: 'Show more' }).click()
+    await expect.poll(shown).toBeGreaterThanOrEqual(Math.min(1_000, before + 200))
+  }
   await expect(cleaned).toContainText('Paragraph 600:')
 })
 

@@ -29,6 +29,8 @@ export const useLibraryStore = defineStore('library', () => {
   /** The text in the reader: its paragraphs as far as they have been read, a page at a time. */
   const openText = shallowRef<TextPage | null>(null)
   let loadingMore = false
+  /** Asked for another page while one was on its way: read it once that one is in. */
+  let moreAgain = false
   const job = ref<ImportJob | null>(null)
 
   const stories = computed(() => texts.value.filter((t) => t.role === 'story'))
@@ -75,6 +77,7 @@ export const useLibraryStore = defineStore('library', () => {
 
   async function open(id: number): Promise<void> {
     try {
+      moreAgain = false
       openText.value = await api.call('library.read', { id, offset: 0, limit: READER_PAGE })
     } catch (e) {
       error.value = (e as Error).message
@@ -84,7 +87,11 @@ export const useLibraryStore = defineStore('library', () => {
   /** The reader's next page, when it scrolls near the end of what it has. */
   async function loadMore(): Promise<void> {
     const text = openText.value
-    if (!text || loadingMore || text.paragraphs.length >= text.paragraphCount) return
+    if (!text || text.paragraphs.length >= text.paragraphCount) return
+    if (loadingMore) {
+      moreAgain = true
+      return
+    }
     loadingMore = true
     try {
       const page = await api.call('library.read', {
@@ -99,6 +106,10 @@ export const useLibraryStore = defineStore('library', () => {
       error.value = (e as Error).message
     } finally {
       loadingMore = false
+    }
+    if (moreAgain) {
+      moreAgain = false
+      await loadMore()
     }
   }
 

@@ -84,7 +84,7 @@ function predicatesOf(clause: string): Set<string> {
   return out
 }
 
-export function numbersOf(sentence: string): Set<number> {
+function numbersOf(sentence: string): Set<number> {
   const out = new Set<number>()
   for (const m of sentence.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g))
     out.add(Number(m[0].replace(/,/g, '')))

@@ -11,11 +11,6 @@ import { intervalsOverlap, loosened } from '../claims/hedges'
 import type { NormalizedQuantity } from '../claims/quantities'
 import { commonGround, figureInWords } from './figure-words'
 
-/** A figure for a message, as the writer put it (figure-words.ts). */
-export function describeQuantity(q: NormalizedQuantity): string {
-  return figureInWords(q)
-}
-
 /** Unit heads that count the same things: people and residents, homes and structures. */
 const UNIT_CLASSES: Record<string, string> = Object.fromEntries(
   Object.entries({
@@ -78,43 +73,43 @@ export function relateQuantities(
   if (exactSame)
     return {
       relation: 'supports',
-      reason: `the same figure: ${describeQuantity(source)}`,
+      reason: `the same figure: ${figureInWords(source)}`,
       hedgedDifference: false
     }
   if (roundedApart(story, source))
     return {
       relation: 'contradicts',
-      reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)} — both rounded alike, and they disagree`,
+      reason: `the source says ${figureInWords(source)}; the story says ${figureInWords(story)} — both rounded alike, and they disagree`,
       hedgedDifference: false
     }
   if (roundingApart(story, source))
     return {
       relation: 'partial',
-      reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)} — within 2% of each other, a rounding or a later count`,
+      reason: `the source says ${figureInWords(source)}; the story says ${figureInWords(story)} — within 2% of each other, a rounding or a later count`,
       hedgedDifference: true
     }
   if (intervalsOverlap(story, source))
     return {
       relation: 'partial',
-      reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)} — ${commonGround(story, source)}`,
+      reason: `the source says ${figureInWords(source)}; the story says ${figureInWords(story)} — ${commonGround(story, source)}`,
       hedgedDifference: true
     }
   // "Nearly 3 km" and "more than 3 km": both hedge the same figure, from opposite sides.
   if (story.value !== null && story.value === source.value && story.hedge && source.hedge)
     return {
       relation: 'contradicts',
-      reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)} — they cannot both be true`,
+      reason: `the source says ${figureInWords(source)}; the story says ${figureInWords(story)} — they cannot both be true`,
       hedgedDifference: false
     }
   if (intervalsOverlap(loosened(story), loosened(source)))
     return {
       relation: 'partial',
-      reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)} — they meet only on a loose reading of the vaguer one`,
+      reason: `the source says ${figureInWords(source)}; the story says ${figureInWords(story)} — they meet only on a loose reading of the vaguer one`,
       hedgedDifference: true
     }
   return {
     relation: 'contradicts',
-    reason: `the source says ${describeQuantity(source)}; the story says ${describeQuantity(story)}`,
+    reason: `the source says ${figureInWords(source)}; the story says ${figureInWords(story)}`,
     hedgedDifference: false
   }
 }

@@ -40,6 +40,9 @@ export interface DatedSentence {
 }
 
 const SUPERLATIVE = /\b(?:first|last|\w+est|most \w+|worst|only)\b/gi
+/** Words that end in "-est" without being superlatives. */
+const NOT_SUPERLATIVE =
+  /^(?:west|east|rest|latest|interest|protest|suggest|request|forest|honest|modest|harvest|arrest|test|contest|guest|quest|chest|nest|pest|vest)$/
 
 /**
  * "the deadliest … since 1981", "the first … since a Concorde crash … in July 2000": a date after
@@ -49,15 +52,7 @@ export function baselineOf(sentence: string, dateOffset: number): string | null 
   const before = sentence.slice(Math.max(0, dateOffset - 80), dateOffset)
   if (!/\bsince\b/i.test(before)) return null
   const words = sentence.slice(0, dateOffset).match(SUPERLATIVE)
-  const word = words
-    ?.map((w) => w.toLowerCase())
-    .find(
-      (w) =>
-        !/^(?:west|east|rest|best-?known|latest|interest|protest|suggest|request|forest|honest|modest|harvest|arrest|test|contest|guest|quest|chest|nest|pest|vest|suspect)$/.test(
-          w
-        )
-    )
-  return word ?? null
+  return words?.map((w) => w.toLowerCase()).find((w) => !NOT_SUPERLATIVE.test(w)) ?? null
 }
 
 export function differentEvent(

@@ -14,12 +14,21 @@ import { nameFindings, NameVocabulary, type NameFinding } from './names'
 import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type PassageIndex } from './passage-index'
 import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
+import {
+  cueBefore,
+  directionBefore,
+  isCommonName,
+  NAMED_ELSEWHERE,
+  relateEntity,
+  type EntityClaim
+} from './relate-entity'
+import { agreement, frameOf, type Frame } from './frames'
 import { relateFigures, type FigureContext, type Found } from './figures-in-passage'
-import { clauseAround, measureOf } from './measure'
+import { clauseAround, clauseSpan, measureOf } from './measure'
 import { baselineOf, differentEvent } from './same-event'
 import { suggestStatus } from './status'
 import { claimPriority } from './triage'
-import { compatibleTitles, titleAround, titleFamily } from './titles'
+import { compareTitles, titleAround, titleFamily } from './titles'
 import {
   AGREEMENT_FOR_CONTRADICTION,
   AGREEMENT_FOR_EVIDENCE,
@@ -70,6 +79,8 @@ function uniqueRefs<T extends { sourceId: number; paragraphIndex: number }>(refs
     return true
   })
 }
+
+const ENTITY_KINDS = new Set(['person', 'organization', 'place'])
 
 /** Evidence kept per source and claim: the strongest, not every sentence that shares a word. */
 const PER_SOURCE = 2
@@ -184,6 +195,14 @@ export function checkStory(input: CheckInput): CheckResult {
     // Only dates and figures need their context; worked out once, on first use.
     let figureContextOfClaim: FigureContext | null = null
     const figure = () => (figureContextOfClaim ??= figureContext(claim))
+    // A date or figure's fact is its own clause's ("visited Kyiv on Saturday"), not the sentence's.
+    let valueFrameOfClaim: Frame | null = null
+    const valueFrame = () =>
+      (valueFrameOfClaim ??= frameOfClause(
+        clauseAround(story.text, claim.sentence, claim.start, claim.end).replace(claim.text, ' ')
+      ))
+    let entityOfClaim: EntityClaim | null = null
+    const entity = () => (entityOfClaim ??= entityClaim(story.text, claim, context))
     const evidence: Evidence[] = []
     for (const ref of candidates) {
       const source = sourceById.get(ref.sourceId)
@@ -191,7 +210,9 @@ export function checkStory(input: CheckInput): CheckResult {
       const pf = paragraphFacts(source, ref.paragraphIndex)
       if (!pf) continue
       const text = pf.text
-      const found = relateInParagraph(claim, context, claimWords, near, pf, figure)
+      const found = relateInParagraph(claim, context, claimWords, near, pf, figure, entity)
+      if (valued)
+        for (const f of found) if (f.relation === 'supports') sameFactOrMention(f, valueFrame(), text)
       for (const f of found) {
         evidence.push({
           sourceId: source.id,
@@ -232,7 +253,11 @@ export function checkStory(input: CheckInput): CheckResult {
       end: claim.end,
       sentence: claim.sentence,
       normalized: claim.normalized,
-      status: suggestStatus(kept, flags),
+      status: suggestStatus(
+        kept,
+        flags,
+        ENTITY_KINDS.has(claim.kind) && kept.some((e) => e.reason.startsWith(`${NAMED_ELSEWHERE} `))
+      ),
       flags,
       evidence: kept,
       silent: sources.filter((s) => !withEvidence.has(s.id)).map((s) => s.id),
@@ -299,7 +324,10 @@ function keepStrongest(evidence: Evidence[]): Evidence[] {
   const bySource = new Map<number, Evidence[]>()
   for (const e of evidence) {
     const list = bySource.get(e.sourceId) ?? []
-    if (!list.some((x) => x.paragraphIndex === e.paragraphIndex && x.start === e.start)) list.push(e)
+    // One passage, one relation: the strongest any rule gave it.
+    const twin = list.findIndex((x) => x.paragraphIndex === e.paragraphIndex && x.start === e.start)
+    if (twin < 0) list.push(e)
+    else if (RELATION_ORDER[e.relation] < RELATION_ORDER[list[twin]!.relation]) list[twin] = e
     bySource.set(e.sourceId, list)
   }
   const kept: Evidence[] = []
@@ -315,6 +343,44 @@ function keepStrongest(evidence: Evidence[]): Evidence[] {
   return kept.sort(
     (a, b) => a.sourceId - b.sourceId || a.paragraphIndex - b.paragraphIndex || a.start - b.start
   )
+}
+
+const frameOfClause = (clause: string) => frameOf(clause, { start: 0, end: clause.length })
+
+/**
+ * The same date or figure in a sentence that reports another fact ("fishermen reported the spill
+ * on 9 May" / "on 9 May the operator published its results") only mentions it.
+ */
+function sameFactOrMention(found: Found, story: Frame, text: string): void {
+  // Looser than for names: the value itself already ties the two sentences together.
+  const shared = agreement(story, frameOf(text, found))
+  if (shared.same || shared.sharedVerbs + shared.sharedNouns >= 3) return
+  found.relation = 'mentions'
+  found.reason = `${found.reason}, but about another fact`
+}
+
+/**
+ * The fact a name takes part in: its own clause ("Iwaya made a surprise visit to Ukraine on
+ * Saturday, where he met …"), or the sentence where the clause says too little ("Iwaya, 67, …").
+ */
+function factFrame(text: string, claim: ExtractedClaim): Frame {
+  const clause = frameOf(text, clauseSpan(text, claim.sentence, claim.start, claim.end), claim)
+  if (clause.verbs.size + clause.nouns.size >= 3) return clause
+  return frameOf(text, claim.sentence, claim)
+}
+
+/** A named entity of the story with what its sentence says of it, for relateEntity. */
+function entityClaim(text: string, claim: ExtractedClaim, context: Set<string>): EntityClaim {
+  return {
+    kind: claim.kind as EntityClaim['kind'],
+    name: claim.text,
+    frame: factFrame(text, claim),
+    context,
+    sentence: text.slice(claim.sentence.start, claim.sentence.end),
+    direction: directionBefore(text, claim.start),
+    cue: cueBefore(text, claim.start),
+    replaceable: !isCommonName(claim.text)
+  }
 }
 
 /** Sentences about the same thing share content words beyond the claim itself. */
@@ -336,7 +402,8 @@ function relateInParagraph(
   claimWords: string[],
   near: Map<string, number>,
   pf: ParagraphFacts,
-  figureOf: () => FigureContext
+  figureOf: () => FigureContext,
+  entityOf: () => EntityClaim
 ): Found[] {
   const found: Found[] = []
   const text = pf.text
@@ -407,20 +474,9 @@ function relateInParagraph(
       break
     case 'person':
     case 'organization':
-    case 'place': {
-      const name = claim.text
-      const at = text.indexOf(name)
-      if (at >= 0) {
-        const s = sentenceAt(pf.sentences, at)
-        found.push({
-          start: s.start,
-          end: s.end,
-          relation: 'supports',
-          reason: `names “${name}” spelled the same`
-        })
-      }
+    case 'place':
+      found.push(...relateEntity(entityOf(), pf))
       break
-    }
     case 'quote': {
       const words = String(claim.normalized['quote'] ?? '')
       const quoted = new Set(contentWords(words))
@@ -429,6 +485,13 @@ function relateInParagraph(
       const exact = quotedWords(words)
       pf.sentences.forEach((s, i) => {
         const sentence = text.slice(s.start, s.end)
+        const reversed = quotedPassages(sentence)
+          .map((q) => quoteTurned(exact, q))
+          .find((why) => why !== null)
+        if (reversed) {
+          found.push({ start: s.start, end: s.end, relation: 'contradicts', reason: reversed })
+          return
+        }
         if (exact.length >= 3 && quotedPassages(sentence).some((q) => q.includes(exact))) {
           found.push({
             start: s.start,
@@ -506,28 +569,77 @@ function relateRole(claim: ExtractedClaim, pf: ParagraphFacts): Found[] {
         relation: 'mentions',
         reason: `names ${name} without a title`
       })
-    } else if (compatibleTitles(title.family, storyFamily)) {
-      found.push({
-        start: s.start,
-        end: s.end,
-        relation: 'supports',
-        reason: `names ${name} as ${title.title}`
-      })
     } else {
-      found.push({
-        start: s.start,
-        end: s.end,
-        relation: qualified ? 'mentions' : 'contradicts',
-        reason: `calls ${name} “${title.title}”, not “${role}”`
-      })
+      const match = compareTitles(role, title.title)
+      const held = match === 'less' && titleHeldByAnother(text, role, name)
+      if (match === 'same')
+        found.push({
+          start: s.start,
+          end: s.end,
+          relation: 'supports',
+          reason: `names ${name} as ${title.title}`
+        })
+      else if (match === 'less' && !held)
+        found.push({
+          start: s.start,
+          end: s.end,
+          relation: 'partial',
+          reason: `calls ${name} “${title.title}”, less precisely than “${role}”`
+        })
+      else
+        found.push({
+          start: s.start,
+          end: s.end,
+          relation: qualified ? 'mentions' : 'contradicts',
+          reason: held
+            ? `gives the title “${role}” to someone else and calls ${name} “${title.title}”`
+            : `calls ${name} “${title.title}”, not “${role}”`
+        })
     }
   }
   return found
 }
 
+/** Whether the paragraph gives the story's exact title to a name other than this person's. */
+function titleHeldByAnother(text: string, role: string, name: string): boolean {
+  const surname = name.split(/\s+/).pop() ?? name
+  const pattern = new RegExp(
+    `\\b${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+((?:\\p{Lu}[\\p{L}\\p{M}'’-]+\\s*){1,3})`,
+    'giu'
+  )
+  for (const m of text.matchAll(pattern)) if (!m[1]!.includes(surname)) return true
+  return false
+}
+
 /** The words of a quotation, lower-case, single-spaced, without punctuation: "…Ukraine," = "…ukraine". */
 function quotedWords(text: string): string {
   return (text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join(' ')
+}
+
+const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nothing', 'nobody', 't'])
+
+/**
+ * A quotation given back with the sense turned: mostly the same words, but a negation added or
+ * dropped ("I will not resign" / "I will resign"), or another number ("by 2027" / "by 2030").
+ */
+function quoteTurned(story: string, passage: string): string | null {
+  const a = story.split(' ').filter(Boolean)
+  const b = passage.split(' ').filter(Boolean)
+  if (a.length < 3 || b.length < 3) return null
+  if (dice(new Set(a), new Set(b)) < 0.5) return null
+  const negations = (words: string[]) => words.filter((w) => NEGATIONS.has(w)).length
+  if (negations(a) !== negations(b))
+    return negations(b) > negations(a)
+      ? 'quotes the words with a negation the story does not have'
+      : 'quotes the words without the story’s negation'
+  const numbers = (words: string[]) =>
+    words
+      .filter((w) => /^\d/.test(w))
+      .sort()
+      .join(' ')
+  if (numbers(a) && numbers(b) && numbers(a) !== numbers(b))
+    return `quotes another number: ${numbers(b)}, not ${numbers(a)}`
+  return null
 }
 
 /** What a sentence puts in quotation marks, as quotedWords. */

@@ -88,6 +88,28 @@ describe('2. support needs the same fact', () => {
     ])
     expect(claim(r, '36 protesters').evidence.some((e) => e.relation === 'supports')).toBe(false)
   })
+
+  it('a passage naming the company for another fact does not support it', () => {
+    const r = check('Harbury Bank cut 400 jobs in its mortgage division, the union said on Monday.', [
+      'Harbury Bank reported higher quarterly profits in its mortgage division on Monday.'
+    ])
+    const c = claim(r, 'Harbury Bank')
+    expect(c.evidence.map((e) => e.relation)).not.toContain('supports')
+  })
+
+  it('a passage naming the company for the same fact does support it', () => {
+    const r = check('Harbury Bank cut 400 jobs in its mortgage division, the union said on Monday.', [
+      'The union said Harbury Bank would cut 400 jobs in the mortgage division.'
+    ])
+    expect(claim(r, 'Harbury Bank').evidence.map((e) => e.relation)).toContain('supports')
+  })
+
+  it('a date given for another fact only mentions it', () => {
+    const r = check('Fishermen first reported the oil spill near Calabar on 9 May, community leaders said.', [
+      'On 9 May, the pipeline operator published quarterly results that made no mention of a spill.'
+    ])
+    expect(claim(r, '9 May', 'date').evidence.map((e) => e.relation)).not.toContain('supports')
+  })
 })
 
 describe('3. conflicts that were not seen', () => {
@@ -117,6 +139,44 @@ describe('3. conflicts that were not seen', () => {
       'About an hour later, a second blast hit the tram depot, police said.'
     ])
     expect(contradicted(claim(r, 'Moments later'))).toBe(true)
+  })
+
+  it('sees another place given for the same event', () => {
+    const r = check('The world rowing final was held in Poznań on Sunday before 6,000 spectators.', [
+      'The world rowing final was held in Racice on Sunday, with 6,000 spectators at the lake.'
+    ])
+    expect(contradicted(claim(r, 'Poznań', 'place'))).toBe(true)
+  })
+
+  it('sees a source ruling the named company out', () => {
+    const r = check('The yoghurt recall was issued by Talberg Dairies after listeria was found.', [
+      'Merrow Farms, not Talberg Dairies, issued the yoghurt recall after listeria was found.'
+    ])
+    expect(contradicted(claim(r, 'Talberg Dairies'))).toBe(true)
+  })
+
+  it('sees a deputy called the office holder, and another portfolio', () => {
+    const deputy = check('Deputy Mayor Ines Calvo opened the new library in Huesca on Friday.', [
+      'Mayor Ines Calvo opened the new Huesca library on Friday.'
+    ])
+    expect(contradicted(claim(deputy, 'Ines Calvo', 'role'))).toBe(true)
+    const portfolio = check('Interior Minister Kwame Boateng ordered an inquiry into the jailbreak.', [
+      'Defence Minister Kwame Boateng ordered the inquiry into the jailbreak, his office said.'
+    ])
+    expect(contradicted(claim(portfolio, 'Kwame Boateng', 'role'))).toBe(true)
+    const narrower = check('Chief Judge Efua Owusu dismissed the case against the mining firm.', [
+      'Judge Efua Owusu dismissed the case against the mining firm at the high court.'
+    ])
+    const c = claim(narrower, 'Efua Owusu', 'role')
+    expect(contradicted(c)).toBe(false)
+    expect(c.evidence.map((e) => e.relation)).toContain('partial')
+  })
+
+  it('sees a quotation given back with the sense turned', () => {
+    const r = check('The minister told reporters: "I will not step down over this report."', [
+      'The minister told reporters: "I will step down over this report; my position is untenable."'
+    ])
+    expect(contradicted(claim(r, 'I will not step down', 'quote'))).toBe(true)
   })
 })
 

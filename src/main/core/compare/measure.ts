@@ -64,6 +64,12 @@ const CLAUSE_BREAK = /[,;:()—–]/
 
 /** The clause around a span: between the nearest breaks on either side, within the sentence. */
 export function clauseAround(text: string, sentence: Span, start: number, end: number): string {
+  const clause = clauseSpan(text, sentence, start, end)
+  return text.slice(clause.start, clause.end)
+}
+
+/** Where clauseAround's clause stands in the text. */
+export function clauseSpan(text: string, sentence: Span, start: number, end: number): Span {
   const head = text.slice(sentence.start, start)
   const tail = text.slice(end, sentence.end)
   let from = 0
@@ -73,7 +79,7 @@ export function clauseAround(text: string, sentence: Span, start: number, end: n
       break
     }
   const cut = tail.search(CLAUSE_BREAK)
-  return head.slice(from) + text.slice(start, end) + (cut >= 0 ? tail.slice(0, cut) : tail)
+  return { start: sentence.start + from, end: cut >= 0 ? end + cut : sentence.end }
 }
 
 function predicatesOf(clause: string): Set<string> {

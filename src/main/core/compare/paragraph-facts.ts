@@ -7,6 +7,7 @@ import { extractDates } from '../claims/dates'
 import { extractQuantities } from '../claims/quantities'
 import { splitSentences } from '../claims/sentences'
 import type { ExtractedClaim, Span } from '../claims/types'
+import { frameOf, type Frame } from './frames'
 import { contentWords, stem, wordsAround } from './text-words'
 
 export interface Located {
@@ -25,6 +26,7 @@ interface SentenceFacts {
 export class ParagraphFacts {
   readonly sentences: Span[]
   private readonly facts: SentenceFacts[]
+  private readonly frames = new Map<string, Frame>()
 
   constructor(
     readonly text: string,
@@ -55,6 +57,17 @@ export class ParagraphFacts {
       if (list.some((w) => own.has(w))) out.push(i)
     }
     return out
+  }
+
+  /**
+   * The frame of a span of the paragraph without the words of `without`: asked for again by every
+   * claim that names someone in it, so kept.
+   */
+  frame(span: Span, without?: Span): Frame {
+    const key = `${span.start}:${span.end}:${without?.start ?? ''}:${without?.end ?? ''}`
+    let made = this.frames.get(key)
+    if (!made) this.frames.set(key, (made = frameOf(this.text, span, without)))
+    return made
   }
 
   dates(i: number): Located[] {

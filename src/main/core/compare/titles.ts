@@ -9,7 +9,8 @@ const HEADS: Record<string, string> = Object.fromEntries(
   director commissioner chairman:chair chairwoman:chair chair chairperson:chair speaker chief general admiral commander colonel
   lieutenant captain capt:captain judge justice attorney prosecutor sheriff secretary superintendent inspector sergeant marshal
   spokesman:spokesperson spokeswoman:spokesperson spokesperson ceo founder coordinator investigator trooper congressman:congressmember
-  congresswoman:congressmember representative lawmaker deputy head:chief`
+  congresswoman:congressmember representative lawmaker deputy head:chief coach bishop archbishop cardinal major brigadier
+  professor`
     .split(/\s+/)
     .map((entry) => {
       const [word, family] = entry.split(':')
@@ -20,6 +21,10 @@ const HEADS: Record<string, string> = Object.fromEntries(
 const GENERIC = new Set(['leader', 'official', 'head'])
 
 const WORD = /[\p{L}\p{M}.'’-]+/gu
+/** Lower-case words that end a title written in lower case ("said the fire chief"). */
+const STOP = new Set(
+  `and or of who which that said says told was is to in on at by for with as his her their its`.split(' ')
+)
 
 export interface TitleFound {
   title: string
@@ -45,8 +50,16 @@ export function titleAround(text: string, nameStart: number, nameEnd: number): T
     const words = tail[1]!.match(WORD) ?? []
     const head = lastHead(words)
     if (head && head.index === words.length - 1) {
+      // "Foreign Minister Nwosu" and "Nigeria's foreign minister, Nwosu": the modifiers count in
+      // either case; a determiner or an owner ("Nigeria's") ends the title.
+      const lower = /^\p{Ll}/u.test(words[head.index]!)
       let from = head.index
-      while (from > 0 && /^\p{Lu}/u.test(words[from - 1]!) && !/^(?:The|A|An)$/.test(words[from - 1]!)) from--
+      while (from > 0) {
+        const w = words[from - 1]!
+        if (/^(?:the|a|an)$/i.test(w) || /['’]s$/.test(w)) break
+        if (!/^\p{Lu}/u.test(w) && !(lower && !STOP.has(w))) break
+        from--
+      }
       return { title: words.slice(from, head.index + 1).join(' '), family: head.family }
     }
   }
@@ -72,4 +85,67 @@ export function titleFamily(role: string): string | null {
 
 export function compatibleTitles(a: string, b: string): boolean {
   return a === b || GENERIC.has(a) || GENERIC.has(b)
+}
+
+/** Words that make another office of the same title: a deputy mayor is not the mayor. */
+const RANK_OTHER = new Set([
+  'deputy',
+  'vice',
+  'vice-president',
+  'assistant',
+  'associate',
+  'under',
+  'lieutenant',
+  'acting'
+])
+/** Words that only narrow a title: a chief judge is a judge, more precisely. */
+const RANK_NARROW = new Set(['chief', 'head', 'senior', 'principal', 'prime', 'first'])
+/** Modifiers that name no portfolio ("a government minister"). */
+const NO_PORTFOLIO = new Set([
+  'government',
+  'cabinet',
+  'top',
+  'state',
+  'national',
+  'federal',
+  'regional',
+  'local',
+  'former',
+  'then'
+])
+
+export type TitleMatch = 'same' | 'less' | 'other'
+
+/**
+ * Two titles of one person compared: "same" office, "less" precise ("Judge" for "Chief Judge",
+ * "a government minister" for "Energy Minister"), or an "other" office (another head word, a
+ * deputy's rank, another portfolio).
+ */
+export function compareTitles(story: string, passage: string): TitleMatch {
+  const a = titleParts(story)
+  const b = titleParts(passage)
+  if (!a || !b) return 'less'
+  if (!compatibleTitles(a.family, b.family)) return 'other'
+  for (const r of RANK_OTHER) if (a.words.has(r) !== b.words.has(r)) return 'other'
+  const portfolio = (p: typeof a) =>
+    [...p.words].filter((w) => !RANK_OTHER.has(w) && !RANK_NARROW.has(w) && !NO_PORTFOLIO.has(w))
+  const pa = portfolio(a)
+  const pb = portfolio(b)
+  if (pa.length && pb.length && !pa.some((w) => pb.includes(w))) return 'other'
+  if (pa.length && !pb.length) return 'less'
+  for (const r of RANK_NARROW) if (a.words.has(r) && !b.words.has(r)) return 'less'
+  for (const r of RANK_NARROW) if (!a.words.has(r) && b.words.has(r)) return 'other'
+  return 'same'
+}
+
+function titleParts(title: string): { family: string; words: Set<string> } | null {
+  const words = (
+    title
+      .toLowerCase()
+      .replace(/\bchief executive(?: officer)?\b/g, 'ceo')
+      .match(WORD) ?? []
+  ).map((w) => w.replace(/[.'’]+$/, ''))
+  const head = lastHead(words)
+  if (!head) return null
+  return { family: head.family, words: new Set(words.slice(0, head.index)) }
 }

@@ -1,0 +1,159 @@
+// What a sentence says happened, as far as telling two sentences apart needs: its predicate
+// (verbs and the nouns around them, by lemma), whether that predicate is negated, and the names it
+// gives. wink-nlp supplies the parts of speech, lemmas and negation scope; this module only
+// decides which of them count. Two sentences report the same fact when they share the predicate,
+// not merely some words ("cut 400 jobs in its mortgage division" vs "reported profits in its
+// mortgage division").
+import winkNLP, { type WinkMethods } from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+import { stem } from './text-words'
+
+export interface Token {
+  text: string
+  /** Lower-case lemma, lightly stemmed so that a verb meets its noun ("recalled"/"recall"). */
+  key: string
+  pos: string
+  negated: boolean
+  /** A word of time ("Monday", "morning"): dates compare those, frames leave them out. */
+  time: boolean
+  start: number
+  end: number
+}
+
+let nlp: WinkMethods | null = null
+// The model takes a moment to load; only checks that relate names or events pay for it.
+const reader = () => (nlp ??= winkNLP(model, ['pos', 'negation', 'sbd']))
+
+const cache = new Map<string, Token[]>()
+const CACHE_LIMIT = 4_000
+
+/** The tokens of a text with their offsets in it. */
+export function tokensOf(text: string): Token[] {
+  const known = cache.get(text)
+  if (known) return known
+  const nlpx = reader()
+  const its = nlpx.its
+  const tokens = nlpx.readDoc(text).tokens()
+  const values = tokens.out(its.value) as string[]
+  // The typings give its.lemma a signature out() does not accept; at run time it is an its function.
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[]
+  const tags = tokens.out(its.pos) as string[]
+  const negations = tokens.out(its.negationFlag) as unknown as boolean[]
+  const out: Token[] = []
+  let cursor = 0
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    const at = text.indexOf(value, cursor)
+    // wink keeps a token's own characters; where it does not, the token keeps the cursor's place.
+    const start = at >= 0 ? at : cursor
+    const end = at >= 0 ? at + value.length : cursor
+    cursor = end
+    const key = stem((lemmas[i] ?? value).toLowerCase())
+    out.push({
+      text: value,
+      key,
+      time: TIME.test(key),
+      pos: tags[i] ?? 'X',
+      negated: Boolean(negations[i]),
+      start,
+      end
+    })
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear()
+  cache.set(text, out)
+  return out
+}
+
+/** Verbs that report speech rather than the fact: "said", "told reporters". */
+const REPORTING = new Set(['say', 'tell', 'add', 'state', 'accord', 'quote', 'note', 'insist', 'explain'])
+/** Verbs that carry little of the fact themselves: "took place", "held talks", "made arrests". */
+const LIGHT = new Set(['be', 'have', 'do', 'take', 'make', 'give', 'get', 'put', 'go', 'come', 'become'])
+/** Words of time: their own claims (dates) compare them. */
+const TIME =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|day|week|month|year|today|yesterday|tomorrow|weekend|time|hour|minute)s?$/
+
+export interface Frame {
+  /** Content verbs, by key: the predicate proper. */
+  verbs: Set<string>
+  /** Common nouns, adjectives and names other than the claim's own words, by key. */
+  nouns: Set<string>
+  /** The verbs said not to have happened ("did not sign", "no deal was announced"), by key. */
+  negated: Set<string>
+  /** Runs of proper nouns: the names the sentence gives. */
+  names: Array<{ text: string; start: number; end: number; negated: boolean }>
+}
+
+export interface Span {
+  start: number
+  end: number
+}
+
+/**
+ * The frame of text[span], leaving out the words inside `without` (the claim itself, so that a
+ * name is not part of the predicate it fills).
+ */
+export function frameOf(text: string, span: Span, without?: Span): Frame {
+  const slice = text.slice(span.start, span.end)
+  const tokens = tokensOf(slice)
+  const verbs = new Set<string>()
+  const nouns = new Set<string>()
+  const names: Frame['names'] = []
+  const negated = new Set<string>()
+  let run: Token[] = []
+  const endRun = () => {
+    if (run.length > 0 && !run[0]!.time)
+      names.push({
+        text: slice.slice(run[0]!.start, run[run.length - 1]!.end),
+        start: span.start + run[0]!.start,
+        end: span.start + run[run.length - 1]!.end,
+        negated: run.some((t) => t.negated)
+      })
+    run = []
+  }
+  for (const t of tokens) {
+    const at = span.start + t.start
+    const inside = without !== undefined && at >= without.start && at < without.end
+    if (t.pos === 'PROPN') run.push(t)
+    else endRun()
+    if (inside || t.key.length < 3 || t.time) continue
+    if (t.pos === 'VERB') {
+      if (REPORTING.has(t.key) || LIGHT.has(t.key)) continue
+      verbs.add(t.key)
+      if (t.negated) negated.add(t.key)
+    } else if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NUM') {
+      nouns.add(t.key)
+    }
+  }
+  endRun()
+  return { verbs, nouns, negated, names }
+}
+
+export interface Agreement {
+  /** Whether the two frames report the same fact. */
+  same: boolean
+  sharedVerbs: number
+  sharedNouns: number
+  /** A verb both give, negated in one only: one says it happened, the other that it did not. */
+  oppositeVerb: string | null
+}
+
+/**
+ * Whether a passage's frame reports the story's fact: a shared content verb (or the verb's
+ * noun) and one more shared word, or most of the story's nouns where its verb is only a light
+ * one ("the summit will be held in …" / "the summit will take place in …").
+ */
+export function agreement(story: Frame, passage: Frame): Agreement {
+  let sharedVerbs = 0
+  for (const v of story.verbs) if (passage.verbs.has(v) || passage.nouns.has(v)) sharedVerbs++
+  let sharedNouns = 0
+  for (const n of story.nouns) {
+    if (passage.nouns.has(n)) sharedNouns++
+    else if (passage.verbs.has(n)) sharedVerbs++
+  }
+  const share = story.nouns.size === 0 ? 0 : sharedNouns / story.nouns.size
+  const same = (sharedVerbs >= 1 && sharedVerbs + sharedNouns >= 2) || (sharedNouns >= 2 && share >= 0.6)
+  let oppositeVerb: string | null = null
+  for (const v of story.verbs)
+    if (passage.verbs.has(v) && story.negated.has(v) !== passage.negated.has(v)) oppositeVerb = v
+  return { same, sharedVerbs, sharedNouns, oppositeVerb }
+}

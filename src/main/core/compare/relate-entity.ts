@@ -1,0 +1,271 @@
+// A person, organization or place named by the story, against one source paragraph. A passage
+// that names it supports the claim only when it reports the same fact (frames.ts): "Pemberton
+// Bank reported profits" says nothing of whether Pemberton Bank cut 400 jobs. A passage that
+// reports the same fact with another name in the claim's place contradicts it ("the summit has
+// been moved to Vienna"), as does one that rules the name out ("Grantham Dairy, not Norvita
+// Foods, issued the recall").
+import type { ClaimKind } from '../../../shared/check'
+import { extractNames } from '../claims/names'
+import type { Span } from '../claims/types'
+import type { Found } from './figures-in-passage'
+import { agreement, type Frame } from './frames'
+import type { ParagraphFacts } from './paragraph-facts'
+import { commonWords } from '../names/common-words'
+import { editDistance } from './edit-distance'
+import { foldName } from './fold-name'
+import { overlap } from './text-words'
+
+export interface EntityClaim {
+  kind: Extract<ClaimKind, 'person' | 'organization' | 'place'>
+  name: string
+  /** The story sentence's frame without the name, and its content words. */
+  frame: Frame
+  context: ReadonlySet<string>
+  /** The story sentence, for names the story itself also gives. */
+  sentence: string
+  /** A compass word the story puts before the place ("north of Kathmandu"). */
+  direction: string | null
+  /** The word that ties the name to its predicate: "by" (the agent), "in" (the place), or "" (subject). */
+  cue: string
+  /**
+   * Whether another name in the same place of the same fact contradicts this one: not for names
+   * made of common words ("Fire"), which may not be names at all.
+   */
+  replaceable: boolean
+  /** The ways a passage may write the name (formsOf), worked out on first use. */
+  forms?: string[]
+}
+
+/** The start of the reason given where a passage names the entity for another fact. */
+export const NAMED_ELSEWHERE = 'spells'
+
+/** Sentences sharing fewer content words with the story's are not read for a frame at all. */
+const MIN_SHARED_WORDS = 3
+
+export function relateEntity(claim: EntityClaim, pf: ParagraphFacts): Found[] {
+  const found: Found[] = []
+  const text = pf.text
+  const forms = (claim.forms ??= formsOf(claim))
+  // Where the paragraph names the story's entity somewhere, another name is another participant;
+  // where it names it nowhere, no sentence need be searched for it.
+  const named = forms.some((f) => text.includes(f)) || (claim.kind === 'person' && partsIn(text, forms[0]!))
+  pf.sentences.forEach((s, i) => {
+    const sentence = text.slice(s.start, s.end)
+    const at = named ? findName(sentence, forms, claim.kind) : null
+    if (at) {
+      const start = s.start + at.start
+      const end = s.start + at.end
+      const clause = clauseAround(text, s, start)
+      const frame = pf.frame(clause, { start, end })
+      const same = agreement(claim.frame, frame)
+      const before = text.slice(clause.start, start)
+      if (/\b(?:not|rather than|instead of)\s+(?:the\s+)?$/i.test(before)) {
+        found.push({ ...s, relation: 'contradicts', reason: `says it was not ${at.text}` })
+      } else if (same.same && claim.kind === 'place' && otherDirection(claim.direction, before)) {
+        found.push({
+          ...s,
+          relation: 'contradicts',
+          reason: `places it ${otherDirection(claim.direction, before)} of ${at.text}, not ${claim.direction}`
+        })
+      } else if (same.same && same.oppositeVerb) {
+        found.push({
+          ...s,
+          relation: 'contradicts',
+          reason: frame.negated.has(same.oppositeVerb)
+            ? `says ${at.text} did not ${same.oppositeVerb}`
+            : `says ${at.text} did ${same.oppositeVerb}`
+        })
+      } else if (same.same) {
+        found.push({ ...s, relation: 'supports', reason: `names ${at.text} for the same fact` })
+      } else {
+        found.push({
+          ...s,
+          relation: 'mentions',
+          reason: `${NAMED_ELSEWHERE} ${at.text} the same, about something else`
+        })
+      }
+      return
+    }
+    if (named || !claim.replaceable || overlap(claim.context, pf.words(i)) < MIN_SHARED_WORDS) return
+    const frame = pf.frame(s)
+    if (!strongly(agreement(claim.frame, frame), claim.frame)) return
+    const other = otherName(claim, frame, sentence, s.start)
+    if (other)
+      found.push({
+        ...s,
+        relation: 'contradicts',
+        reason: `gives ${other} where the story has ${claim.name}`
+      })
+  })
+  return found
+}
+
+/** Agreement beyond doubt, as a contradiction by another name needs. */
+function strongly(same: ReturnType<typeof agreement>, story: Frame): boolean {
+  if (!same.same || same.oppositeVerb) return false
+  const share = story.nouns.size === 0 ? 0 : same.sharedNouns / story.nouns.size
+  return same.sharedVerbs + same.sharedNouns >= 3 && share >= 0.6
+}
+
+/** How a passage may write the name: in full, without "the", by its initials, by a short form. */
+function formsOf(claim: EntityClaim): string[] {
+  const full = claim.name.replace(/^the\s+/i, '')
+  const words = full.split(/\s+/).filter(Boolean)
+  const forms = [full]
+  const capitals = words.filter((w) => /^\p{Lu}/u.test(w))
+  if (claim.kind === 'organization' && capitals.length >= 3) forms.push(capitals.map((w) => w[0]).join(''))
+  if (claim.kind === 'organization' && words.length >= 2 && words[0]!.length >= 5) forms.push(words[0]!)
+  if (claim.kind === 'person' && words.length >= 2) forms.push(words[words.length - 1]!)
+  return forms
+}
+
+interface At {
+  start: number
+  end: number
+  text: string
+}
+
+/**
+ * Where the sentence names the claim's entity. A person's surname alone counts unless another
+ * given name stands before it ("Andrés Mendoza" is not Carlos Mendoza); a name written surname
+ * first ("Tanaka Hiroshi") counts when all its parts are there.
+ */
+function findName(sentence: string, forms: string[], kind: EntityClaim['kind']): At | null {
+  for (const [n, form] of forms.entries()) {
+    if (!sentence.includes(form)) continue
+    const m = wordPattern(form).exec(sentence)
+    if (!m) continue
+    if (kind === 'person' && n > 0) {
+      const before = sentence.slice(0, m.index)
+      if (
+        /\p{Lu}[\p{L}\p{M}'-]+\s+$/u.test(before) &&
+        !/(?:^|\s)(?:[A-Z][a-z]{0,3}\.|The|A|An)\s+$/u.test(before)
+      ) {
+        if (!allWordsIn(sentence, forms[0]!)) continue
+      }
+    }
+    return { start: m.index, end: m.index + m[0].length, text: m[0] }
+  }
+  if (kind === 'person') {
+    const parts = forms[0]!.split(/\s+/)
+    if (parts.length >= 2 && parts.every((p) => sentence.includes(p)) && allWordsIn(sentence, forms[0]!)) {
+      const start = Math.min(...parts.map((p) => sentence.indexOf(p)))
+      const end = Math.max(...parts.map((p) => sentence.indexOf(p) + p.length))
+      if (end - start <= forms[0]!.length + 2) return { start, end, text: sentence.slice(start, end) }
+    }
+  }
+  return null
+}
+
+const partsIn = (text: string, name: string) => name.split(/\s+/).every((p) => text.includes(p))
+
+/** Whether every word of the name stands in the sentence as a whole word ("Angel" is not in "Angela"). */
+function allWordsIn(sentence: string, name: string): boolean {
+  return name.split(/\s+/).every((w) => wordPattern(w).test(sentence))
+}
+
+const patterns = new Map<string, RegExp>()
+/** The word as a whole word; compiled once per word, since every sentence of every source asks. */
+function wordPattern(w: string): RegExp {
+  let made = patterns.get(w)
+  if (!made) {
+    if (patterns.size > 10_000) patterns.clear()
+    patterns.set(w, (made = new RegExp(`(?<![\\p{L}\\p{M}])${escape(w)}(?![\\p{L}\\p{M}])`, 'u')))
+  }
+  return made
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The part of the sentence around an offset between semicolons and dashes: one statement. */
+function clauseAround(text: string, sentence: Span, at: number): Span {
+  const body = text.slice(sentence.start, sentence.end)
+  const cut = /;|\s[—–]\s/g
+  let start = sentence.start
+  let end = sentence.end
+  for (let m = cut.exec(body); m; m = cut.exec(body)) {
+    const offset = sentence.start + m.index
+    if (offset < at) start = offset + m[0].length
+    else {
+      end = offset
+      break
+    }
+  }
+  return { start, end }
+}
+
+const DIRECTION =
+  /\b(north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:of\s+)?(?:the\s+)?$/i
+
+function otherDirection(story: string | null, before: string): string | null {
+  if (!story) return null
+  const m = DIRECTION.exec(before)
+  return m && m[1]!.toLowerCase() !== story ? m[1]!.toLowerCase() : null
+}
+
+/** The compass word right before a place in the story ("north of Kathmandu"), if any. */
+export function directionBefore(text: string, at: number): string | null {
+  return DIRECTION.exec(text.slice(Math.max(0, at - 40), at))?.[1]?.toLowerCase() ?? null
+}
+
+/** Prepositions that tie a name to the same slot: one place is "in", "at" or "near" alike. */
+const CUE_GROUPS: Record<string, string> = {
+  in: 'at',
+  at: 'at',
+  near: 'at',
+  outside: 'at',
+  off: 'at',
+  inside: 'at',
+  by: 'by',
+  from: 'from',
+  to: 'to',
+  for: 'for',
+  as: 'as',
+  with: 'with'
+}
+
+/** The slot cue of a name: the preposition right before it, or "" where none stands there. */
+export function cueBefore(text: string, at: number): string {
+  const word = /([\p{L}]+)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\p{L}'’-]*\s+)*$/u.exec(
+    text.slice(Math.max(0, at - 40), at)
+  )?.[1]
+  return (word && CUE_GROUPS[word.toLowerCase()]) ?? ''
+}
+
+const SAME_SORT: Record<EntityClaim['kind'], ReadonlyArray<string>> = {
+  person: ['person'],
+  organization: ['organization', 'person'],
+  place: ['place']
+}
+
+/**
+ * A name of the claim's sort, in the claim's slot, that the story's sentence does not give and
+ * that is not the claim's own name spelled otherwise (that is a spelling finding).
+ */
+function otherName(claim: EntityClaim, frame: Frame, sentence: string, offset: number): string | null {
+  const kinds = new Map<number, string>()
+  const { claims } = extractNames(sentence, [{ start: 0, end: sentence.length }])
+  for (const c of claims) kinds.set(c.start + offset, c.kind === 'role' ? 'person' : c.kind)
+  const own = foldName(claim.name)
+  for (const name of frame.names) {
+    if (claim.sentence.includes(name.text) || name.text.length < 3) continue
+    if (name.text.split(/\s+/).some((w) => w.length > 3 && claim.sentence.includes(w))) continue
+    if (isCommonName(name.text)) continue
+    const folded = foldName(name.text)
+    if (editDistance(own, folded, 3) <= Math.max(1, Math.floor(own.length / 4))) continue
+    const kind = kinds.get(name.start) ?? (cueBefore(sentence, name.start - offset) === 'at' ? 'place' : '')
+    if (!SAME_SORT[claim.kind].includes(kind)) continue
+    if (cueBefore(sentence, name.start - offset) !== claim.cue) continue
+    return name.text
+  }
+  return null
+}
+
+/** A name every word of which is an everyday word: "Police", "Surveillance", "Fire". */
+export function isCommonName(name: string): boolean {
+  const common = commonWords()
+  return name
+    .replace(/^the\s+/i, '')
+    .split(/\s+/)
+    .every((w) => common.has(w.toLowerCase()))
+}

@@ -3,6 +3,7 @@
 // claim's relation is the strongest its evidence from that source shows, or silent.
 import type { CheckedClaim, ClaimKind, Relation } from '../../shared/check'
 import { checkStory } from '../core/compare/check-story'
+import { lexicon } from '../services/lexicon'
 
 export type PairRelation = Relation | 'silent'
 
@@ -46,6 +47,7 @@ export function relatePair(pair: RelationPair): PairOutcome {
         paragraphs: [{ index: 0, text: pair.passage }]
       }
     ],
+    lexicon: lexicon(),
     now: new Date(0)
   })
   const claim = claimFor(pair, result.claims)

@@ -9,6 +9,7 @@ import { extractClaims } from '../core/claims/extract'
 import type { ExtractedClaim } from '../core/claims/types'
 import { checkStory, type CheckSource } from '../core/compare/check-story'
 import type { Library } from '../library'
+import { lexicon } from './lexicon'
 
 export interface RunCheckOptions {
   /** The sources to check against; all of the library's sources when absent. */
@@ -66,6 +67,7 @@ export function runCheck(library: Library, storyId: number, options: RunCheckOpt
     },
     sources,
     houseNames,
+    lexicon: lexicon(),
     editorClaims: editorClaims(story.cleanedText, publishedAt, options.editorClaims ?? [])
   })
 }

@@ -14,6 +14,8 @@ import { nameFindings, NameVocabulary, type NameFinding } from './names'
 import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type PassageIndex } from './passage-index'
 import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
+import { WORDS_ONLY, type Lexicon } from '../nlp/wordnet'
+import { eventClaim, relateEvent, type EventClaim } from './relate-event'
 import {
   cueBefore,
   directionBefore,
@@ -36,7 +38,6 @@ import {
   coreAgreement,
   dice,
   eventAgreement,
-  overlap,
   wordsAround
 } from './text-words'
 
@@ -58,6 +59,11 @@ export interface CheckInput {
   editorClaims?: readonly ExtractedClaim[]
   /** The newsroom's list of correctly spelled names. */
   houseNames?: readonly string[]
+  /**
+   * Verbs of one sense and opposites (WordNet, services/lexicon.ts), for relating events; without
+   * it an event is matched by its own verb only.
+   */
+  lexicon?: Lexicon
   /** The library's passage search (FTS5): terms in, candidate paragraphs out. */
   findPassages?: FindPassages
   /** Any other index; an in-memory one over the sources is built when neither is given. */
@@ -201,6 +207,16 @@ export function checkStory(input: CheckInput): CheckResult {
       (valueFrameOfClaim ??= frameOfClause(
         clauseAround(story.text, claim.sentence, claim.start, claim.end).replace(claim.text, ' ')
       ))
+    let eventOfClaim: EventClaim | null = null
+    const event = () =>
+      (eventOfClaim ??= eventClaim(
+        story.text,
+        claim.sentence,
+        claim.start,
+        claim.end,
+        typeof claim.normalized['verb'] === 'string' ? claim.normalized['verb'] : undefined,
+        context
+      ))
     let entityOfClaim: EntityClaim | null = null
     const entity = () => (entityOfClaim ??= entityClaim(story.text, claim, context))
     const evidence: Evidence[] = []
@@ -210,9 +226,18 @@ export function checkStory(input: CheckInput): CheckResult {
       const pf = paragraphFacts(source, ref.paragraphIndex)
       if (!pf) continue
       const text = pf.text
-      const found = relateInParagraph(claim, context, claimWords, near, pf, figure, entity)
-      if (valued)
-        for (const f of found) if (f.relation === 'supports') sameFactOrMention(f, valueFrame(), text)
+      const found = relateInParagraph(
+        claim,
+        context,
+        claimWords,
+        near,
+        pf,
+        figure,
+        entity,
+        event,
+        input.lexicon ?? WORDS_ONLY
+      )
+      if (valued) for (const f of found) if (f.relation === 'supports') sameFactOrMention(f, valueFrame(), pf)
       for (const f of found) {
         evidence.push({
           sourceId: source.id,
@@ -351,9 +376,9 @@ const frameOfClause = (clause: string) => frameOf(clause, { start: 0, end: claus
  * The same date or figure in a sentence that reports another fact ("fishermen reported the spill
  * on 9 May" / "on 9 May the operator published its results") only mentions it.
  */
-function sameFactOrMention(found: Found, story: Frame, text: string): void {
+function sameFactOrMention(found: Found, story: Frame, pf: ParagraphFacts): void {
   // Looser than for names: the value itself already ties the two sentences together.
-  const shared = agreement(story, frameOf(text, found))
+  const shared = agreement(story, pf.frame(found))
   if (shared.same || shared.sharedVerbs + shared.sharedNouns >= 3) return
   found.relation = 'mentions'
   found.reason = `${found.reason}, but about another fact`
@@ -383,11 +408,6 @@ function entityClaim(text: string, claim: ExtractedClaim, context: Set<string>):
   }
 }
 
-/** Sentences about the same thing share content words beyond the claim itself. */
-function sameContext(context: Set<string>, words: Set<string>, minShared: number): boolean {
-  return overlap(context, words) >= minShared
-}
-
 /** Whether an offset sits between quotation marks within its sentence. */
 function insideQuotes(text: string, sentence: Span, at: number): boolean {
   const before = text.slice(sentence.start, at)
@@ -403,7 +423,9 @@ function relateInParagraph(
   near: Map<string, number>,
   pf: ParagraphFacts,
   figureOf: () => FigureContext,
-  entityOf: () => EntityClaim
+  entityOf: () => EntityClaim,
+  eventOf: () => EventClaim,
+  lexicon: Lexicon
 ): Found[] {
   const found: Found[] = []
   const text = pf.text
@@ -521,19 +543,9 @@ function relateInParagraph(
       })
       break
     }
-    case 'event': {
-      const object = new Set(claimWords)
-      pf.sentences.forEach((s, i) => {
-        const words = pf.words(i)
-        const shared = overlap(object, words)
-        if (shared >= Math.max(2, Math.ceil(object.size * 0.5)) && sameContext(context, words, 3)) {
-          found.push({ start: s.start, end: s.end, relation: 'supports', reason: 'reports the same action' })
-        } else if (shared >= 2 && sameContext(context, words, 2)) {
-          found.push({ start: s.start, end: s.end, relation: 'mentions', reason: 'touches the same action' })
-        }
-      })
+    case 'event':
+      found.push(...relateEvent(eventOf(), pf, lexicon))
       break
-    }
   }
   return found
 }

@@ -2,6 +2,7 @@
 // engine must find, and what it must leave quiet.
 import { describe, expect, it } from 'vitest'
 import type { CheckedClaim, CheckResult } from '../../../shared/check'
+import { lexicon } from '../../services/lexicon'
 import { checkStory } from './check-story'
 
 function check(story: string, sources: string[], publishedAt: string | null = '2025-05-14'): CheckResult {
@@ -15,12 +16,16 @@ function check(story: string, sources: string[], publishedAt: string | null = '2
       url: null,
       paragraphs: text.split('\n\n').map((p, index) => ({ index, text: p }))
     })),
+    lexicon: lexicon(),
     now: new Date(0)
   })
 }
 
 function claim(result: CheckResult, text: string, kind?: string): CheckedClaim {
-  const found = result.claims.find((c) => c.text.includes(text) && (!kind || c.kind === kind))
+  const fits = (c: CheckedClaim) => !kind || c.kind === kind
+  const found =
+    result.claims.find((c) => c.text === text && fits(c)) ??
+    result.claims.find((c) => c.text.includes(text) && fits(c))
   if (!found) throw new Error(`no claim “${text}” among ${result.claims.map((c) => c.text).join(' | ')}`)
   return found
 }
@@ -124,7 +129,7 @@ describe('3. conflicts that were not seen', () => {
     const r = check('The new tunnel runs for nearly 3 km under the harbour, the city said.', [
       'The tunnel under the harbour runs for more than 3 km, the city said.'
     ])
-    expect(contradicted(claim(r, 'nearly 3 km'))).toBe(true)
+    expect(contradicted(claim(r, 'nearly 3 km', 'quantity'))).toBe(true)
   })
 
   it('sees two clock times for one moment', () => {
@@ -177,6 +182,34 @@ describe('3. conflicts that were not seen', () => {
       'The minister told reporters: "I will step down over this report; my position is untenable."'
     ])
     expect(contradicted(claim(r, 'I will not step down', 'quote'))).toBe(true)
+  })
+
+  it('sees the opposite deed, a refusal and a denied agreement', () => {
+    const opposite = check('A court in Tromsdal acquitted the ferry captain of all charges on Friday.', [
+      'The Tromsdal court convicted the ferry captain on two of the five charges on Friday.'
+    ])
+    expect(contradicted(claim(opposite, 'acquitted', 'event'))).toBe(true)
+    const refused = check('The fisheries minister resigned over the quota scandal on Wednesday.', [
+      'The fisheries minister refused to resign over the quota scandal on Wednesday.'
+    ])
+    expect(contradicted(claim(refused, 'resigned', 'event'))).toBe(true)
+    const denied = check('The two premiers signed a deal on fishing rights at their meeting in Tórshavn.', [
+      'No deal on fishing rights was announced after the meeting of the two premiers in Tórshavn.'
+    ])
+    expect(contradicted(claim(denied, 'signed', 'event'))).toBe(true)
+  })
+
+  it('takes a synonym for the same deed, and a deed only asked for as no deed', () => {
+    const same = check('Varberg FC sacked its manager after the 4-0 defeat at home on Saturday.', [
+      'Varberg FC dismissed its manager on Sunday, a day after the 4-0 home defeat.'
+    ])
+    expect(claim(same, 'sacked', 'event').evidence.map((e) => e.relation)).toContain('supports')
+    const asked = check('The health minister resigned on Monday after the hospital data leak.', [
+      'The health minister faced calls to resign on Monday after the hospital data leak.'
+    ])
+    const relations = claim(asked, 'resigned', 'event').evidence.map((e) => e.relation)
+    expect(relations).not.toContain('supports')
+    expect(relations).not.toContain('contradicts')
   })
 })
 
@@ -236,7 +269,7 @@ describe('4. dates', () => {
 
   it('gives a month and day without a year no invented year', () => {
     const r = check('The trial opens on June 2, the court said.', [], null)
-    expect(claim(r, 'June 2').normalized).toMatchObject({ yearImplied: true })
+    expect(claim(r, 'June 2', 'date').normalized).toMatchObject({ yearImplied: true })
   })
 })
 
@@ -293,7 +326,7 @@ describe('6. evidence retrieval', () => {
       'Harbour officials in Tarvik said the winter storm sank 14 fishing boats in the harbour.',
       [[...noise, 'The storm sank 9 fishing boats.'].join('\n\n')]
     )
-    expect(contradicted(claim(r, '14 fishing boats'))).toBe(true)
+    expect(contradicted(claim(r, '14 fishing boats', 'quantity'))).toBe(true)
   })
 })
 

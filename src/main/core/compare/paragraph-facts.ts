@@ -8,7 +8,7 @@ import { extractQuantities } from '../claims/quantities'
 import { splitSentences } from '../claims/sentences'
 import type { ExtractedClaim, Span } from '../claims/types'
 import { frameOf, type Frame } from './frames'
-import { contentWords, stem, wordsAround } from './text-words'
+import { contentWords, overlap, stem, wordsAround } from './text-words'
 
 export interface Located {
   claim: ExtractedClaim
@@ -44,6 +44,13 @@ export class ParagraphFacts {
       f.words = new Set(contentWords(this.text.slice(s.start, s.end)))
     }
     return f.words
+  }
+
+  /** How many of these stems sentence i's content words share. */
+  sharedStems(i: number, stems: ReadonlySet<string>): number {
+    const f = this.facts[i]!
+    f.stems ??= new Set([...this.words(i)].map(stem))
+    return overlap(f.stems, stems)
   }
 
   /** Indexes of the sentences sharing at least one of these words, compared by stem. */

@@ -13,7 +13,7 @@ import type { ParagraphFacts } from './paragraph-facts'
 import { commonWords } from '../names/common-words'
 import { editDistance } from './edit-distance'
 import { foldName } from './fold-name'
-import { overlap } from './text-words'
+import { overlap, stem } from './text-words'
 
 export interface EntityClaim {
   kind: Extract<ClaimKind, 'person' | 'organization' | 'place'>
@@ -34,6 +34,8 @@ export interface EntityClaim {
   replaceable: boolean
   /** The ways a passage may write the name (formsOf), worked out on first use. */
   forms?: string[]
+  /** The context's words by stem, worked out on first use. */
+  stems?: Set<string>
 }
 
 /** The start of the reason given where a passage names the entity for another fact. */
@@ -49,12 +51,28 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts): Found[] {
   // Where the paragraph names the story's entity somewhere, another name is another participant;
   // where it names it nowhere, no sentence need be searched for it.
   const named = forms.some((f) => text.includes(f)) || (claim.kind === 'person' && partsIn(text, forms[0]!))
+  const within = (s: Span) =>
+    forms.some((f) => {
+      const k = text.indexOf(f, s.start)
+      return k >= 0 && k < s.end
+    }) ||
+    (claim.kind === 'person' && partsIn(text.slice(s.start, s.end), forms[0]!))
   pf.sentences.forEach((s, i) => {
+    if (named && !within(s)) return
     const sentence = text.slice(s.start, s.end)
     const at = named ? findName(sentence, forms, claim.kind) : null
     if (at) {
       const start = s.start + at.start
       const end = s.start + at.end
+      // A sentence sharing at most one word with the story's cannot report its fact: no frame needed.
+      if (pf.sharedStems(i, (claim.stems ??= new Set([...claim.context].map(stem)))) < 2) {
+        found.push({
+          ...s,
+          relation: 'mentions',
+          reason: `${NAMED_ELSEWHERE} ${at.text} the same, about something else`
+        })
+        return
+      }
       const clause = clauseAround(text, s, start)
       const frame = pf.frame(clause, { start, end })
       const same = agreement(claim.frame, frame)

@@ -104,6 +104,21 @@ export const checkResultSchema = z.looseObject({
     inferredFrom: z.array(z.number().int()).optional()
   }),
   sources: z.array(checkSourceSchema),
+  /**
+   * Other versions of the story among the sources (a draft, a corrected copy, the same wire
+   * story): left out of the comparison unless the editor included them.
+   */
+  versions: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        title: z.string().nullable(),
+        /** Share of the story's paragraphs the text repeats word for word, 0–1. */
+        share: z.number(),
+        included: z.boolean()
+      })
+    )
+    .optional(),
   claims: z.array(claimSchema),
   generatedAt: z.string()
 })

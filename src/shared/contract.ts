@@ -54,6 +54,9 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output }
 }
 
+/** An editable metadata field: trimmed text, null to clear it, absent to leave it. */
+const metaText = (max: number) => z.string().trim().max(max).nullable().optional()
+
 export const contract = {
   'app.info': method(
     z.object({}).strict(),
@@ -117,6 +120,33 @@ export const contract = {
   ),
   'library.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() })),
   'library.setRole': method(z.object({ id, role: textRoleSchema }).strict(), textSummarySchema),
+  /** Edits a text's headline, outlet, byline, date or address (null clears one); checks using it run again. */
+  'library.setMeta': method(
+    z
+      .object({
+        id,
+        title: metaText(500),
+        outlet: metaText(200),
+        byline: metaText(300),
+        publishedAt: z
+          .string()
+          .trim()
+          .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, {
+            message: 'Give the date as YYYY-MM-DD, with a time if known (YYYY-MM-DDTHH:MM).'
+          })
+          .nullable()
+          .optional(),
+        url: z
+          .string()
+          .trim()
+          .max(2000)
+          .regex(/^https?:\/\/\S+$/i, { message: 'Give the address as http:// or https://…' })
+          .nullable()
+          .optional()
+      })
+      .strict(),
+    textSummarySchema
+  ),
   'houseNames.list': method(z.object({}).strict(), z.object({ names: z.array(houseNameSchema) })),
   'houseNames.add': method(
     z
@@ -145,6 +175,11 @@ export const contract = {
     checkDetailSchema
   ),
   'checks.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() })),
+  /** Compares a version of the story after all (include) or leaves it out again, and runs the check. */
+  'checks.includeVersion': method(
+    z.object({ id, sourceId: id, include: z.boolean() }).strict(),
+    checkDetailSchema
+  ),
   'checks.decide': method(
     decisionInputSchema,
     z.object({ decision: decisionSchema, entry: historyEntrySchema })

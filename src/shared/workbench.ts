@@ -61,7 +61,9 @@ export const checkDetailSchema = z.object({
     text: z.string()
   }),
   result: checkResultSchema,
-  decisions: z.array(decisionSchema)
+  decisions: z.array(decisionSchema),
+  /** Sources added to or gone from the check's scope since it last ran; null when none. */
+  staleSources: z.object({ added: z.array(z.number().int()), removed: z.array(z.number().int()) }).nullable()
 })
 export type CheckDetail = z.infer<typeof checkDetailSchema>
 

@@ -242,6 +242,24 @@ const SPECS: Record<MethodName, MethodSpec> = {
   },
   'library.delete': { fields: { id: id() } },
   'library.setRole': { fields: { id: id(), role: oneOf(ROLES) } },
+  'library.setMeta': {
+    fields: {
+      id: id(),
+      title: str(0, 500, 'Minister visits Kyiv', false, true),
+      outlet: str(0, 200, 'Wire', false, true),
+      byline: str(0, 300, 'A. Writer', false, true),
+      publishedAt: {
+        valid: '2024-11-16',
+        required: false,
+        invalid: (m) =>
+          fc.oneof(
+            badString(m, 0, null, true),
+            fc.constantFrom('16/11/2024', '2024-13', 'yesterday', '2024-11-16; DROP TABLE texts')
+          )
+      },
+      url: webAddress
+    }
+  },
   'checks.list': { fields: {} },
   'houseNames.list': { fields: {} },
   'houseNames.add': {
@@ -259,6 +277,13 @@ const SPECS: Record<MethodName, MethodSpec> = {
   'checks.get': { fields: { id: id() } },
   'checks.rerun': { fields: { id: id() } },
   'checks.delete': { fields: { id: id() } },
+  'checks.includeVersion': {
+    fields: {
+      id: id(),
+      sourceId: id(),
+      include: { valid: true, required: true, invalid: (m) => notA(m, (v) => typeof v === 'boolean') }
+    }
+  },
   'checks.setSources': {
     fields: {
       id: id(),

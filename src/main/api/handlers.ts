@@ -3,7 +3,15 @@ import { READER_ORIGINAL_CHARS } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { formatHouseNames, parseHouseNames } from '../core/names/house-names-file'
 import type { Library } from '../library'
-import { addEditorClaim, checkDetail, createCheck, rerunCheck, setCheckSources } from '../services/checks'
+import {
+  addEditorClaim,
+  checkDetail,
+  createCheck,
+  includeVersion,
+  rerunCheck,
+  setCheckSources,
+  setTextMeta
+} from '../services/checks'
 import { expandPaths } from '../services/expand-paths'
 import type { PdfPrinter } from '../services/pdf'
 import { exportReport } from '../services/report'
@@ -75,6 +83,12 @@ export function createHandlers(services: AppServices): Handlers {
       if (!text) throw notFound(input.id)
       return text
     },
+    'library.setMeta': (input) => {
+      const { id, ...meta } = input
+      // An emptied field clears it.
+      const cleared = Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v === '' ? null : v]))
+      return setTextMeta(library, id, cleared)
+    },
     'houseNames.list': () => ({ names: library.listHouseNames() }),
     'houseNames.add': (input) => library.addHouseName(input.name, input.note),
     'houseNames.remove': (input) => ({ removed: library.removeHouseName(input.id) }),
@@ -101,6 +115,7 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.get': (input) => checkDetail(library, input.id),
     'checks.rerun': (input) => rerunCheck(library, input.id),
     'checks.setSources': (input) => setCheckSources(library, input.id, input.sourceIds),
+    'checks.includeVersion': (input) => includeVersion(library, input.id, input.sourceId, input.include),
     'checks.delete': (input) => ({ deleted: library.checks.delete(input.id) }),
     'checks.decide': (input) => {
       const stored = library.checks.get(input.checkId)

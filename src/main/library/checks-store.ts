@@ -62,6 +62,8 @@ export interface ChecksStore {
   list(): CheckSummary[]
   get(id: number): StoredCheck | null
   replaceResult(id: number, result: CheckResult): CheckSummary | null
+  /** The title the checks of a story are listed under, after its headline changed. */
+  retitle(storyId: number, title: string): void
   /** Changes the sources chosen for the check (null: all of the library) with the result made from them. */
   replaceSources(id: number, sourceIds: number[] | null, result: CheckResult): CheckSummary | null
   delete(id: number): boolean
@@ -70,7 +72,10 @@ export interface ChecksStore {
   decide(input: DecisionInput): { decision: Decision; entry: HistoryEntry } | null
   history(checkId: number, claimId?: string): HistoryEntry[]
   /** Records an editor's claim; null when that span and kind are already recorded. */
-  addEditorClaim(checkId: number, claim: { kind: ClaimKind; start: number; end: number }): StoredEditorClaim | null
+  addEditorClaim(
+    checkId: number,
+    claim: { kind: ClaimKind; start: number; end: number }
+  ): StoredEditorClaim | null
   editorClaims(checkId: number): StoredEditorClaim[]
 }
 
@@ -108,6 +113,7 @@ export function createChecksStore(
       'UPDATE checks SET source_ids_json = ?, result_json = ?, updated_at = ? WHERE id = ?'
     ),
     touch: db.prepare<[string, number]>('UPDATE checks SET updated_at = ? WHERE id = ?'),
+    retitle: db.prepare<[string, number]>('UPDATE checks SET title = ? WHERE story_id = ?'),
     delete: db.prepare<[number]>('DELETE FROM checks WHERE id = ?'),
     decisions: db.prepare<[number], DecisionRow>(
       'SELECT claim_id, status, corrected_text, note, pinned_json, updated_at FROM decisions WHERE check_id = ? ORDER BY claim_id'
@@ -226,6 +232,9 @@ export function createChecksStore(
     replaceResult(id, result) {
       if (stmt.replaceResult.run(JSON.stringify(result), now(), id).changes === 0) return null
       return summary(stmt.get.get(id)!, result)
+    },
+    retitle(storyId, title) {
+      stmt.retitle.run(title, storyId)
     },
     replaceSources(id, sourceIds, result) {
       const ids = sourceIds ? JSON.stringify(sourceIds) : null

@@ -10,6 +10,7 @@ import type {
   SearchHit,
   TextDetail,
   TextPage,
+  TextMeta,
   TextRole,
   TextSummary
 } from '../../shared/domain'
@@ -90,6 +91,8 @@ export interface Library {
   searchPassages(terms: readonly string[], options: PassageOptions): Passage[]
   delete(id: number): boolean
   setRole(id: number, role: TextRole): TextSummary | null
+  /** Changes the metadata given (null clears a field); fields left out stay as they are. */
+  setMeta(id: number, meta: Partial<TextMeta>): TextSummary | null
   count(): number
   integrityCheck(): IntegrityReport
   listHouseNames(): HouseName[]
@@ -325,6 +328,9 @@ export function createLibrary(db: Database): Library {
     ),
     delete: db.prepare<[number]>('DELETE FROM texts WHERE id = ?'),
     setRole: db.prepare<[string, number]>('UPDATE texts SET role = ? WHERE id = ?'),
+    setMeta: db.prepare<[string | null, string | null, string | null, string | null, string | null, number]>(
+      'UPDATE texts SET title = ?, outlet = ?, byline = ?, published_at = ?, url = ? WHERE id = ?'
+    ),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM texts'),
     listNames: db.prepare<[], { id: number; name: string; note: string | null; added_at: string }>(
       'SELECT id, name, note, added_at FROM house_names ORDER BY name COLLATE NOCASE'
@@ -558,6 +564,14 @@ export function createLibrary(db: Database): Library {
 
     setRole(id, role) {
       return stmt.setRole.run(role, id).changes > 0 ? summary(id) : null
+    },
+
+    setMeta(id, meta) {
+      const current = summary(id)
+      if (!current) return null
+      const next = { ...current, ...meta }
+      stmt.setMeta.run(next.title, next.outlet, next.byline, next.publishedAt, next.url, id)
+      return summary(id)
     },
 
     count: () => stmt.count.get()?.n ?? 0,

@@ -1,9 +1,10 @@
 // Checks as the workbench uses them: create one (running the claim engine), read it with its
 // decisions, run the engine again when sources changed.
-import type { ClaimKind } from '../../shared/check'
+import type { CheckResult, ClaimKind } from '../../shared/check'
 import { ApiError } from '../../shared/errors'
 import { buildEditorClaim, editorClaimId, type EditorClaimSpec } from '../core/claims/editor-claims'
 import type { CheckDetail, CheckSummary } from '../../shared/workbench'
+import type { TextMeta, TextSummary } from '../../shared/domain'
 import type { Library } from '../library'
 import { runCheck } from './run-check'
 
@@ -43,7 +44,8 @@ export function checkDetail(library: Library, id: number): CheckDetail {
       text: story.cleanedText
     },
     result: stored.result,
-    decisions: library.checks.decisions(id)
+    decisions: library.checks.decisions(id),
+    staleSources: staleSources(library, stored.summary, stored.result)
   }
 }
 
@@ -73,7 +75,9 @@ export function addEditorClaim(
   const built = buildEditorClaim(text, { id: 'pending', ...selection }, { publishedAt })
   if (!built.ok) throw new ApiError('BAD_REQUEST', built.reason)
   const { start, end } = built.claim
-  const existing = stored.result.claims.find((c) => c.kind === selection.kind && c.start === start && c.end === end)
+  const existing = stored.result.claims.find(
+    (c) => c.kind === selection.kind && c.start === start && c.end === end
+  )
   if (existing) return { claimId: existing.id, detail: checkDetail(library, checkId) }
   const row = library.checks.addEditorClaim(checkId, { kind: selection.kind, start, end })
   if (!row) throw new ApiError('CONFLICT', 'A claim was already added for exactly these words.')
@@ -91,7 +95,8 @@ export function setCheckSources(library: Library, id: number, sourceIds: number[
   const result = runCheck(library, stored.summary.storyId, {
     sourceIds: sourceIds ?? undefined,
     storyDate: stored.result.story.publishedAt,
-    editorClaims: storedEditorClaims(library, id)
+    editorClaims: storedEditorClaims(library, id),
+    includeVersions: includedVersions(stored.result)
   })
   library.checks.replaceSources(id, sourceIds, result)
   return checkDetail(library, id)
@@ -104,8 +109,79 @@ export function rerunCheck(library: Library, id: number): CheckDetail {
   const result = runCheck(library, stored.summary.storyId, {
     sourceIds: stored.summary.sourceIds ?? undefined,
     storyDate: stored.result.story.publishedAt,
-    editorClaims: storedEditorClaims(library, id)
+    editorClaims: storedEditorClaims(library, id),
+    includeVersions: includedVersions(stored.result)
   })
   library.checks.replaceResult(id, result)
   return checkDetail(library, id)
+}
+
+/** Includes a version of the story in the comparison, or leaves it out again, and runs the check. */
+export function includeVersion(
+  library: Library,
+  id: number,
+  sourceId: number,
+  include: boolean
+): CheckDetail {
+  const stored = library.checks.get(id)
+  if (!stored) throw notFound('check', id)
+  if (!stored.result.versions?.some((v) => v.id === sourceId))
+    throw new ApiError('NOT_FOUND', `Text ${sourceId} is not a version of this check's story.`)
+  const ids = new Set(includedVersions(stored.result))
+  if (include) ids.add(sourceId)
+  else ids.delete(sourceId)
+  const result = runCheck(library, stored.summary.storyId, {
+    sourceIds: stored.summary.sourceIds ?? undefined,
+    storyDate: stored.result.story.publishedAt,
+    editorClaims: storedEditorClaims(library, id),
+    includeVersions: [...ids]
+  })
+  library.checks.replaceResult(id, result)
+  return checkDetail(library, id)
+}
+
+function includedVersions(result: CheckResult): number[] {
+  return (result.versions ?? []).filter((v) => v.included).map((v) => v.id)
+}
+
+/**
+ * Sources added to or removed from the library's scope since the check last ran: its result then
+ * no longer answers for the sources the editor sees.
+ */
+export function staleSources(
+  library: Library,
+  check: { storyId: number; sourceIds: number[] | null },
+  result: CheckResult
+): { added: number[]; removed: number[] } | null {
+  const ran = new Set([...result.sources.map((s) => s.id), ...(result.versions ?? []).map((v) => v.id)])
+  const now =
+    check.sourceIds ??
+    library
+      .list({ role: 'source', limit: 100_000, offset: 0 })
+      .texts.map((t) => t.id)
+      .filter((id) => id !== check.storyId)
+  const present = new Set(now.filter((id) => check.sourceIds === null || library.summary(id) !== null))
+  const added = [...present].filter((id) => !ran.has(id))
+  const removed = [...ran].filter((id) => !present.has(id))
+  return added.length || removed.length ? { added, removed } : null
+}
+
+/**
+ * Changes a text's metadata. A story's checks are listed under its new headline; every check the
+ * text takes part in (as story or source) runs again, since dates resolve against publication
+ * dates. Decisions stay with their claims.
+ */
+export function setTextMeta(library: Library, id: number, meta: Partial<TextMeta>): TextSummary {
+  const text = library.setMeta(id, meta)
+  if (!text) throw notFound('text', id)
+  if (meta.title !== undefined) library.checks.retitle(id, text.title ?? text.fileName)
+  for (const check of library.checks.list()) {
+    const stored = library.checks.get(check.id)
+    const uses =
+      check.storyId === id ||
+      (check.sourceIds === null ? text.role === 'source' : check.sourceIds.includes(id)) ||
+      stored?.result.sources.some((s) => s.id === id)
+    if (uses) rerunCheck(library, check.id)
+  }
+  return text
 }

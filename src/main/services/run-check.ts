@@ -8,6 +8,7 @@ import { buildEditorClaim, type EditorClaimSpec } from '../core/claims/editor-cl
 import { extractClaims } from '../core/claims/extract'
 import type { ExtractedClaim } from '../core/claims/types'
 import { checkStory, type CheckSource } from '../core/compare/check-story'
+import { storyVersions } from '../core/compare/story-versions'
 import type { Library } from '../library'
 import { lexicon } from './lexicon'
 
@@ -20,6 +21,8 @@ export interface RunCheckOptions {
   storyDate?: string | null
   /** Claims the editor added to this check by selecting story text. */
   editorClaims?: readonly EditorClaimSpec[]
+  /** Versions of the story the editor chose to compare with all the same. */
+  includeVersions?: readonly number[]
 }
 
 /**
@@ -58,18 +61,29 @@ export function runCheck(library: Library, storyId: number, options: RunCheckOpt
   }
   const publishedAt = story.publishedAt ?? options.storyDate ?? null
   const houseNames = [...library.listHouseNames().map((h) => h.name), ...(options.extraHouseNames ?? [])]
-  return checkStory({
+  const included = new Set(options.includeVersions ?? [])
+  const versions = storyVersions(
+    story.paragraphs.map((p) => p.text),
+    sources.map((s) => ({ id: s.id, paragraphs: s.paragraphs.map((p) => p.text) }))
+  ).map((v) => ({
+    ...v,
+    title: sources.find((s) => s.id === v.id)?.title ?? null,
+    included: included.has(v.id)
+  }))
+  const leftOut = new Set(versions.filter((v) => !v.included).map((v) => v.id))
+  const result = checkStory({
     story: {
       id: story.id,
       title: story.title ?? story.fileName,
       text: story.cleanedText,
       publishedAt
     },
-    sources,
+    sources: sources.filter((s) => !leftOut.has(s.id)),
     houseNames,
     lexicon: lexicon(),
     editorClaims: editorClaims(story.cleanedText, publishedAt, options.editorClaims ?? [])
   })
+  return versions.length ? { ...result, versions } : result
 }
 
 /** The stored editor claims as claims; the story never changes, so each still reads as it did when added. */

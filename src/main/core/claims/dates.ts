@@ -18,6 +18,8 @@ export interface NormalizedDate extends Record<string, unknown> {
   yearImplied: boolean
   /** Relative, and no publication date to resolve it against. */
   unresolved: boolean
+  /** Neither written nor read from a publication date: the year is only chrono's placeholder. */
+  yearGuessed?: boolean
   weekday: string | null
   /** The part of the day written ("Sunday evening"): morning, afternoon, evening or night. */
   part?: DayPart | null
@@ -121,6 +123,7 @@ function fromChrono(
     relative,
     yearImplied: !year && !relative,
     unresolved: relative && !hasReference,
+    ...(!year && !hasReference ? { yearGuessed: true } : {}),
     // The weekday as written, not as computed: the two may disagree, and that is worth a flag.
     weekday: weekdayWritten ? (WEEKDAYS[c.get('weekday') ?? date.getUTCDay()] ?? null) : null
   }

@@ -26,7 +26,16 @@ export function extractEvents(
       const verbEnd = sentence.start + verb.end
       // The object: what follows, up to the end of the clause, at most a dozen words.
       const rest = text.slice(verbEnd, sentence.end)
-      const clause = /^[^,;:.!?—()"“”]*/.exec(rest)?.[0] ?? ''
+      // The clause ends at punctuation, or where the next deed starts ("hit Tarvik on Monday sank…").
+      const nextVerb = tokens.findIndex(
+        (t, j) =>
+          j > i &&
+          t.pos === 'VERB' &&
+          tokens[j - 1]?.text.toLowerCase() !== 'to' &&
+          tokens[j - 1]?.pos !== 'AUX'
+      )
+      const stop = nextVerb > 0 ? sentence.start + tokens[nextVerb]!.start - verbEnd : rest.length
+      const clause = /^[^,;:.!?—()"“”]*/.exec(rest.slice(0, stop))?.[0] ?? ''
       const objectWords = clause.trim().split(/\s+/).filter(Boolean).slice(0, OBJECT_WORDS)
       if (!hasObject(tokens, i, verb.end + clause.length)) continue
       const object = objectWords.join(' ')

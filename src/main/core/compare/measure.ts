@@ -113,7 +113,7 @@ export function measureOf(
   sentence: Span,
   start: number,
   end: number,
-  dates: ReadonlyArray<{ value: string }>
+  dates: ReadonlyArray<{ value: string; unresolved?: boolean; yearGuessed?: boolean }>
 ): Measure {
   const whole = text.slice(sentence.start, sentence.end)
   const clause = clauseAround(text, sentence, start, end)
@@ -127,7 +127,14 @@ export function measureOf(
     ),
     site: siteAfter(text.slice(end, sentence.end)),
     words: new Set(whole.toLowerCase().match(/\p{L}{3,}/gu) ?? []),
-    years: new Set(dates.map((d) => d.value.slice(0, 4)).filter((y) => /^\d{4}$/.test(y))),
+    // Only years the words give: "Monday" in an undated text, or "June 2" without a year, has a
+    // year only from whatever date it was read against.
+    years: new Set(
+      dates
+        .filter((d) => !d.unresolved && !d.yearGuessed)
+        .map((d) => d.value.slice(0, 4))
+        .filter((y) => /^\d{4}$/.test(y))
+    ),
     names: namesOf(whole),
     numbers: numbersOf(whole)
   }

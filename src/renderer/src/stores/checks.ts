@@ -173,6 +173,16 @@ export const useChecksStore = defineStore('checks', () => {
     if (next) show(next)
   }
 
+  /** Compares a version of the story after all, or leaves it out again. */
+  async function includeVersion(sourceId: number, include: boolean): Promise<void> {
+    const id = detail.value?.check.id
+    if (id === undefined) return
+    loading.value = true
+    const next = await attempt(() => api.call('checks.includeVersion', { id, sourceId, include }))
+    loading.value = false
+    if (next) show(next)
+  }
+
   async function setSources(sourceIds: number[] | null): Promise<void> {
     const id = detail.value?.check.id
     if (id === undefined) return
@@ -364,6 +374,7 @@ export const useChecksStore = defineStore('checks', () => {
     lastOpen,
     create,
     rerun,
+    includeVersion,
     setSources,
     select,
     step,

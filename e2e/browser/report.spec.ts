@@ -19,7 +19,6 @@ interface ClaimReviewJson {
   itemReviewed: { '@type': string; appearance: { url?: string } }
 }
 
-
 let serve: ServeProcess
 test.beforeAll(async () => {
   serve = await startServe()
@@ -33,9 +32,11 @@ const call = <T>(method: string, input: unknown): Promise<T> => serve.call<T>(me
 interface Claim {
   id: string
   text: string
+  priority?: string
 }
 
 test('the report of the demo check exports as PDF, JSON and ClaimReview with the decisions in it', async () => {
+  test.setTimeout(90_000)
   const { checks } = await call<{ checks: { id: number }[] }>('checks.list', {})
   const checkId = checks[0]!.id
   const detail = await call<{ result: { claims: Claim[] } }>('checks.get', { id: checkId })
@@ -59,6 +60,13 @@ test('the report of the demo check exports as PDF, JSON and ClaimReview with the
     status: 'disputed',
     note: 'SCMP: up to 12,000.'
   })
+  // Seven more, as a desk would decide a story's claims: ten in all.
+  const named = new Set(['Yoko Kakmikawa', 'Saturday', 'more than 10,000 troops'])
+  const more = detail.result.claims
+    .filter((c) => c.priority !== 'background' && !named.has(c.text))
+    .slice(0, 7)
+  for (const c of more)
+    await call('checks.decide', { checkId, claimId: c.id, status: 'verified', note: 'Matches the wire.' })
 
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-report-'))
   const pdf = await call<{ fileName: string; base64: string; mimeType: string }>('checks.export', {
@@ -75,13 +83,30 @@ test('the report of the demo check exports as PDF, JSON and ClaimReview with the
   expect(text).toContain('Verification report')
   expect(text).toContain('Yoko Kamikawa')
   expect(text).toContain('E2E Desk')
+  // Ten decisions fit on a few pages, numbered, the summary and the corrections on the first.
+  const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])
+  expect(pages).toBeGreaterThanOrEqual(1)
+  expect(pages).toBeLessThanOrEqual(4)
+  expect(/^Title:\s+(.*)$/m.exec(info)?.[1]).not.toMatch(/\.(?:txt|html?|md|docx|pdf)\b/)
+  const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdfPath, '-'], { encoding: 'utf8' })
+  for (const expected of [
+    'Claims',
+    'Corrections and disputes',
+    'Yoko Kamikawa',
+    'more than 10,000 troops',
+    `Page 1 of ${pages}`
+  ])
+    expect(first).toContain(expected)
+  expect(first).toContain('16 November 2024')
+  expect(text).not.toMatch(/spelling-to-check|partly-corroborated|\(quantity|suggested:/)
 
   const json = await call<{ base64: string }>('checks.export', { id: checkId, format: 'json' })
   const exported = JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8')) as { decisions: unknown[] }
   const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'check-result.schema.json'), 'utf8')) as object
   const validate = new Ajv2020({ strict: false }).compile(schema)
   expect(validate(exported), JSON.stringify(validate.errors)).toBe(true)
-  expect(exported.decisions).toHaveLength(3)
+  expect(exported.decisions).toHaveLength(10)
 
   const ld = await call<{ base64: string }>('checks.export', {
     id: checkId,
@@ -89,7 +114,7 @@ test('the report of the demo check exports as PDF, JSON and ClaimReview with the
     newsroom: 'E2E Desk'
   })
   const reviews = JSON.parse(Buffer.from(ld.base64, 'base64').toString('utf8')) as ClaimReviewJson[]
-  expect(reviews).toHaveLength(3)
+  expect(reviews).toHaveLength(10)
   for (const r of reviews) {
     expect(r['@context']).toBe('https://schema.org')
     expect(r['@type']).toBe('ClaimReview')

@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/errors'
 import { buildEditorClaim, editorClaimId, type EditorClaimSpec } from '../core/claims/editor-claims'
 import type { CheckDetail, CheckSummary } from '../../shared/workbench'
 import type { TextMeta, TextSummary } from '../../shared/domain'
+import { textName } from '../core/report/headline'
 import type { Library } from '../library'
 import { runCheck } from './run-check'
 
@@ -26,7 +27,7 @@ export function createCheck(
     storyDate: options.storyDate,
     extraHouseNames: options.extraHouseNames
   })
-  return library.checks.create({ storyId, title: story.title ?? story.fileName, sourceIds, result })
+  return library.checks.create({ storyId, title: textName(story), sourceIds, result })
 }
 
 export function checkDetail(library: Library, id: number): CheckDetail {
@@ -38,7 +39,7 @@ export function checkDetail(library: Library, id: number): CheckDetail {
     check: stored.summary,
     story: {
       id: story.id,
-      title: story.title ?? story.fileName,
+      title: textName(story),
       outlet: story.outlet,
       publishedAt: stored.result.story.publishedAt,
       text: story.cleanedText

@@ -2,7 +2,7 @@
 // unit: its own outcome and its own transaction, so one bad file never stops or spoils the batch.
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ImportOutcome, TextRole } from '../../shared/domain'
+import type { ImportOutcome, TextMeta, TextRole } from '../../shared/domain'
 import { MAX_IMPORT_BYTES, parseDocument } from '../core/import'
 import type { Library } from '../library'
 import { createCheck } from './checks'
@@ -120,6 +120,8 @@ interface DemoManifest {
   storyDate?: string
   /** The demo newsroom's house list of names. */
   houseNames?: string[]
+  /** Metadata the sample files do not carry (they stay byte for byte), by file name. */
+  meta?: Record<string, Partial<TextMeta>>
 }
 
 /**
@@ -138,6 +140,11 @@ export async function seedDemoLibrary(library: Library, samplesDir: string): Pro
   const file = (name: string): ImportInput => ({ name, path: join(samplesDir, manifest.folder, name) })
   const story = await importFiles(library, [file(manifest.story)], { role: 'story' })
   const sources = await importFiles(library, manifest.sources.map(file), { role: 'source' })
+  ;[manifest.story, ...manifest.sources].forEach((name, i) => {
+    const outcome = i === 0 ? story[0] : sources[i - 1]
+    const meta = manifest.meta?.[name]
+    if (meta && outcome && outcome.status !== 'rejected') library.setMeta(outcome.id, meta)
+  })
   // The demo check: the story against every source, ready to open.
   for (const name of manifest.houseNames ?? []) library.addHouseName(name, 'demo')
   const [storyOutcome] = story

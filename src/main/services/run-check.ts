@@ -9,6 +9,7 @@ import { extractClaims } from '../core/claims/extract'
 import type { ExtractedClaim } from '../core/claims/types'
 import { checkStory, type CheckSource } from '../core/compare/check-story'
 import { storyVersions } from '../core/compare/story-versions'
+import { textName } from '../core/report/headline'
 import type { Library } from '../library'
 import { lexicon } from './lexicon'
 
@@ -74,7 +75,7 @@ export function runCheck(library: Library, storyId: number, options: RunCheckOpt
   const result = checkStory({
     story: {
       id: story.id,
-      title: story.title ?? story.fileName,
+      title: textName(story),
       text: story.cleanedText,
       publishedAt
     },

@@ -32,11 +32,22 @@ export function extractEvents(
           j > i &&
           t.pos === 'VERB' &&
           tokens[j - 1]?.text.toLowerCase() !== 'to' &&
-          tokens[j - 1]?.pos !== 'AUX'
+          tokens[j - 1]?.pos !== 'AUX' &&
+          // "intelligence-sharing": part of a compound, not a verb of its own.
+          !(tokens[j - 1]!.end === t.start && /-$/.test(tokens[j - 1]!.text)) &&
+          !/^-/.test(t.text)
       )
       const stop = nextVerb > 0 ? sentence.start + tokens[nextVerb]!.start - verbEnd : rest.length
-      const clause = /^[^,;:.!?—()"“”]*/.exec(rest.slice(0, stop))?.[0] ?? ''
+      // Commas and points inside a number ("10,000", "3.5") do not end the clause.
+      const clause = /^(?:[^,;:.!?—()"“”]|(?<=\d)[,.](?=\d))*/.exec(rest.slice(0, stop))?.[0] ?? ''
       const objectWords = clause.trim().split(/\s+/).filter(Boolean).slice(0, OBJECT_WORDS)
+      // "met with his counterpart and" (the next deed cut off): no dangling joining word.
+      while (
+        objectWords.length &&
+        /^(?:and|or|but|while|as|to|of|with|the|a|an)$/i.test(objectWords[objectWords.length - 1]!)
+      )
+        objectWords.pop()
+      if (!objectWords.length) continue
       if (!hasObject(tokens, i, verb.end + clause.length)) continue
       const object = objectWords.join(' ')
       const last = objectWords[objectWords.length - 1]!

@@ -1,5 +1,6 @@
 // The report as one self-contained HTML file: styles inline, no scripts, no remote requests, every
 // piece of story, source and note text escaped, so a source containing <script> prints as text.
+import { dateForPeople } from '../../../shared/people-words'
 import { DECISION_LABEL, type ReportClaim, type ReportModel } from './report-model'
 
 export function escapeHtml(text: string | null | undefined): string {
@@ -16,55 +17,108 @@ function link(url: string | null, label: string): string {
 }
 
 const STYLE = `
-  body { font: 15px/1.5 Georgia, 'Noto Serif', serif; color: #1c1c1e; max-width: 52em; margin: 2em auto; padding: 0 1em; }
+  body { font: 14px/1.45 Georgia, 'Noto Serif', serif; color: #1c1c1e; max-width: 52em; margin: 2em auto; padding: 0 1em; }
   h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.2; }
-  h1 { font-size: 1.6em; margin-bottom: .2em; }
-  .meta, .muted { color: #5c5c63; font-family: system-ui, sans-serif; font-size: .9em; }
-  table.summary { border-collapse: collapse; font-family: system-ui, sans-serif; margin: 1em 0; }
-  table.summary td, table.summary th { border: 1px solid #d9d5cd; padding: .3em .8em; text-align: left; }
-  .claim { border-top: 1px solid #d9d5cd; padding: .8em 0; break-inside: avoid; }
-  .claim h3 { font-size: 1em; margin: 0 0 .3em; }
-  .status { font-family: system-ui, sans-serif; font-weight: 600; font-size: .85em; border: 1px solid currentColor; border-radius: 3px; padding: 0 .4em; }
+  h1 { font-size: 1.5em; margin: 0 0 .2em; }
+  h2 { font-size: 1.1em; margin: 1.2em 0 .4em; border-bottom: 1px solid #d9d5cd; padding-bottom: .2em; }
+  .meta, .muted { color: #5c5c63; font-family: system-ui, sans-serif; font-size: .88em; }
+  table.summary { border-collapse: collapse; font-family: system-ui, sans-serif; margin: .8em 0; font-size: .9em; }
+  table.summary td, table.summary th { border: 1px solid #d9d5cd; padding: .25em .7em; text-align: left; }
+  .claim { border-top: 1px solid #ebe7df; padding: .5em 0; break-inside: avoid; }
+  .claim h3 { font-size: .95em; margin: 0 0 .25em; }
+  .claim p { margin: .25em 0; }
+  .status { font-family: system-ui, sans-serif; font-weight: 600; font-size: .8em; border: 1px solid currentColor; border-radius: 3px; padding: 0 .4em; }
   .verified { color: #1d6b3a; } .disputed { color: #a3262a; } .corrected { color: #8a5a00; } .open, .dismissed { color: #5c5c63; }
-  blockquote { margin: .4em 0 .4em 1em; padding-left: .8em; border-left: 3px solid #d9d5cd; }
+  blockquote { margin: .3em 0 .3em 1em; padding-left: .7em; border-left: 3px solid #d9d5cd; font-size: .92em; }
   .pinned { border-left-color: #2456a6; }
-  .undecided { background: #fff8dc; padding: .5em .8em; border: 1px solid #e0c060; font-family: system-ui, sans-serif; }
-  ul.history { font-family: system-ui, sans-serif; font-size: .85em; color: #5c5c63; }
-  @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+  ul.compact { padding-left: 1.2em; margin: .3em 0; font-size: .92em; }
+  ul.compact li { margin: .1em 0; }
+  @media print {
+    body { margin: 0; max-width: none; padding: 0; }
+    a { color: inherit; }
+  }
+  @page {
+    size: A4;
+    margin: 18mm 16mm 18mm 16mm;
+    @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt system-ui, sans-serif; color: #5c5c63; }
+  }
 `
 
+/** The running header: the headline on every printed page but the first. */
+function runningHeader(title: string): string {
+  const quoted = JSON.stringify(title.length > 90 ? `${title.slice(0, 89)}…` : title)
+  return `@page { @top-center { content: ${quoted}; font: 9pt system-ui, sans-serif; color: #5c5c63; } } @page :first { @top-center { content: none; } }`
+}
+
+const source = (s: ReportClaim['evidence'][number]['source']) =>
+  [s.outlet, s.title, s.publishedAt ? dateForPeople(s.publishedAt) : null].filter(Boolean).join(', ')
+
+function evidenceHtml(claim: ReportClaim): string {
+  const parts = claim.evidence.map(
+    (e) =>
+      `<blockquote class="${e.pinned ? 'pinned' : ''}"><span class="muted">${escapeHtml(e.relationLabel)}${e.pinned ? ' · pinned' : ''} — ${link(e.source.url, source(e.source) || `source ${e.source.id}`)}</span><br>“${escapeHtml(e.text)}”</blockquote>`
+  )
+  if (claim.moreEvidence)
+    parts.push(
+      `<p class="muted">${claim.moreEvidence} more passage${claim.moreEvidence === 1 ? '' : 's'} in the check.</p>`
+    )
+  return parts.join('\n')
+}
+
+/** A decided claim: its decision, the corrected wording, the note and the evidence. */
 function claimHtml(claim: ReportClaim): string {
   const status = claim.decision?.status ?? 'open'
   const parts = [
     `<section class="claim" id="${escapeHtml(claim.id)}">`,
-    `<h3><span class="status ${status}">${escapeHtml(DECISION_LABEL[status])}</span> ${escapeHtml(claim.text)} <span class="muted">(${escapeHtml(claim.kind)}; suggested: ${escapeHtml(claim.suggested)})</span></h3>`
+    `<h3><span class="status ${status}">${escapeHtml(DECISION_LABEL[status])}</span> ${escapeHtml(claim.text)} <span class="muted">(${escapeHtml(claim.kindLabel)})</span></h3>`
   ]
+  // What was wrong needs its context; a verified claim is read in the story.
+  if (status === 'corrected' || status === 'disputed')
+    parts.push(`<p class="muted">In the story: “${escapeHtml(claim.sentence)}”</p>`)
   if (claim.decision?.correctedText)
     parts.push(`<p><strong>Corrected wording:</strong> ${escapeHtml(claim.decision.correctedText)}</p>`)
   if (claim.decision?.note) parts.push(`<p><strong>Note:</strong> ${escapeHtml(claim.decision.note)}</p>`)
   for (const flag of claim.flags) parts.push(`<p class="muted">⚑ ${escapeHtml(flag)}</p>`)
-  for (const e of claim.evidence) {
-    const source = [e.source.outlet, e.source.title, e.source.publishedAt].filter(Boolean).join(', ')
-    parts.push(
-      `<blockquote class="${e.pinned ? 'pinned' : ''}"><span class="muted">${escapeHtml(e.relation)}${e.pinned ? ' · pinned' : ''} — ${link(e.source.url, source || `source ${e.source.id}`)}</span><br>“${escapeHtml(e.text)}”</blockquote>`
-    )
-  }
-  if (claim.history.length) {
-    parts.push(
-      '<ul class="history">' +
-        claim.history
-          .map((h) => `<li>${escapeHtml(h.at)}: ${escapeHtml(h.from ?? 'new')} → ${escapeHtml(h.to)}</li>`)
-          .join('') +
-        '</ul>'
-    )
-  }
+  parts.push(evidenceHtml(claim))
+  if (claim.decision?.updatedAt)
+    parts.push(`<p class="muted">Decided ${escapeHtml(dateForPeople(claim.decision.updatedAt))}</p>`)
   parts.push('</section>')
   return parts.join('\n')
 }
 
+/** A claim in a compact list: not checkable, or not yet decided. */
+function compactHtml(claim: ReportClaim): string {
+  const note = claim.decision?.note ? ` — ${escapeHtml(claim.decision.note)}` : ''
+  return `<li>${escapeHtml(claim.text)} <span class="muted">(${escapeHtml(claim.kindLabel)}; ${escapeHtml(claim.suggestedLabel.toLowerCase())})</span>${note}</li>`
+}
+
+/** Undecided claims by kind, each kind on one line: the list is long, and only names what is left. */
+function groupedHtml(title: string, claims: ReportClaim[]): string {
+  if (!claims.length) return ''
+  const byKind = new Map<string, string[]>()
+  for (const c of claims) byKind.set(c.kindLabel, [...(byKind.get(c.kindLabel) ?? []), c.text])
+  const lines = [...byKind].map(
+    ([kind, texts]) =>
+      `<li><strong>${escapeHtml(kind)} (${texts.length}):</strong> ${texts.map(escapeHtml).join(' · ')}</li>`
+  )
+  return `<h2>${escapeHtml(title)} (${claims.length})</h2>\n<ul class="compact">${lines.join('\n')}</ul>`
+}
+
+function section(title: string, claims: ReportClaim[], render: 'full' | 'compact'): string {
+  if (!claims.length) return ''
+  return render === 'full'
+    ? `<h2>${escapeHtml(title)} (${claims.length})</h2>\n${claims.map(claimHtml).join('\n')}`
+    : `<h2>${escapeHtml(title)} (${claims.length})</h2>\n<ul class="compact">${claims.map(compactHtml).join('\n')}</ul>`
+}
+
 export function reportToHtml(report: ReportModel): string {
   const s = report.summary
-  const undecided = report.claims.filter((c) => !c.decision)
+  const { corrections, verified, notCheckable, undecided } = report.sections
+  const signed = [
+    report.checkedBy ? `Checked by ${escapeHtml(report.checkedBy)}` : null,
+    report.newsroom ? link(report.newsroomUrl, report.newsroom) : null,
+    `report of ${escapeHtml(dateForPeople(report.generatedAt))}`
+  ].filter(Boolean)
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -72,31 +126,25 @@ export function reportToHtml(report: ReportModel): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="referrer" content="no-referrer">
 <title>Verification report: ${escapeHtml(report.story.title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${runningHeader(report.story.title)}</style>
 </head>
 <body>
 <header>
 <h1>Verification report: ${escapeHtml(report.story.title)}</h1>
-<p class="meta">${[report.story.outlet, report.story.publishedAt].filter(Boolean).map(escapeHtml).join(' · ')}${report.story.url ? ` · ${link(report.story.url, report.story.url)}` : ''}</p>
-<p class="meta">${[report.checkedBy ? `Checked by ${escapeHtml(report.checkedBy)}` : null, report.newsroom ? escapeHtml(report.newsroom) : null, `report generated ${escapeHtml(report.generatedAt)}`].filter(Boolean).join(' · ')}</p>
+<p class="meta">${[report.story.outlet ? escapeHtml(report.story.outlet) : null, report.story.publishedAt ? escapeHtml(dateForPeople(report.story.publishedAt)) : null, report.story.url ? link(report.story.url, report.story.url) : null].filter(Boolean).join(' · ')}</p>
+<p class="meta">${signed.join(' · ')}</p>
 </header>
 <table class="summary">
-<tr><th>Claims</th><th>Verified</th><th>Disputed</th><th>Corrected</th><th>Not checkable</th><th>Undecided</th></tr>
-<tr><td>${s.total}</td><td>${s.byDecision.verified}</td><td>${s.byDecision.disputed}</td><td>${s.byDecision.corrected}</td><td>${s.byDecision.dismissed}</td><td>${s.undecided}</td></tr>
+<tr><th>Claims</th><th>Corrected</th><th>Disputed</th><th>Verified</th><th>Not checkable</th><th>Undecided</th></tr>
+<tr><td>${s.total}</td><td>${s.byDecision.corrected}</td><td>${s.byDecision.disputed}</td><td>${s.byDecision.verified}</td><td>${s.byDecision.dismissed}</td><td>${s.undecided}</td></tr>
 </table>
-${
-  undecided.length
-    ? `<p class="undecided"><strong>${undecided.length} claim${undecided.length === 1 ? ' is' : 's are'} not yet decided:</strong> ${undecided
-        .slice(0, 30)
-        .map((c) => escapeHtml(c.text))
-        .join(' · ')}${undecided.length > 30 ? ' …' : ''}</p>`
-    : ''
-}
-<h2>Claims</h2>
-${report.claims.map(claimHtml).join('\n')}
-<h2>Sources</h2>
-<ul>
-${report.sources.map((src) => `<li>${link(src.url, [src.outlet, src.title].filter(Boolean).join(' — ') || `source ${src.id}`)}${src.publishedAt ? `, ${escapeHtml(src.publishedAt)}` : ''}</li>`).join('\n')}
+${section('Corrections and disputes', corrections, 'full')}
+${section('Verified', verified, 'full')}
+${section('Not checkable', notCheckable, 'compact')}
+${groupedHtml('Not yet decided', undecided)}
+<h2>Sources (${report.sources.length})</h2>
+<ul class="compact">
+${report.sources.map((src) => `<li>${link(src.url, [src.outlet, src.title].filter(Boolean).join(' — ') || `source ${src.id}`)}${src.publishedAt ? `, ${escapeHtml(dateForPeople(src.publishedAt))}` : ''}</li>`).join('\n')}
 </ul>
 </body>
 </html>

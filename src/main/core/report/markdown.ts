@@ -1,13 +1,18 @@
 // The verification report as Markdown.
 import { mdEscape } from './check-markdown'
-import { DECISION_LABEL, type ReportModel } from './report-model'
+import { dateForPeople } from '../../../shared/people-words'
+import { DECISION_LABEL, type ReportClaim, type ReportModel } from './report-model'
 
 export function reportToMarkdown(report: ReportModel): string {
   const s = report.summary
   const out = [
     `# Verification report: ${mdEscape(report.story.title)}`,
     '',
-    [report.story.outlet, report.story.publishedAt, report.story.url]
+    [
+      report.story.outlet,
+      report.story.publishedAt ? dateForPeople(report.story.publishedAt) : null,
+      report.story.url
+    ]
       .filter(Boolean)
       .map((x) => mdEscape(x!))
       .join(' · '),
@@ -15,40 +20,54 @@ export function reportToMarkdown(report: ReportModel): string {
     [
       report.checkedBy ? `Checked by ${mdEscape(report.checkedBy)}` : null,
       report.newsroom ? mdEscape(report.newsroom) : null,
-      `generated ${report.generatedAt}`
+      `report of ${dateForPeople(report.generatedAt)}`
     ]
       .filter(Boolean)
       .join(' · '),
     '',
-    '| Claims | Verified | Disputed | Corrected | Not checkable | Undecided |',
+    '| Claims | Corrected | Disputed | Verified | Not checkable | Undecided |',
     '|---:|---:|---:|---:|---:|---:|',
-    `| ${s.total} | ${s.byDecision.verified} | ${s.byDecision.disputed} | ${s.byDecision.corrected} | ${s.byDecision.dismissed} | ${s.undecided} |`,
+    `| ${s.total} | ${s.byDecision.corrected} | ${s.byDecision.disputed} | ${s.byDecision.verified} | ${s.byDecision.dismissed} | ${s.undecided} |`,
     ''
   ]
-  const undecided = report.claims.filter((c) => !c.decision)
-  if (undecided.length)
-    out.push(
-      `**${undecided.length} not yet decided:** ${undecided.map((c) => mdEscape(c.text)).join(' · ')}`,
-      ''
-    )
-  out.push('## Claims', '')
-  for (const c of report.claims.filter((x) => x.decision)) {
-    out.push(
-      `### ${DECISION_LABEL[c.decision!.status]}: ${mdEscape(c.text)}`,
-      '',
-      `_${c.kind}; suggested: ${c.suggested}_`,
-      ''
-    )
-    if (c.decision!.correctedText)
-      out.push(`**Corrected wording:** ${mdEscape(c.decision!.correctedText)}`, '')
-    if (c.decision!.note) out.push(`**Note:** ${mdEscape(c.decision!.note)}`, '')
-    for (const f of c.flags) out.push(`- ⚑ ${mdEscape(f)}`)
-    for (const e of c.evidence) {
-      out.push(
-        `- ${e.relation}${e.pinned ? ' (pinned)' : ''} — ${mdEscape([e.source.outlet, e.source.title].filter(Boolean).join(', '))}: “${mdEscape(e.text)}”`
-      )
+  const { corrections, verified, notCheckable, undecided } = report.sections
+  const full = (title: string, claims: ReportClaim[]) => {
+    if (!claims.length) return
+    out.push(`## ${title} (${claims.length})`, '')
+    for (const c of claims) {
+      const status = c.decision!.status
+      out.push(`### ${DECISION_LABEL[status]}: ${mdEscape(c.text)}`, '', `_${c.kindLabel}_`, '')
+      if (status === 'corrected' || status === 'disputed') out.push(`> ${mdEscape(c.sentence)}`, '')
+      if (c.decision!.correctedText)
+        out.push(`**Corrected wording:** ${mdEscape(c.decision!.correctedText)}`, '')
+      if (c.decision!.note) out.push(`**Note:** ${mdEscape(c.decision!.note)}`, '')
+      for (const f of c.flags) out.push(`- ⚑ ${mdEscape(f)}`)
+      for (const e of c.evidence) {
+        out.push(
+          `- ${e.relationLabel}${e.pinned ? ' (pinned)' : ''} — ${mdEscape([e.source.outlet, e.source.title].filter(Boolean).join(', '))}: “${mdEscape(e.text)}”`
+        )
+      }
+      if (c.moreEvidence)
+        out.push(`- ${c.moreEvidence} more passage${c.moreEvidence === 1 ? '' : 's'} in the check`)
+      if (c.decision!.updatedAt) out.push(`- Decided ${dateForPeople(c.decision!.updatedAt)}`)
+      out.push('')
     }
-    for (const h of c.history) out.push(`- ${h.at}: ${h.from ?? 'new'} → ${h.to}`)
+  }
+  full('Corrections and disputes', corrections)
+  full('Verified', verified)
+  if (notCheckable.length) {
+    out.push(`## Not checkable (${notCheckable.length})`, '')
+    for (const c of notCheckable)
+      out.push(
+        `- ${mdEscape(c.text)} (${c.kindLabel})${c.decision?.note ? ` — ${mdEscape(c.decision.note)}` : ''}`
+      )
+    out.push('')
+  }
+  if (undecided.length) {
+    out.push(`## Not yet decided (${undecided.length})`, '')
+    const byKind = new Map<string, string[]>()
+    for (const c of undecided) byKind.set(c.kindLabel, [...(byKind.get(c.kindLabel) ?? []), mdEscape(c.text)])
+    for (const [kind, texts] of byKind) out.push(`- **${kind} (${texts.length}):** ${texts.join(' · ')}`)
     out.push('')
   }
   out.push(

@@ -1,6 +1,11 @@
 // The verification report's one model: every export format is a rendering of this.
 import type { CheckResult, ClaimKind, Relation, SuggestedStatus } from '../../../shared/check'
 import type { Decision, DecisionStatus, HistoryEntry } from '../../../shared/workbench'
+import { KIND_LABELS, RELATION_LABELS, SUGGESTED_LABELS } from '../../../shared/labels'
+
+/** Passages printed per claim: enough to show why, not every sentence that agrees. */
+export const EVIDENCE_SHOWN = 2
+const EVIDENCE_ORDER: Record<Relation, number> = { contradicts: 0, partial: 1, supports: 2, mentions: 3 }
 
 export interface ReportSource {
   id: number
@@ -13,6 +18,9 @@ export interface ReportSource {
 export interface ReportClaim {
   id: string
   kind: ClaimKind
+  /** The kind and the engine's suggestion in the interface's words ("Title or role", "One source"). */
+  kindLabel: string
+  suggestedLabel: string
   text: string
   /** The story sentence the claim stands in: what a reader needs to know what was claimed. */
   sentence: string
@@ -20,7 +28,19 @@ export interface ReportClaim {
   flags: string[]
   /** The editor's decision; null while undecided. */
   decision: Pick<Decision, 'status' | 'correctedText' | 'note' | 'updatedAt'> | null
-  evidence: Array<{ relation: Relation; text: string; reason: string; pinned: boolean; source: ReportSource }>
+  /**
+   * The passages a reader needs: pinned ones first, then those against, then those for; at most
+   * EVIDENCE_SHOWN. The rest are counted in moreEvidence.
+   */
+  evidence: Array<{
+    relation: Relation
+    relationLabel: string
+    text: string
+    reason: string
+    pinned: boolean
+    source: ReportSource
+  }>
+  moreEvidence: number
   history: Array<{ at: string; from: DecisionStatus | null; to: DecisionStatus; note: string | null }>
 }
 
@@ -38,7 +58,15 @@ export interface ReportModel {
     text: string
   }
   summary: { total: number; decided: number; undecided: number; byDecision: Record<DecisionStatus, number> }
+  /** Every claim, in the report's order: corrections and disputes, verified, not checkable, undecided. */
   claims: ReportClaim[]
+  /** The same claims by section, as every format prints them. */
+  sections: {
+    corrections: ReportClaim[]
+    verified: ReportClaim[]
+    notCheckable: ReportClaim[]
+    undecided: ReportClaim[]
+  }
   sources: ReportSource[]
 }
 
@@ -87,6 +115,7 @@ export function buildReport(input: ReportInput): ReportModel {
       pinned.some((p) => p.sourceId === sourceId && p.text === text)
     const evidence = claim.evidence.map((e) => ({
       relation: e.relation,
+      relationLabel: RELATION_LABELS[e.relation].label,
       text: e.text,
       reason: e.reason,
       pinned: isPinned(e.sourceId, e.text),
@@ -97,6 +126,7 @@ export function buildReport(input: ReportInput): ReportModel {
       if (!evidence.some((e) => e.source.id === p.sourceId && e.text === p.text)) {
         evidence.push({
           relation: 'supports',
+          relationLabel: 'Pinned by the editor',
           text: p.text,
           reason: 'pinned by the editor',
           pinned: true,
@@ -104,9 +134,18 @@ export function buildReport(input: ReportInput): ReportModel {
         })
       }
     }
+    // Mentions say nothing for or against; the rest, most telling first.
+    const telling = evidence
+      .filter((e) => e.pinned || e.relation !== 'mentions')
+      .sort(
+        (a, b) =>
+          Number(b.pinned) - Number(a.pinned) || EVIDENCE_ORDER[a.relation] - EVIDENCE_ORDER[b.relation]
+      )
     return {
       id: claim.id,
       kind: claim.kind,
+      kindLabel: KIND_LABELS[claim.kind],
+      suggestedLabel: SUGGESTED_LABELS[claim.status],
       text: claim.text,
       sentence: input.story.text.slice(claim.sentence.start, claim.sentence.end).trim() || claim.text,
       suggested: claim.status,
@@ -120,13 +159,22 @@ export function buildReport(input: ReportInput): ReportModel {
               updatedAt: decision.updatedAt
             }
           : null,
-      evidence,
+      evidence: telling.slice(0, EVIDENCE_SHOWN),
+      moreEvidence: Math.max(0, telling.length - EVIDENCE_SHOWN),
       history: input.history
         .filter((h) => h.claimId === claim.id)
         .map((h) => ({ at: h.at, from: h.before?.status ?? null, to: h.after.status, note: h.after.note }))
     }
   })
   const undecided = byDecision.open
+  const having = (...statuses: DecisionStatus[]) =>
+    claims.filter((c) => statuses.includes(c.decision?.status ?? 'open'))
+  const sections = {
+    corrections: having('corrected', 'disputed'),
+    verified: having('verified'),
+    notCheckable: having('dismissed'),
+    undecided: having('open')
+  }
   return {
     generatedAt: (input.now ?? new Date()).toISOString(),
     newsroom: input.newsroom ?? null,
@@ -140,7 +188,8 @@ export function buildReport(input: ReportInput): ReportModel {
       text: input.story.text
     },
     summary: { total: claims.length, decided: claims.length - undecided, undecided, byDecision },
-    claims,
+    claims: [...sections.corrections, ...sections.verified, ...sections.notCheckable, ...sections.undecided],
+    sections,
     sources: [...sources.values()]
   }
 }

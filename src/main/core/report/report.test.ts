@@ -22,7 +22,6 @@ interface ClaimReviewJson {
   itemReviewed: { '@type': string; appearance: { url?: string } }
 }
 
-
 const SAMPLES = join(__dirname, '../../../../resources/samples/iwaya-kyiv-2024')
 const GOLDEN = join(__dirname, 'golden')
 const NOW = new Date('2024-11-18T09:00:00.000Z')
@@ -129,7 +128,37 @@ describe('report formats (golden files)', () => {
   it('counts decisions and calls out the undecided claims', () => {
     expect(report.summary).toMatchObject({ decided: 3, undecided: report.summary.total - 3 })
     expect(report.summary.byDecision).toMatchObject({ verified: 1, corrected: 1, disputed: 1 })
-    expect(reportToHtml(report)).toContain(`${report.summary.undecided} claims are not yet decided`)
+    expect(reportToHtml(report)).toContain(`Not yet decided (${report.summary.undecided})`)
+  })
+
+  it('orders every format the same way: corrections and disputes, verified, then the undecided', () => {
+    const order = ['Corrections and disputes', 'Verified (', 'Not yet decided (']
+    for (const text of [reportToHtml(report), renderReport(report, 'md')]) {
+      const at = order.map((heading) => text.indexOf(heading))
+      expect(at.every((i) => i >= 0)).toBe(true)
+      expect([...at].sort((a, b) => a - b)).toEqual(at)
+    }
+    const statuses = report.claims.map((c) => c.decision?.status ?? 'open')
+    const rank = { corrected: 0, disputed: 0, verified: 1, dismissed: 2, open: 3 } as const
+    expect(statuses.map((st) => rank[st])).toEqual([...statuses.map((st) => rank[st])].sort((a, b) => a - b))
+  })
+
+  it('says things in the interface’s words, not the engine’s', () => {
+    // What a reader sees: the text, not the markup's class names.
+    const html = reportToHtml(report)
+      .replace(/<style>[\s\S]*?<\/style>/, '')
+      .replace(/<[^>]+>/g, ' ')
+    for (const internal of [
+      'spelling-to-check',
+      'partly-corroborated',
+      'single-source',
+      '(quantity',
+      'dismissed',
+      'suggested:'
+    ])
+      expect(html).not.toContain(internal)
+    // Dates for people: "18 November 2024", not "2024-11-18".
+    expect(html).toContain('18 November 2024')
   })
 
   it('produces one ClaimReview per decided claim with the required fields', () => {

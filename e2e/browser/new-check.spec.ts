@@ -132,8 +132,16 @@ test('a new user checks a pasted story from New check to the exported report', a
   ).toEqual([...decidedBefore].sort())
   await shot(page, '5-rerun')
 
-  // Every format downloads, each with the headline in its name.
+  // ClaimReview is published under the newsroom's name: without it set, the menu says what is missing.
   const exportButton = page.getByRole('button', { name: 'Export report' })
+  await exportButton.click()
+  await page.getByRole('menuitem', { name: 'ClaimReview JSON-LD', exact: true }).click()
+  await expect(page.getByTestId('export-error')).toContainText(
+    'Set the newsroom and its web address in Settings'
+  )
+  await call('preferences.set', { newsroom: 'Coast Desk', newsroomUrl: 'https://coast.example/' })
+
+  // Every format downloads, each with the headline in its name.
   for (const format of ['HTML', 'PDF', 'Markdown', 'CSV', 'JSON', 'ClaimReview JSON-LD']) {
     await exportButton.click()
     const downloaded = page.waitForEvent('download')

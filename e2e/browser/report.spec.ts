@@ -108,6 +108,11 @@ test('the report of the demo check exports as PDF, JSON and ClaimReview with the
   expect(validate(exported), JSON.stringify(validate.errors)).toBe(true)
   expect(exported.decisions).toHaveLength(10)
 
+  // ClaimReview is published under the newsroom's name and address: refused, saying so, without them.
+  await expect(
+    call('checks.export', { id: checkId, format: 'claimreview', newsroom: 'E2E Desk' })
+  ).rejects.toThrow(/its web address is not set/)
+  await call('preferences.set', { newsroom: 'E2E Desk', newsroomUrl: 'https://desk.example/' })
   const ld = await call<{ base64: string }>('checks.export', {
     id: checkId,
     format: 'claimreview',

@@ -103,8 +103,10 @@ describe('checks.export signs with the preferences', () => {
   })
 
   it('lets a name given with the export win, without lending it the stored newsroom’s address', async () => {
-    const reviews = JSON.parse(await exported('claimreview', { newsroom: 'Other Desk' })) as Review[]
-    expect(reviews[0]!.author).toEqual({ '@type': 'Organization', name: 'Other Desk' })
+    // Another newsroom's name without its address cannot sign a published ClaimReview.
+    await expect(exported('claimreview', { newsroom: 'Other Desk' })).rejects.toThrow(
+      /its web address is not set/
+    )
     const md = await exported('md', { checkedBy: 'Bo Lee', newsroom: '  ' })
     expect(md).toContain('Checked by Bo Lee')
     expect(md).not.toContain('Ana Ruiz')
@@ -113,8 +115,9 @@ describe('checks.export signs with the preferences', () => {
 
   it('falls back to no signature once the preferences are cleared', async () => {
     await call('preferences.set', { newsroom: null, newsroomUrl: null, checkedBy: null })
-    const reviews = JSON.parse(await exported('claimreview')) as Review[]
-    expect(reviews[0]!.author).toEqual({ '@type': 'Organization', name: 'Unnamed newsroom' })
+    await expect(exported('claimreview')).rejects.toThrow(
+      /the newsroom’s name and its web address is not set\. Set the newsroom and its web address in Settings/
+    )
     expect(await exported('md')).not.toContain('Checked by')
   })
 })

@@ -1,4 +1,5 @@
 // Building a check's verification report, in any format, from what the library holds.
+import { missingPublisher } from '../core/report/claim-review'
 import { ApiError } from '../../shared/errors'
 import { buildReport, type ReportModel } from '../core/report/report-model'
 import { FORMAT_INFO, renderReport, type TextFormat } from '../core/report/formats'
@@ -71,6 +72,12 @@ export async function exportReport(
   const { model, detail } = reportModel(library, checkId, options)
   const info = FORMAT_INFO[format]
   const fileName = `verification-${fileStem(model.story.title)}.${info.extension}`
+  const missing = format === 'claimreview' ? missingPublisher(model) : null
+  if (missing)
+    throw new ApiError(
+      'BAD_REQUEST',
+      `ClaimReview is published under the name of the newsroom that reviewed the claims, and ${missing} is not set. Set the newsroom and its web address in Settings, then export again.`
+    )
   if (format === 'pdf') {
     const bytes = await (options.printPdf ?? htmlToPdf)(renderReport(model, 'html'))
     return { fileName, mimeType: info.mimeType, bytes }

@@ -3,6 +3,7 @@
 // after a deliberate change with UPDATE_GOLDEN=1 and read the diff.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Ajv2020 from 'ajv/dist/2020'
 import { describe, expect, it } from 'vitest'
 import type { Decision, HistoryEntry } from '../../../shared/workbench'
 import { checkStory, type CheckSource } from '../compare/check-story'
@@ -102,10 +103,60 @@ function demo(overrides: { note?: string; sourceText?: string } = {}) {
     decisions,
     history,
     newsroom: 'Example Newsroom',
+    newsroomUrl: 'https://news.example/',
     checkedBy: 'A. Editor',
     now: NOW
   })
   return { report, result, decisions, history }
+}
+
+/** The schema.org ClaimReview shape Google's fact-check markup documents: required fields and types. */
+const CLAIM_REVIEW_SHAPE = {
+  type: 'object',
+  required: ['@context', '@type', 'claimReviewed', 'reviewRating', 'itemReviewed', 'author', 'datePublished'],
+  properties: {
+    '@context': { const: 'https://schema.org' },
+    '@type': { const: 'ClaimReview' },
+    claimReviewed: { type: 'string', minLength: 1 },
+    datePublished: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    reviewBody: { type: 'string' },
+    author: {
+      type: 'object',
+      required: ['@type', 'name', 'url'],
+      properties: {
+        '@type': { const: 'Organization' },
+        name: { type: 'string', minLength: 1 },
+        url: { type: 'string', pattern: '^https?://' }
+      }
+    },
+    reviewRating: {
+      type: 'object',
+      required: ['@type', 'ratingValue', 'bestRating', 'worstRating', 'alternateName'],
+      properties: {
+        '@type': { const: 'Rating' },
+        ratingValue: { type: 'number', minimum: 1, maximum: 5 },
+        bestRating: { const: 5 },
+        worstRating: { const: 1 },
+        alternateName: { type: 'string', minLength: 1 }
+      }
+    },
+    itemReviewed: {
+      type: 'object',
+      required: ['@type', 'appearance'],
+      properties: {
+        '@type': { const: 'Claim' },
+        appearance: {
+          type: 'object',
+          required: ['@type', 'headline'],
+          properties: {
+            '@type': { const: 'CreativeWork' },
+            headline: { type: 'string' },
+            url: { type: 'string' }
+          }
+        }
+      }
+    }
+  }
 }
 
 const EXTENSION = { html: 'html', md: 'md', csv: 'csv', json: 'json', claimreview: 'jsonld' } as const
@@ -170,9 +221,38 @@ describe('report formats (golden files)', () => {
       expect(r['reviewRating']['alternateName']).toMatch(/True|Corrected|Disputed/)
       expect(r['itemReviewed']['@type']).toBe('Claim')
       expect(r['itemReviewed']['appearance']['url']).toBe('https://example.org/story')
-      expect(r['author']).toEqual({ '@type': 'Organization', name: 'Example Newsroom' })
+      expect(r['author']).toEqual({
+        '@type': 'Organization',
+        name: 'Example Newsroom',
+        url: 'https://news.example/'
+      })
       expect(r['datePublished']).toBe('2024-11-18')
     }
+  })
+
+  it('publishes the claim, never the desk’s private notes, in the schema.org ClaimReview shape', () => {
+    const secret = 'Source is the minister’s aide, do not name'
+    const { report } = demo({ note: secret })
+    const text = renderReport(report, 'claimreview')
+    expect(text).not.toContain(secret)
+    for (const d of report.claims.filter((c) => c.decision?.note))
+      expect(text).not.toContain(d.decision!.note!)
+    const reviews = JSON.parse(text) as Array<Record<string, unknown>>
+    expect(reviews.map((r) => r['claimReviewed']).sort()).toEqual(
+      ['Saturday', 'Yoko Kakmikawa', 'more than 10,000 troops'].sort()
+    )
+    const validate = new Ajv2020({ strict: false }).compile(CLAIM_REVIEW_SHAPE)
+    for (const r of reviews) expect(validate(r), JSON.stringify(validate.errors)).toBe(true)
+  })
+
+  it('will not name an unnamed newsroom as the reviewer', () => {
+    const { report } = demo()
+    expect(() => renderReport({ ...report, newsroomUrl: null }, 'claimreview')).toThrow(
+      /its web address is not set/
+    )
+    expect(() => renderReport({ ...report, newsroom: null }, 'claimreview')).toThrow(
+      /the newsroom’s name is not set/
+    )
   })
 })
 

@@ -132,6 +132,17 @@ test('a new user checks a pasted story from New check to the exported report', a
   ).toEqual([...decidedBefore].sort())
   await shot(page, '5-rerun')
 
+  // The headline and date are editable from the check's header; the check runs again, decisions kept.
+  await page.getByTestId('edit-story-meta').click()
+  await page.getByTestId('meta-title').fill('Storm sinks 14 boats in Tarvik harbour, authority says')
+  await page.getByTestId('meta-date').fill('2025-02-12')
+  await page.getByTestId('meta-save').click()
+  await expect(header).toContainText('Storm sinks 14 boats in Tarvik harbour, authority says')
+  await expect(header).toContainText('12 February 2025')
+  await expect(page.getByTestId('check-tally')).toContainText('3 /')
+  const { checks: listed } = await call<{ checks: { title: string }[] }>('checks.list', {})
+  expect(listed[0]!.title).toBe('Storm sinks 14 boats in Tarvik harbour, authority says')
+
   // ClaimReview is published under the newsroom's name: without it set, the menu says what is missing.
   const exportButton = page.getByRole('button', { name: 'Export report' })
   await exportButton.click()

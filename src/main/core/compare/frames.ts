@@ -13,6 +13,8 @@ export interface Frame {
   nouns: Set<string>
   /** The verbs said not to have happened ("did not sign", "no deal was announced"), by key. */
   negated: Set<string>
+  /** A verb's lemma by its key, for reasons written in words ("issue", not "issu"). */
+  lemmas: Map<string, string>
   /** Runs of proper nouns: the names the sentence gives. */
   names: Array<{ text: string; start: number; end: number; negated: boolean }>
 }
@@ -33,6 +35,7 @@ export function frameOf(text: string, span: Span, without?: Span): Frame {
   const nouns = new Set<string>()
   const names: Frame['names'] = []
   const negated = new Set<string>()
+  const lemmas = new Map<string, string>()
   let run: Token[] = []
   const endRun = () => {
     if (run.length > 0 && !run[0]!.time)
@@ -53,13 +56,14 @@ export function frameOf(text: string, span: Span, without?: Span): Frame {
     if (t.pos === 'VERB') {
       if (REPORTING.has(t.key) || LIGHT.has(t.key)) continue
       verbs.add(t.key)
+      lemmas.set(t.key, t.lemma)
       if (t.negated) negated.add(t.key)
     } else if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NUM') {
       nouns.add(t.key)
     }
   }
   endRun()
-  return { verbs, nouns, negated, names }
+  return { verbs, nouns, negated, names, lemmas }
 }
 
 export interface Agreement {

@@ -89,9 +89,7 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts): Found[] {
         found.push({
           ...s,
           relation: 'contradicts',
-          reason: frame.negated.has(same.oppositeVerb)
-            ? `says ${at.text} did not ${same.oppositeVerb}`
-            : `says ${at.text} did ${same.oppositeVerb}`
+          reason: `says ${at.text} did${frame.negated.has(same.oppositeVerb) ? ' not' : ''} ${frame.lemmas.get(same.oppositeVerb) ?? same.oppositeVerb}`
         })
       } else if (same.same) {
         found.push({ ...s, relation: 'supports', reason: `names ${at.text} for the same fact` })

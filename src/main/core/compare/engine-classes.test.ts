@@ -331,6 +331,14 @@ describe('6. evidence retrieval', () => {
 })
 
 describe('7. noise', () => {
+  it('keeps events no source speaks to out of the default list, not the ones a source reports', () => {
+    const r = check('The mayor of Tarvik opened the new fish market on Tuesday and praised the builders.', [
+      'The new fish market in Tarvik was opened by the mayor on Tuesday.'
+    ])
+    expect(claim(r, 'praised', 'event').priority).toBe('background')
+    expect(claim(r, 'opened', 'event').priority).toBe('check')
+  })
+
   it('gives one spelling finding per name, not one per word', () => {
     const r = check('Anna Kowalcyzk chaired the panel.', ['Anna Kowalczyk chaired the panel on Friday.'])
     expect(

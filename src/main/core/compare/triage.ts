@@ -7,7 +7,8 @@
 // |            | or inconsistent figures, a weekday that does not match), and figures      |
 // |            | (numbers, money) that one source or none supports                         |
 // | background | a place or an organization named with no finding; a person's name inside |
-// |            | the titled name that is already a claim (one claim per fact)              |
+// |            | the titled name that is already a claim (one claim per fact); an event   |
+// |            | no source reports either way (most verbs of a story are not in question) |
 // | check      | everything else                                                           |
 import type { CheckedClaim, ClaimPriority } from '../../../shared/check'
 
@@ -26,6 +27,7 @@ export function claimPriority(claim: CheckedClaim, all: readonly CheckedClaim[])
   const figure = claim.kind === 'quantity' || claim.kind === 'money'
   if (figure && (claim.status === 'single-source' || claim.status === 'unsupported')) return 'attention'
   if (claim.kind === 'place' || claim.kind === 'organization') return 'background'
+  if (claim.kind === 'event' && claim.status === 'unsupported' && claim.origin !== 'editor') return 'background'
   if (
     claim.kind === 'person' &&
     all.some((o) => o.kind === 'role' && o.start <= claim.start && o.end >= claim.end && o.id !== claim.id)

@@ -162,4 +162,24 @@ test('a new user checks a pasted story from New check to the exported report', a
     expect(readFileSync((await file.path())!).length).toBeGreaterThan(100)
   }
   await shot(page, '6-exported')
+
+  // Deleting a source the check uses asks first, naming the check; dismissed, nothing is deleted.
+  await page.getByTestId('nav-library').click()
+  await page.getByTestId('library-row').filter({ hasText: 'council-statement' }).first().click()
+  // The question is read and dismissed as it opens: a click cannot finish while a dialog blocks the page.
+  let question = ''
+  page.once('dialog', (dialog) => {
+    question = dialog.message()
+    void dialog.dismiss()
+  })
+  await page.getByRole('button', { name: 'Delete', exact: true }).click()
+  await expect
+    .poll(() => question)
+    .toContain('It is a source of the check “Storm sinks 14 boats in Tarvik harbour, authority says”')
+  const { texts } = await call<{ texts: { fileName: string }[] }>('library.list', {
+    role: 'source',
+    limit: 50,
+    offset: 0
+  })
+  expect(texts.map((t) => t.fileName)).toContain('council-statement.txt')
 })

@@ -119,6 +119,13 @@ export const contract = {
     importOutcomeSchema
   ),
   'library.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() })),
+  /** The checks a text takes part in, as story or source: what deleting it would touch. */
+  'library.usage': method(
+    z.object({ id }).strict(),
+    z.object({
+      checks: z.array(z.object({ id, title: z.string(), as: z.enum(['story', 'source']) }))
+    })
+  ),
   'library.setRole': method(z.object({ id, role: textRoleSchema }).strict(), textSummarySchema),
   /** Edits a text's headline, outlet, byline, date or address (null clears one); checks using it run again. */
   'library.setMeta': method(

@@ -13,7 +13,9 @@ export const pinnedEvidenceSchema = z
     paragraphIndex: z.number().int().min(0),
     start: z.number().int().min(0),
     end: z.number().int().min(0),
-    text: z.string().max(20_000)
+    text: z.string().max(20_000),
+    /** The source's title when pinned: the passage keeps it if the source is later deleted. */
+    sourceTitle: z.string().max(1_000).nullable().optional()
   })
   .strict()
 export type PinnedEvidence = z.infer<typeof pinnedEvidenceSchema>

@@ -241,6 +241,7 @@ const SPECS: Record<MethodName, MethodSpec> = {
     fields: { name: str(1, 1024, 'a.txt'), source, role: oneOf(ROLES, false) }
   },
   'library.delete': { fields: { id: id() } },
+  'library.usage': { fields: { id: id() } },
   'library.setRole': { fields: { id: id(), role: oneOf(ROLES) } },
   'library.setMeta': {
     fields: {

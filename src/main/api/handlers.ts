@@ -10,7 +10,8 @@ import {
   includeVersion,
   rerunCheck,
   setCheckSources,
-  setTextMeta
+  setTextMeta,
+  textUsage
 } from '../services/checks'
 import { expandPaths } from '../services/expand-paths'
 import type { PdfPrinter } from '../services/pdf'
@@ -78,6 +79,7 @@ export function createHandlers(services: AppServices): Handlers {
       return outcome
     },
     'library.delete': (input) => ({ deleted: library.delete(input.id) }),
+    'library.usage': (input) => ({ checks: textUsage(library, input.id) }),
     'library.setRole': (input) => {
       const text = library.setRole(input.id, input.role)
       if (!text) throw notFound(input.id)

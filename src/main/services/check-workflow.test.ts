@@ -2,7 +2,8 @@
 // that changed after the check ran, metadata edits that re-run the checks using a text.
 import { describe, expect, it } from 'vitest'
 import { openLibrary, type Library } from '../library'
-import { checkDetail, createCheck, includeVersion, rerunCheck, setTextMeta } from './checks'
+import { checkDetail, createCheck, includeVersion, rerunCheck, setTextMeta, textUsage } from './checks'
+import { exportReport } from './report'
 import { importFiles } from './importer'
 
 const STORY = [
@@ -105,5 +106,32 @@ describe('editing a text’s metadata', () => {
       value: '2025-02-10'
     })
     expect(after.decisions.find((d) => d.claimId === claim.id)?.status).toBe('verified')
+  })
+})
+
+describe('deleting a source a check uses', () => {
+  it('names the checks first, and a passage pinned from it keeps its text and the source’s title', async () => {
+    const { library, ids } = await setUp()
+    const check = createCheck(library, ids['story']!, null)
+    expect(textUsage(library, ids['wire']!)).toEqual([
+      { id: check.id, title: expect.any(String), as: 'source' }
+    ])
+    expect(textUsage(library, ids['story']!)).toEqual([expect.objectContaining({ as: 'story' })])
+    const claim = checkDetail(library, check.id).result.claims.find((c) => c.text === '14 fishing boats')!
+    const from = claim.evidence.find((e) => e.sourceId === ids['wire'])!
+    const { sourceId, paragraphIndex, start, end, text, sourceTitle } = from
+    library.checks.decide({
+      checkId: check.id,
+      claimId: claim.id,
+      status: 'disputed',
+      correctedText: null,
+      note: null,
+      pinned: [{ sourceId, paragraphIndex, start, end, text, sourceTitle }]
+    })
+    library.delete(ids['wire']!)
+    rerunCheck(library, check.id)
+    const report = new TextDecoder().decode((await exportReport(library, check.id, 'md')).bytes)
+    expect(report).toContain(text)
+    expect(report).toContain(sourceTitle!)
   })
 })

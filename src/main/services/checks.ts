@@ -186,3 +186,22 @@ export function setTextMeta(library: Library, id: number, meta: Partial<TextMeta
   }
   return text
 }
+
+/** The checks a text takes part in: as their story, or as a source their last run compared with. */
+export interface TextUse {
+  id: number
+  title: string
+  as: 'story' | 'source'
+}
+
+export function textUsage(library: Library, id: number): TextUse[] {
+  return library.checks.list().flatMap((check): TextUse[] => {
+    if (check.storyId === id) return [{ id: check.id, title: check.title, as: 'story' }]
+    const stored = library.checks.get(check.id)
+    const compared =
+      check.sourceIds?.includes(id) ||
+      stored?.result.sources.some((s) => s.id === id) ||
+      stored?.result.versions?.some((v) => v.id === id)
+    return compared ? [{ id: check.id, title: check.title, as: 'source' }] : []
+  })
+}

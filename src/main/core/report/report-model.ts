@@ -130,7 +130,10 @@ export function buildReport(input: ReportInput): ReportModel {
           text: p.text,
           reason: 'pinned by the editor',
           pinned: true,
-          source: sources.get(p.sourceId) ?? unknownSource(p.sourceId)
+          source: sources.get(p.sourceId) ?? {
+            ...unknownSource(p.sourceId),
+            title: p.sourceTitle ?? `source ${p.sourceId}`
+          }
         })
       }
     }

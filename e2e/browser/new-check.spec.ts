@@ -15,16 +15,7 @@ test.afterAll(async () => {
   await serve?.stop()
 })
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${serve.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve.token}` },
-    body: JSON.stringify(input)
-  })
-  const body = (await response.json()) as { result?: T; error?: { message: string } }
-  if (!body.result) throw new Error(`${method}: ${body.error?.message}`)
-  return body.result
-}
+const call = <T>(method: string, input: unknown): Promise<T> => serve.call<T>(method, input)
 
 async function importSource(name: string, text: string): Promise<number> {
   const outcome = await call<{ status: string; id: number }>('library.importFile', {

@@ -7,7 +7,7 @@ import type { CheckDetail, CheckSummary } from '../../shared/workbench'
 import type { TextMeta, TextSummary } from '../../shared/domain'
 import { textName } from '../core/report/headline'
 import type { Library } from '../library'
-import { runCheck } from './run-check'
+import { librarySources, runCheck } from './run-check'
 
 function notFound(what: string, id: number): ApiError {
   return new ApiError('NOT_FOUND', `There is no ${what} with id ${id}.`)
@@ -155,12 +155,7 @@ export function staleSources(
   result: CheckResult
 ): { added: number[]; removed: number[] } | null {
   const ran = new Set([...result.sources.map((s) => s.id), ...(result.versions ?? []).map((v) => v.id)])
-  const now =
-    check.sourceIds ??
-    library
-      .list({ role: 'source', limit: 100_000, offset: 0 })
-      .texts.map((t) => t.id)
-      .filter((id) => id !== check.storyId)
+  const now = check.sourceIds ?? librarySources(library, check.storyId)
   const present = new Set(now.filter((id) => check.sourceIds === null || library.summary(id) !== null))
   const added = [...present].filter((id) => !ran.has(id))
   const removed = [...ran].filter((id) => !present.has(id))

@@ -32,6 +32,14 @@ export interface RunCheckOptions {
  */
 export const MAX_CHECK_WORDS = 100_000
 
+/** Every source in the library but the story: a check's scope when no sources were chosen. */
+export function librarySources(library: Library, storyId: number): number[] {
+  return library
+    .list({ role: 'source', limit: 100_000, offset: 0 })
+    .texts.map((t) => t.id)
+    .filter((id) => id !== storyId)
+}
+
 export function runCheck(library: Library, storyId: number, options: RunCheckOptions = {}): CheckResult {
   const summary = library.summary(storyId)
   if (summary && summary.wordCount > MAX_CHECK_WORDS)
@@ -41,12 +49,7 @@ export function runCheck(library: Library, storyId: number, options: RunCheckOpt
     )
   const story = library.get(storyId)
   if (!story) throw new ApiError('NOT_FOUND', `There is no text with id ${storyId} in the library.`)
-  const ids =
-    options.sourceIds ??
-    library
-      .list({ role: 'source', limit: 100_000, offset: 0 })
-      .texts.map((t) => t.id)
-      .filter((id) => id !== storyId)
+  const ids = options.sourceIds ?? librarySources(library, storyId)
   const sources: CheckSource[] = []
   for (const id of ids) {
     const text = library.get(id)

@@ -46,11 +46,16 @@ export class ParagraphFacts {
     return f.words
   }
 
-  /** How many of these stems sentence i's content words share. */
-  sharedStems(i: number, stems: ReadonlySet<string>): number {
+  /** The content words of sentence i by stem. */
+  private stems(i: number): Set<string> {
     const f = this.facts[i]!
     f.stems ??= new Set([...this.words(i)].map(stem))
-    return overlap(f.stems, stems)
+    return f.stems
+  }
+
+  /** How many of these stems sentence i's content words share. */
+  sharedStems(i: number, stems: ReadonlySet<string>): number {
+    return overlap(this.stems(i), stems)
   }
 
   /** Indexes of the sentences sharing at least one of these words, compared by stem. */
@@ -58,9 +63,7 @@ export class ParagraphFacts {
     const list = [...words].map(stem)
     const out: number[] = []
     for (let i = 0; i < this.sentences.length; i++) {
-      const f = this.facts[i]!
-      f.stems ??= new Set([...this.words(i)].map(stem))
-      const own = f.stems
+      const own = this.stems(i)
       if (list.some((w) => own.has(w))) out.push(i)
     }
     return out

@@ -71,7 +71,7 @@ function judge(edit: ControlledEdit, result: CheckResult): EditOutcome {
   }
 }
 
-async function checkEdited(edit: ControlledEdit, shared: string): Promise<CheckResult> {
+export async function checkEdited(edit: ControlledEdit, shared: string): Promise<CheckResult> {
   const dir = join(shared, edit.set)
   const raw = readFileSync(join(dir, edit.story), 'utf8')
   const at = raw.indexOf(edit.find)

@@ -35,10 +35,14 @@ export interface NormalizedDate extends Record<string, unknown> {
   season?: string
 }
 
-export type DayPart = 'morning' | 'afternoon' | 'evening' | 'night'
+export type DayPart = 'dawn' | 'morning' | 'afternoon' | 'evening' | 'night'
 
 const DAY_PARTS: Array<[RegExp, DayPart]> = [
-  [/\bmorning\b|\bdawn\b/i, 'morning'],
+  [
+    /\bdawn\b|\bdaybreak\b|\bfirst light\b|\bearly hours\b|\bearly (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i,
+    'dawn'
+  ],
+  [/\bmorning\b/i, 'morning'],
   [/\bafternoon\b|\bnoon\b|\bmidday\b/i, 'afternoon'],
   [/\bevening\b|\bdusk\b/i, 'evening'],
   [/\bnight\b|\bovernight\b|\bmidnight\b/i, 'night']
@@ -207,6 +211,7 @@ export function extractDates(
       normalized
     })
   }
+  attachTimes(text, claims)
   const covered = (start: number) => claims.some((c) => start >= c.start && start < c.end)
   YEAR_OR_DECADE.lastIndex = 0
   for (let m = YEAR_OR_DECADE.exec(text); m; m = YEAR_OR_DECADE.exec(text)) {
@@ -242,6 +247,35 @@ export function extractDates(
   )
   const addresses = webAddressSpans(text)
   return claims.filter((c) => !insideWebAddress(addresses, c.start, c.end)).sort((a, b) => a.start - b.start)
+}
+
+/** What may stand between a day and its time: "on Monday at around 11 a.m.", "Monday, 9 p.m.". */
+const DAY_THEN_TIME =
+  /^\s*,?\s*(?:at\s+)?(?:about|around|approximately|roughly|(?:shortly|just)\s+(?:before|after))?\s*$/i
+
+/**
+ * A clock time chrono read apart from the day just before it ("on Monday at around 11 a.m.")
+ * times that day: the day's claim gets the time, so that it can be set against a source's.
+ */
+function attachTimes(text: string, claims: ExtractedClaim[]): void {
+  for (const time of claims) {
+    const t = time.normalized as NormalizedDate
+    if (!t.timeOnly || !t.time) continue
+    const day = claims.find(
+      (c) =>
+        c.end <= time.start &&
+        c.sentence.start === time.sentence.start &&
+        (c.normalized as NormalizedDate).precision === 'day' &&
+        !(c.normalized as NormalizedDate).time &&
+        DAY_THEN_TIME.test(text.slice(c.end, time.start))
+    )
+    if (!day) continue
+    const d = day.normalized as NormalizedDate
+    d.time = t.time
+    d.timeApproximate =
+      t.timeApproximate ||
+      /about|around|approximately|roughly|before|after/i.test(text.slice(day.end, time.start))
+  }
 }
 
 /** The weekday a calendar date falls on, for checking "Saturday, Nov. 17". */

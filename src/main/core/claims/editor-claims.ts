@@ -62,7 +62,10 @@ export function buildEditorClaim(
   }
   switch (spec.kind) {
     case 'quote':
-      return { ok: true, claim: { ...base, normalized: { quote: stripQuotationMarks(selected), speaker: null } } }
+      return {
+        ok: true,
+        claim: { ...base, normalized: { quote: stripQuotationMarks(selected), speaker: null } }
+      }
     case 'person':
     case 'organization':
     case 'place':

@@ -10,17 +10,13 @@ const TITLE_WORDS = new Set(
   `President Vice Prime Minister Secretary Chancellor Premier Governor Mayor Senator Ambassador Envoy King Queen Prince Princess Pope
   Emperor Spokesperson Spokesman Spokeswoman Director Commissioner Chairman Chairwoman Chair Speaker Chief Deputy General Admiral
   Commander Colonel Lieutenant Captain Judge Justice Attorney Treasurer Representative Rep Sen Gov Dr Mr Mrs Ms Prof Sheikh Minister's
-  Coach Bishop Archbishop Cardinal Major Brigadier Sergeant Inspector Professor Sheriff`.split(
-    /\s+/
-  )
+  Coach Bishop Archbishop Cardinal Major Brigadier Sergeant Inspector Professor Sheriff`.split(/\s+/)
 )
 /** Words that qualify a title without being it: "Foreign Minister", "Defence Minister". */
 const TITLE_MODIFIERS = new Set(
   `Foreign Defence Defense Finance Interior Home Justice Health Economy Economic Energy Trade Digital Education Culture Agriculture
   Environment Transport Labour Labor State Cabinet Chief Deputy First Executive Acting Interim Top Senior Junior
-  Assistant Associate Head Detective Police Fire Incident`.split(
-    /\s+/
-  )
+  Assistant Associate Head Detective Police Fire Incident`.split(/\s+/)
 )
 const ORG_WORDS = new Set(
   `Ministry Office Council Commission Embassy Agency Bank Fund Group Union Party University Institute Times Post News Press Independent

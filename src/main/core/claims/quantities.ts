@@ -1,5 +1,6 @@
 // Numbers, quantities and money, with hedges turned into intervals (the table is in hedges.ts)
 // so that "more than 10,000" and "up to 12,000" can be compared honestly.
+import { NUMBER_IN_WORDS, numberInWords } from './number-words'
 import { claimId, type ExtractedClaim, type Span } from './types'
 import { HEDGE_PHRASES, hedgedInterval, intervalsOverlap, VAGUE_AMOUNTS } from './hedges'
 import { sentenceAt } from './sentences'
@@ -30,40 +31,6 @@ const SCALES: Record<string, number> = {
   b: 1e9,
   trillion: 1e12,
   tn: 1e12
-}
-/** Numbers written as words, as news writes them. */
-export const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  dozen: 12,
-  'a dozen': 12,
-  'half a dozen': 6
 }
 const CURRENCY_SYMBOLS: Record<string, string> = {
   $: 'USD',
@@ -103,10 +70,6 @@ const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 const SCALE = String.raw`thousand|million|billion|trillion|bn|mn|mln|tn|[mkb](?![\p{L}])`
 const CUR_PRE = String.raw`US\$|\$|€|£|¥|₴|₹|USD\s|EUR\s|GBP\s|JPY\s`
 const HEDGE = HEDGE_PHRASES.map((h) => h.replace(/ /g, '\\s+')).join('|')
-const WORDNUM = Object.keys(NUMBER_WORDS)
-  .sort((a, b) => b.length - a.length)
-  .join('|')
-  .replace(/ /g, '\\s+')
 const VAGUE_RE = Object.keys(VAGUE_AMOUNTS)
   .sort((a, b) => b.length - a.length)
   .join('|')
@@ -119,7 +82,7 @@ const PATTERN = new RegExp(
     String.raw`|(?<rangeA>${AMOUNT})\s?(?:[–—-]|\s+to\s+)\s?(?<rangeB>${AMOUNT})` +
     String.raw`|(?<amount>${AMOUNT})` +
     String.raw`|(?<vague>${VAGUE_RE})\s+of` +
-    String.raw`|(?<word>${WORDNUM})(?:\s+(?<wordScale>thousand|million|billion))?` +
+    String.raw`|(?<word>${NUMBER_IN_WORDS})(?:\s+(?<wordScale>thousand|million|billion))?` +
     String.raw`)(?![\p{L}\d]|[.,]\d)`,
   'giu'
 )
@@ -231,8 +194,8 @@ export function extractQuantities(
       const [low, high] = VAGUE_AMOUNTS[g['vague'].toLowerCase().replace(/\s+/g, ' ')]!
       interval = { low, high, lowInclusive: true, highInclusive: true }
     } else {
-      const word = g['word']!.toLowerCase().replace(/\s+/g, ' ')
-      value = (NUMBER_WORDS[word] ?? 0) * (g['wordScale'] ? (SCALES[g['wordScale'].toLowerCase()] ?? 1) : 1)
+      value =
+        (numberInWords(g['word']!) ?? 0) * (g['wordScale'] ? (SCALES[g['wordScale'].toLowerCase()] ?? 1) : 1)
       interval = hedgedInterval(hedge, value)
     }
     let end = start + m[0].length

@@ -1,7 +1,7 @@
 // Times that chrono does not read as dates: how long after an earlier moment ("moments later",
 // "about an hour later", "ten days later") and seasons ("last summer", "the summer of 2013").
 import type { NormalizedDate } from './dates'
-import { NUMBER_WORDS } from './quantities'
+import { NUMBER_WORDS } from './number-words'
 import { sentenceAt } from './sentences'
 import { claimId, type ExtractedClaim, type Span } from './types'
 

@@ -27,7 +27,7 @@ import {
 import { agreement, frameOf, type Frame } from './frames'
 import { relateFigures, type FigureContext, type Found } from './figures-in-passage'
 import { clauseAround, clauseSpan, measureOf } from './measure'
-import { baselineOf, differentEvent } from './same-event'
+import { asOfDate, baselineOf, differentEvent } from './same-event'
 import { suggestStatus } from './status'
 import { claimPriority } from './triage'
 import { compareTitles, titleAround, titleFamily } from './titles'
@@ -171,6 +171,10 @@ export function checkStory(input: CheckInput): CheckResult {
       .map((d) => d.normalized as NormalizedDate),
     quoted: insideQuotes(story.text, claim.sentence, claim.start),
     baseline: baselineOf(
+      story.text.slice(claim.sentence.start, claim.sentence.end),
+      claim.start - claim.sentence.start
+    ),
+    asOf: asOfDate(
       story.text.slice(claim.sentence.start, claim.sentence.end),
       claim.start - claim.sentence.start
     ),
@@ -461,14 +465,16 @@ function relateInParagraph(
                 others: figureOf().otherDates,
                 measure: figureOf().measure,
                 quoted: figureOf().quoted,
-                baseline: figureOf().baseline
+                baseline: figureOf().baseline,
+                asOf: figureOf().asOf
               },
               {
                 date: d.normalized as NormalizedDate,
                 baseline: baselineOf(text.slice(s.start, s.end), d.start - s.start),
                 others,
                 measure: measureOf(text, s, d.start, d.end, []),
-                quoted: insideQuotes(text, s, d.start)
+                quoted: insideQuotes(text, s, d.start),
+                asOf: asOfDate(text.slice(s.start, s.end), d.start - s.start)
               },
               figureOf().publishedAt
             )

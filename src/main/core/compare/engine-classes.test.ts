@@ -237,6 +237,50 @@ describe('4. dates', () => {
     expect(contradicted(claim(r, 'Sunday evening'))).toBe(true)
   })
 
+  it('compares the weekdays of undated texts, and clock times without a publication date', () => {
+    const r = check(
+      'The ferry left Oban at 9:40 p.m. on Friday and ran aground off Mull.',
+      ['The coastguard said the ferry, which ran aground off Mull, had left Oban at 10:25 p.m. on Saturday.'],
+      null
+    )
+    const reasons = claim(r, 'Friday', 'date').evidence.map((e) => `${e.relation}: ${e.reason}`)
+    expect(reasons.join(' | ')).toMatch(/contradicts: the source says Saturday, the story Friday/)
+    const same = check(
+      'The ferry ran aground off Mull on Friday evening, the coastguard said.',
+      ['The ferry ran aground off Mull at about 8 p.m. on Friday, according to the coastguard.'],
+      null
+    )
+    expect(claim(same, 'Friday', 'date').evidence.some((e) => e.relation === 'supports')).toBe(true)
+  })
+
+  it('sets a clock time against the part of the day a source gives, and calls a coarser day partial', () => {
+    const dawn = check('Troops crossed the river before dawn on Monday, the governor said.', [
+      'The governor said troops crossed the river on Monday at around 11 a.m.'
+    ])
+    expect(contradicted(claim(dawn, 'Monday', 'date'))).toBe(true)
+    const timed = check('The protest outside the parliament began at 7 p.m. on Friday, organisers said.', [
+      'Organisers said protesters began gathering outside the parliament on Friday evening.'
+    ])
+    const evidence = claim(timed, '7 p.m.', 'date').evidence
+    expect(evidence.map((e) => e.relation)).toContain('partial')
+    expect(evidence.some((e) => e.relation === 'contradicts' || e.relation === 'supports')).toBe(false)
+  })
+
+  it('does not set late one night against early the next day, nor an "as of" date against an event', () => {
+    const night = check(
+      'The governor issued a statement on the fire late Sunday night.',
+      ['The governor issued a statement on the fire early Monday, her office said.'],
+      '2025-05-13'
+    )
+    expect(contradicted(claim(night, 'Sunday', 'date'))).toBe(false)
+    const asOf = check(
+      'As of Monday, police were still searching for the driver of the van in the attack.',
+      ['Police searched for the driver of the van after the attack on Tuesday.'],
+      '2025-05-14'
+    )
+    expect(contradicted(claim(asOf, 'Monday', 'date'))).toBe(false)
+  })
+
   it('reads an undated story against the date most of its sources carry, marked as inferred', () => {
     const r = check('The minister arrived in Lisbon on Saturday for talks.', [], null)
     expect(r.story.inferredDate).toBeUndefined()

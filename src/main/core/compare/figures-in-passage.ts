@@ -19,6 +19,8 @@ export interface FigureContext {
   quoted: boolean
   publishedAt: string | null
   baseline: string | null
+  /** The date is a state's "as of", not an event's. */
+  asOf: boolean
 }
 
 /** A relation found in a paragraph, with the sentence it rests on. */

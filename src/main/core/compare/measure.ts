@@ -12,7 +12,7 @@
 // | the passage also gives the story's number (or  | "three explosions — two at the airport and one…" |
 // | the story's sentence the passage's): a part    | / "two explosions at the airport"                |
 // | and its whole, not a disagreement              |                                                  |
-import { NUMBER_WORDS } from '../claims/quantities'
+import { NUMBER_WORDS } from '../claims/number-words'
 import type { Span } from '../claims/types'
 import { contentWords, stem } from './text-words'
 

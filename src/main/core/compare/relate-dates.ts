@@ -1,7 +1,7 @@
 // How a source's date bears on the story's date for the same event. Only the parts both sides
 // wrote are compared: a year that was inferred ("16 November") is not evidence about the year.
 import type { Relation } from '../../../shared/check'
-import type { NormalizedDate } from '../claims/dates'
+import type { DayPart, NormalizedDate } from '../claims/dates'
 
 const RANK = { decade: 0, year: 1, month: 2, day: 3 } as const
 
@@ -66,22 +66,116 @@ function relateElapsed(a: [number, number], b: [number, number]): { relation: Re
     : { relation: 'partial', reason: `compatible times after: story ${range(a)}, source ${range(b)}` }
 }
 
-/** Evening runs into night; morning, afternoon and evening do not overlap. */
-function partsDiffer(a: NormalizedDate['part'], b: NormalizedDate['part']): boolean {
-  if (!a || !b || a === b) return false
-  const adjacent = new Set(['evening:night', 'night:evening', 'night:morning', 'morning:night'])
-  return !adjacent.has(`${a}:${b}`)
+/** The hours a part of the day can cover, [from, to) on a 24-hour clock; night wraps past midnight. */
+const PART_HOURS: Record<DayPart, [number, number]> = {
+  dawn: [3, 7],
+  morning: [5, 12],
+  afternoon: [12, 17],
+  evening: [17, 22],
+  night: [20, 30]
+}
+
+function hoursOf(part: DayPart): Array<[number, number]> {
+  const [from, to] = PART_HOURS[part]
+  return to > 24
+    ? [
+        [from, 24],
+        [0, to - 24]
+      ]
+    : [[from, to]]
+}
+
+/** Whether two parts of the day can name the same hour: evening runs into night, dawn into morning. */
+function partsOverlap(a: DayPart, b: DayPart): boolean {
+  return hoursOf(a).some(([x, y]) => hoursOf(b).some(([u, v]) => x < v && u < y))
+}
+
+/** Whether a clock time (HH:MM) falls in a part of the day, give or take half an hour. */
+function timeInPart(time: string, part: DayPart): boolean {
+  const hour = minutes(time) / 60
+  return hoursOf(part).some(([from, to]) => hour >= from - 0.5 && hour < to + 0.5)
+}
+
+/**
+ * Two dates already known to name the same day: what their times and parts of the day add. A
+ * source that gives the day but not the story's time or part of it agrees only partly.
+ */
+function relateWithinDay(
+  story: NormalizedDate,
+  source: NormalizedDate,
+  agreed: string
+): { relation: Relation; reason: string } {
+  if (story.time && source.time) return relateTimes(story, source)
+  const storyPart = story.part ?? null
+  const sourcePart = source.part ?? null
+  if (story.time && sourcePart)
+    return timeInPart(story.time, sourcePart)
+      ? {
+          relation: 'partial',
+          reason: `${agreed}; the source says ${sourcePart}, not the time ${story.time}`
+        }
+      : {
+          relation: 'contradicts',
+          reason: `the same day, but the source says ${sourcePart} and the story ${story.time}`
+        }
+  if (source.time && storyPart)
+    return timeInPart(source.time, storyPart)
+      ? { relation: 'supports', reason: `${agreed}, at ${source.time}` }
+      : {
+          relation: 'contradicts',
+          reason: `the same day, but the source says ${source.time} and the story ${storyPart}`
+        }
+  if (storyPart && sourcePart && !partsOverlap(storyPart, sourcePart))
+    return {
+      relation: 'contradicts',
+      reason: `the same day, but the source says ${sourcePart} and the story ${storyPart}`
+    }
+  if (story.time)
+    return { relation: 'partial', reason: `${agreed}; the source does not give the time ${story.time}` }
+  if (storyPart && !sourcePart)
+    return { relation: 'partial', reason: `${agreed}; the source does not say ${storyPart}` }
+  return { relation: 'supports', reason: agreed }
+}
+
+/**
+ * Dates that could not be placed on a calendar (no publication date to read "on Saturday"
+ * against) are still comparable by the weekday each names: within one news event, "Friday" and
+ * "Saturday" are different days whatever the week.
+ */
+function relateWeekdays(
+  story: NormalizedDate,
+  source: NormalizedDate
+): { relation: Relation; reason: string } | null {
+  if (!story.weekday || !source.weekday || story.precision !== 'day' || source.precision !== 'day')
+    return null
+  if (story.weekday !== source.weekday)
+    return {
+      relation: 'contradicts',
+      reason: `the source says ${source.weekday}, the story ${story.weekday}`
+    }
+  return relateWithinDay(story, source, `same weekday (${story.weekday})`)
+}
+
+/** "Late Sunday night" and "early Monday": a day apart by the calendar, maybe not by the clock. */
+function acrossMidnight(story: NormalizedDate, source: NormalizedDate): boolean {
+  if (story.precision !== 'day' || source.precision !== 'day' || story.yearImplied !== source.yearImplied)
+    return false
+  const gap = (Date.parse(source.value) - Date.parse(story.value)) / 86_400_000
+  if (Math.abs(gap) !== 1) return false
+  const [earlier, later] = gap === 1 ? [story, source] : [source, story]
+  return earlier.part === 'night' && later.part === 'dawn'
 }
 
 export function relateDates(
   story: NormalizedDate,
   source: NormalizedDate
 ): { relation: Relation; reason: string } | null {
-  if (story.unresolved || source.unresolved) return null
   if (story.elapsed || source.elapsed)
     return story.elapsed && source.elapsed ? relateElapsed(story.elapsed, source.elapsed) : null
-  // A clock time alone says nothing about the day; it is compared with another time only.
+  // A clock time alone says nothing about the day; it is compared with another time only, and
+  // needs no publication date to be read.
   if (story.timeOnly || source.timeOnly) return story.time && source.time ? relateTimes(story, source) : null
+  if (story.unresolved || source.unresolved) return relateWeekdays(story, source)
   if (
     story.season &&
     source.season &&
@@ -89,6 +183,11 @@ export function relateDates(
     !(isFall(story.season) && isFall(source.season))
   )
     return { relation: 'contradicts', reason: `the source says ${source.season}, the story ${story.season}` }
+  if (acrossMidnight(story, source))
+    return {
+      relation: 'partial',
+      reason: `late one night and early the next day can be the same hours: story ${shown(story)} ${story.part}, source ${shown(source)} ${source.part}`
+    }
   const a = parts(story)
   const b = parts(source)
   const compared: string[] = []
@@ -104,14 +203,14 @@ export function relateDates(
     compared.push(key)
   }
   if (compared.length === 0) return null
-  if (compared.includes('day')) {
-    if (story.time && source.time) return relateTimes(story, source)
-    if (partsDiffer(story.part, source.part))
-      return {
-        relation: 'contradicts',
-        reason: `the same day, but the source says ${source.part} and the story ${story.part}`
-      }
-  }
+  if (compared.includes('day') && RANK[source.precision] >= RANK[story.precision])
+    return relateWithinDay(
+      story,
+      source,
+      b.year === null && a.year !== null
+        ? 'same day and month; the source does not give the year'
+        : `same date (${compared.join(', ')})`
+    )
   // A source that leaves the year unwritten ("on 16 November") still dates the day; only a
   // coarser source ("February 2022" for a day) is partial.
   if (RANK[source.precision] < RANK[story.precision]) {

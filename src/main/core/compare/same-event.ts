@@ -12,6 +12,7 @@
 // | both are relative and a day apart ("yesterday",        | when a reporter wrote decides which  |
 // | "last night", "early Monday")                          | day a relative word means            |
 // | the date is inside a quotation                         | "Today, our thoughts…" said someone  |
+// | either date is a state's "as of", not an event's       | "as of Monday, police were still…"   |
 import type { NormalizedDate } from '../claims/dates'
 import type { Measure } from './measure'
 import { relateDates } from './relate-dates'
@@ -37,6 +38,13 @@ export interface DatedSentence {
   others: readonly NormalizedDate[]
   measure: Measure
   quoted: boolean
+  /** "As of Monday, police were still searching": the date a state held, not an event's. */
+  asOf: boolean
+}
+
+/** Whether the date at dateOffset in the sentence is introduced by "as of" or "as at". */
+export function asOfDate(sentence: string, dateOffset: number): boolean {
+  return /\bas (?:of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, dateOffset - 20), dateOffset))
 }
 
 const SUPERLATIVE = /\b(?:first|last|\w+est|most \w+|worst|only)\b/gi
@@ -66,6 +74,8 @@ export function differentEvent(
     return 'the passage also gives the story’s date, for another event'
   if (story.others.some((o) => relateDates(o, source.date)?.relation === 'supports'))
     return 'the story’s sentence also gives this date, for another event'
+  if (story.asOf || source.asOf)
+    return 'one date says when a situation held (“as of”), not when something happened'
   if (story.baseline !== source.baseline)
     return story.baseline || source.baseline
       ? `one date is the baseline of a record (“${story.baseline ?? source.baseline}… since”), not the event`
@@ -74,7 +84,10 @@ export function differentEvent(
   if (story.date.timeOnly || source.date.timeOnly) return null
   const a = instant(story.date)
   const b = instant(source.date)
+  // A day named by its weekday does not shift with the day of writing as "yesterday" does.
+  const bothWeekdays = story.date.weekday !== null && source.date.weekday !== null
   if (
+    !bothWeekdays &&
     story.date.relative &&
     source.date.relative &&
     a !== null &&

@@ -15,6 +15,26 @@ describe('names', () => {
     expect(found).toContain('place:Hanoi')
   })
 
+  it('tells an organization from a person by the words in and around its name', () => {
+    const found = names(
+      'The dam was built by Tarsk Yapı, a Turkish contractor. Quillon Foods issued the recall. ' +
+        'The poll was run by pollster Veradox for the paper. Audits were done by Holm & Ek. ' +
+        'Later, Veradox said it had erred. A group calling itself Grey Heron claimed the attack.'
+    )
+    for (const org of ['Tarsk Yapı', 'Quillon Foods', 'Veradox', 'Holm & Ek', 'Grey Heron'])
+      expect(found, org).toContain(`organization:${org}`)
+    expect(found.filter((f) => f.startsWith('person:'))).toEqual([])
+  })
+
+  it('finds places by the words around them: "the town of", "off", "north of", "department"', () => {
+    const found = names(
+      'It fell near the town of Vrelsk on the Dora Peninsula. A boat sank off Tamarin, north of Quelba, ' +
+        'in the Ostra department, below Mount Ferro.'
+    )
+    for (const place of ['Vrelsk', 'Dora Peninsula', 'Tamarin', 'Quelba', 'Ostra', 'Mount Ferro'])
+      expect(found, place).toContain(`place:${place}`)
+  })
+
   it('splits titles from the person and keeps the qualifier', () => {
     const text =
       'The treaty was signed by former Finance Minister Olena Hrytsenko and then-Prime Minister Dara Kelleher.'

@@ -4,6 +4,7 @@
 // work on names from any language written in Latin script.
 import { claimId, type ExtractedClaim, type Span } from './types'
 import { isAcronymAt } from './acronyms'
+import { ORGANIZATION_NAME_WORDS, organizationByContext } from './organization-cues'
 import { sentenceAt } from './sentences'
 
 const TITLE_WORDS = new Set(
@@ -18,21 +19,11 @@ const TITLE_MODIFIERS = new Set(
   Environment Transport Labour Labor State Cabinet Chief Deputy First Executive Acting Interim Top Senior Junior
   Assistant Associate Head Detective Police Fire Incident`.split(/\s+/)
 )
-const ORG_WORDS = new Set(
-  `Ministry Office Council Commission Embassy Agency Bank Fund Group Union Party University Institute Times Post News Press Independent
-  Church Summit Forces Army Navy Parliament Administration Department Committee Assembly Corporation Company Association Organization
-  Organisation Court Service Nations Alliance Federation Foundation Network Television Radio Journal Herald Tribune Guardian Review
-  Reuters Cabinet Senate Congress Government Command Corps Police Guard Board Authority Centre Center Club League Treaty
-  Manufacturing Semiconductor Semiconductors Industries Inc Corp Co Ltd LLC PLC GmbH Technologies Systems Airlines Airways
-  Motors Holdings Partners Enterprises Labs Laboratories Pharmaceuticals Insurance Bancorp Capital Media Studios`.split(
-    /\s+/
-  )
-)
+const ORG_WORDS = ORGANIZATION_NAME_WORDS
 const PLACE_WORDS = new Set(
   `North South East West Northern Southern Eastern Western Central United Republic Kingdom Sea River Oblast Region Province Island
-  Islands City Gulf Strait Peninsula Bay Lake Mountains Valley County State States Coast Palazzo Square Street Avenue`.split(
-    /\s+/
-  )
+  Islands City Gulf Strait Peninsula Bay Lake Mountains Valley County State States Coast Palazzo Square Street Avenue Mount Mt Cape
+  Port Fort Desert Canyon Plateau Forest Harbour Harbor`.split(/\s+/)
 )
 const NOT_NAMES = new Set(
   `January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
@@ -47,6 +38,12 @@ const PARTICLES = new Set(
 )
 const PLACE_PREPOSITIONS =
   /(?:\b(?:in|to|from|at|near|across|into|towards?|outside|inside|throughout|visit|visited|visiting)\s+)$/i
+/** "the town of X", "the coast of X", "north of X", "off X": what stands before a place. */
+const PLACE_BEFORE =
+  /\b(?:(?:town|city|village|coast|province|region|state|county|district|island|port|capital|suburb|outskirts|shores?|banks?|municipality|republic|kingdom)\s+of|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|off)\s+(?:the\s+)?$/i
+/** "X department", "X province": a common noun after the name that makes it a place. */
+const PLACE_AFTER =
+  /^\s+(?:department|province|region|district|county|state|oblast|prefecture|municipality|governorate|canton|village|town|city|airport|harbou?r)\b/i
 const SAID = /^[,]?\s+(?:said|says|told|added|noted|wrote|stressed|emphasized|emphasised|announced)\b/
 
 /** "Digne-les-Bains", "Alpes-de-Haute-Provence": French-style compound place names. */
@@ -92,7 +89,9 @@ export function capitalizedRuns(text: string): NameToken[][] {
     if (possessive) word = word.slice(0, -2)
     const start = m.index
     const gap = text.slice(lastEnd, start)
-    const joins = lastEnd >= 0 && /^[ \t]$|^ ?-$/.test(gap) && !/['’]s$/.test(run[run.length - 1]?.text ?? '')
+    // "Lindqvist & Berg": an ampersand joins the names of a firm.
+    const joins =
+      lastEnd >= 0 && /^[ \t]$|^ ?-$|^ & $/.test(gap) && !/['’]s$/.test(run[run.length - 1]?.text ?? '')
     if (!joins && run.length) {
       runs.push(run)
       run = []
@@ -225,14 +224,22 @@ export function extractNames(text: string, sentences: readonly Span[]): NameClai
     const { start, end } = span(content)
     const name = text.slice(start, end)
     const before = text.slice(Math.max(0, start - 30), start)
+    const placeByContext =
+      PLACE_BEFORE.test(before) ||
+      PLACE_AFTER.test(text.slice(end, end + 20)) ||
+      content.some((t) => PLACE_WORDS.has(t.text))
     const isOrg =
-      /^(?:\p{Lu}{2,}|\p{Lu}+\d+)$/u.test(name) || (/\bthe\s+$/i.test(before) && content.length > 1)
+      !placeByContext &&
+      (/^(?:\p{Lu}{2,}|\p{Lu}+\d+)$/u.test(name) ||
+        (/\bthe\s+$/i.test(before) && content.length > 1) ||
+        name.includes('&') ||
+        organizationByContext(text, start, end))
     if (isOrg) {
       claims.push(organizationClaim(text, sentences, start, end))
       continue
     }
     const isPlace =
-      content.some((t) => PLACE_WORDS.has(t.text)) ||
+      placeByContext ||
       (content.length === 1 && COMPOUND_PLACE.test(name)) ||
       (content.length === 1 && PLACE_PREPOSITIONS.test(before))
     if (isPlace && !people.has(first.text)) {
@@ -271,5 +278,14 @@ export function extractNames(text: string, sentences: readonly Span[]): NameClai
       normalized: { name: token.text, personKey: full, surname: token.text, given: null }
     })
   }
-  return { claims: claims.sort((a, b) => a.start - b.start), people }
+  // A name once marked as an organization's ("Orbitalis, a French startup") is one wherever the
+  // text uses it, though other mentions carry no cue.
+  const organizations = new Set(claims.filter((c) => c.kind === 'organization').map((c) => c.text))
+  const named = claims.map((c) =>
+    c.kind === 'person' && organizations.has(c.text) ? organizationClaim(text, sentences, c.start, c.end) : c
+  )
+  for (const token of pendingSingles)
+    if (organizations.has(token.text) && !people.has(token.text))
+      named.push(organizationClaim(text, sentences, token.start, token.end))
+  return { claims: named.sort((a, b) => a.start - b.start), people }
 }

@@ -125,6 +125,14 @@ describe('3. conflicts that were not seen', () => {
     expect(contradicted(claim(r, 'Tom Baird', 'role'))).toBe(true)
   })
 
+  it('sees another firm in the builder’s place, whatever words describe it', () => {
+    const r = check('The new harbour bridge was built by Tarsk Yapı, a Turkish contractor.', [
+      'The ministry said the new harbour bridge was built by the Italian firm Ferrano Costruzioni.'
+    ])
+    const firm = claim(r, 'Tarsk Yapı', 'organization')
+    expect(firm.evidence.find((e) => e.relation === 'contradicts')?.reason).toContain('Ferrano Costruzioni')
+  })
+
   it('sees two hedges around one figure that cannot both hold', () => {
     const r = check('The new tunnel runs for nearly 3 km under the harbour, the city said.', [
       'The tunnel under the harbour runs for more than 3 km, the city said.'

@@ -240,12 +240,30 @@ const CUE_GROUPS: Record<string, string> = {
   with: 'with'
 }
 
-/** The slot cue of a name: the preposition right before it, or "" where none stands there. */
+/** Words that may stand between a slot's preposition and its name without changing the slot. */
+const DESCRIPTOR = /^(?:the|a|an|\p{Lu}[\p{L}'’-]*|[\p{Ll}]+-based)$/u
+
+/**
+ * The slot cue of a name: the preposition before it, or "" where none stands there. Descriptors
+ * may stand between ("by the Italian firm X", "by Polish manufacturer X", "by pollster X"): up to
+ * two lower-case nouns besides articles, capitalized words and "X-based".
+ */
 export function cueBefore(text: string, at: number): string {
-  const word = /([\p{L}]+)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\p{L}'’-]*\s+)*$/u.exec(
-    text.slice(Math.max(0, at - 40), at)
-  )?.[1]
-  return (word && CUE_GROUPS[word.toLowerCase()]) ?? ''
+  const words = text
+    .slice(Math.max(0, at - 60), at)
+    .split(/\s+/)
+    .filter(Boolean)
+  let lowerCase = 0
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]!.replace(/[,;:]$/, '')
+    if (word !== words[i]) return ''
+    const cue = CUE_GROUPS[word.toLowerCase()]
+    if (cue && word === word.toLowerCase()) return cue
+    if (DESCRIPTOR.test(word)) continue
+    if (/^\p{Ll}+$/u.test(word) && ++lowerCase <= 2) continue
+    return ''
+  }
+  return ''
 }
 
 const SAME_SORT: Record<EntityClaim['kind'], ReadonlyArray<string>> = {

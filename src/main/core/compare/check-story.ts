@@ -24,7 +24,7 @@ import {
   relateEntity,
   type EntityClaim
 } from './relate-entity'
-import { agreement, frameOf, type Frame } from './frames'
+import { agreement, frameOf, verbsAgree, type Frame } from './frames'
 import { relateFigures, type FigureContext, type Found } from './figures-in-passage'
 import { clauseAround, clauseSpan, measureOf } from './measure'
 import { asOfDate, baselineOf, differentEvent } from './same-event'
@@ -241,7 +241,9 @@ export function checkStory(input: CheckInput): CheckResult {
         event,
         input.lexicon ?? WORDS_ONLY
       )
-      if (valued) for (const f of found) if (f.relation === 'supports') sameFactOrMention(f, valueFrame(), pf)
+      if (valued)
+        for (const f of found)
+          if (f.relation === 'supports') sameFactOrMention(f, valueFrame(), pf, input.lexicon ?? WORDS_ONLY)
       for (const f of found) {
         evidence.push({
           sourceId: source.id,
@@ -380,10 +382,13 @@ const frameOfClause = (clause: string) => frameOf(clause, { start: 0, end: claus
  * The same date or figure in a sentence that reports another fact ("fishermen reported the spill
  * on 9 May" / "on 9 May the operator published its results") only mentions it.
  */
-function sameFactOrMention(found: Found, story: Frame, pf: ParagraphFacts): void {
-  // Looser than for names: the value itself already ties the two sentences together.
-  const shared = agreement(story, pf.frame(found))
-  if (shared.same || shared.sharedVerbs + shared.sharedNouns >= 3) return
+function sameFactOrMention(found: Found, story: Frame, pf: ParagraphFacts, lexicon: Lexicon): void {
+  const passage = pf.frame(found)
+  // Looser than for names: the value itself already ties the two sentences together, unless both
+  // say what was done and the deeds differ ("raised £1.2m" / "needs £1.2m").
+  const deedsDiffer = story.verbs.size > 0 && passage.verbs.size > 0 && !verbsAgree(story, passage, lexicon)
+  const shared = agreement(story, passage)
+  if (!deedsDiffer && (shared.same || shared.sharedVerbs + shared.sharedNouns >= 3)) return
   found.relation = 'mentions'
   found.reason = `${found.reason}, but about another fact`
 }
@@ -503,7 +508,7 @@ function relateInParagraph(
     case 'person':
     case 'organization':
     case 'place':
-      found.push(...relateEntity(entityOf(), pf))
+      found.push(...relateEntity(entityOf(), pf, lexicon))
       break
     case 'quote': {
       const words = String(claim.normalized['quote'] ?? '')

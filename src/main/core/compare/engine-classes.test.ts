@@ -87,6 +87,24 @@ describe('2. support needs the same fact', () => {
     expect(contradicted(role)).toBe(true)
   })
 
+  it('a passage naming the same person for another deed does not support them', () => {
+    const r = check('The new concert hall in Kobe was designed by Aiko Marumoto, a local architect.', [
+      'Aiko Marumoto spoke at the opening of the new concert hall in Kobe, praising the builders.'
+    ])
+    expect(claim(r, 'Aiko Marumoto', 'person').evidence.some((e) => e.relation === 'supports')).toBe(false)
+    const same = check('The new concert hall in Kobe was designed by Aiko Marumoto, a local architect.', [
+      'Aiko Marumoto, a local architect, designed the new concert hall in Kobe.'
+    ])
+    expect(claim(same, 'Aiko Marumoto', 'person').evidence.some((e) => e.relation === 'supports')).toBe(true)
+  })
+
+  it('a passage giving the same sum for another deed does not support it', () => {
+    const r = check('The charity walk raised £1.2m for the children’s hospital in Cardiff.', [
+      'The children’s hospital in Cardiff needs £1.2m each year to run its cancer ward.'
+    ])
+    expect(claim(r, '£1.2m', 'money').evidence.some((e) => e.relation === 'supports')).toBe(false)
+  })
+
   it('a passage that repeats the number for another measure does not support it', () => {
     const r = check('Police arrested 36 protesters outside the parliament on Friday.', [
       'Outside the parliament on Friday, 36 officers were hurt in the clashes.'

@@ -5,6 +5,7 @@
 // not merely some words ("cut 400 jobs in its mortgage division" vs "reported profits in its
 // mortgage division").
 import { LIGHT, REPORTING, tokensOf, type Token } from '../nlp/tokens'
+import type { Lexicon } from '../nlp/wordnet'
 
 export interface Frame {
   /** Content verbs, by key: the predicate proper. */
@@ -94,4 +95,28 @@ export function agreement(story: Frame, passage: Frame): Agreement {
   for (const v of story.verbs)
     if (passage.verbs.has(v) && story.negated.has(v) !== passage.negated.has(v)) oppositeVerb = v
   return { same, sharedVerbs, sharedNouns, oppositeVerb }
+}
+
+/** "buyer" of "buy", "leader" of "lead": a noun made of the verb by a short ending. */
+function agentNoun(noun: string, verb: string): boolean {
+  return verb.length >= 3 && noun.startsWith(verb) && noun.length - verb.length <= 4
+}
+
+/**
+ * Whether the two frames report the same deed: a content verb both give, one verb the other's
+ * synonym ("led" / "headed"), or one side's verb the other's noun ("bought" / "the buyer").
+ */
+export function verbsAgree(story: Frame, passage: Frame, lexicon: Lexicon): boolean {
+  for (const v of story.verbs) {
+    if (passage.verbs.has(v) || passage.nouns.has(v)) return true
+    const lemma = story.lemmas.get(v) ?? v
+    for (const w of passage.verbs)
+      if (lexicon.related(lemma, passage.lemmas.get(w) ?? w, 'verb')) return true
+    for (const n of passage.nouns) if (agentNoun(n, lemma) || agentNoun(n, v)) return true
+  }
+  for (const w of passage.verbs) {
+    const lemma = passage.lemmas.get(w) ?? w
+    for (const n of story.nouns) if (agentNoun(n, lemma) || agentNoun(n, w)) return true
+  }
+  return false
 }

@@ -8,7 +8,8 @@ import type { ClaimKind } from '../../../shared/check'
 import { extractNames } from '../claims/names'
 import type { Span } from '../claims/types'
 import type { Found } from './figures-in-passage'
-import { agreement, type Frame } from './frames'
+import type { Lexicon } from '../nlp/wordnet'
+import { agreement, verbsAgree, type Frame } from './frames'
 import type { ParagraphFacts } from './paragraph-facts'
 import { commonWords } from '../names/common-words'
 import { editDistance } from './edit-distance'
@@ -44,7 +45,7 @@ export const NAMED_ELSEWHERE = 'spells'
 /** Sentences sharing fewer content words with the story's are not read for a frame at all. */
 const MIN_SHARED_WORDS = 3
 
-export function relateEntity(claim: EntityClaim, pf: ParagraphFacts): Found[] {
+export function relateEntity(claim: EntityClaim, pf: ParagraphFacts, lexicon: Lexicon): Found[] {
   const found: Found[] = []
   const text = pf.text
   const forms = (claim.forms ??= formsOf(claim))
@@ -91,7 +92,7 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts): Found[] {
           relation: 'contradicts',
           reason: `says ${at.text} did${frame.negated.has(same.oppositeVerb) ? ' not' : ''} ${frame.lemmas.get(same.oppositeVerb) ?? same.oppositeVerb}`
         })
-      } else if (same.same) {
+      } else if (same.same && sameRole(claim, frame, lexicon, sentence, at.start)) {
         found.push({ ...s, relation: 'supports', reason: `names ${at.text} for the same fact` })
       } else {
         found.push({
@@ -102,9 +103,12 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts): Found[] {
       }
       return
     }
-    if (named || !claim.replaceable || overlap(claim.context, pf.words(i)) < MIN_SHARED_WORDS) return
+    if (!claim.replaceable || overlap(claim.context, pf.words(i)) < MIN_SHARED_WORDS) return
     const frame = pf.frame(s)
-    if (!strongly(agreement(claim.frame, frame), claim.frame)) return
+    const same = agreement(claim.frame, frame)
+    // People share topics more than firms and places do: another person contradicts only where
+    // the passage gives the same deed, not merely the same nouns ("lawmaker", "bill", "Cali").
+    if (!strongly(same, claim.frame) || (claim.kind === 'person' && same.sharedVerbs === 0)) return
     const other = otherName(claim, frame, sentence, s.start)
     if (other)
       found.push({
@@ -114,6 +118,29 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts): Found[] {
       })
   })
   return found
+}
+
+/**
+ * Whether the passage gives the name the part the story does. A person or a place supports a
+ * fact only through the same deed ("designed by X" is not "X spoke at the opening"; "sank off
+ * Crete" is not "loaded in Crete") and, for a place, the same preposition's slot ("derailed in
+ * Hesse" is not "from Hesse to Bavaria"). Organizations are named for what they do less often by
+ * verb, so the nouns of the fact suffice for them.
+ */
+function sameRole(
+  claim: EntityClaim,
+  passage: Frame,
+  lexicon: Lexicon,
+  sentence: string,
+  at: number
+): boolean {
+  if (claim.kind === 'organization') return true
+  if (claim.frame.verbs.size > 0 && !verbsAgree(claim.frame, passage, lexicon)) return false
+  if (claim.kind === 'place') {
+    const cue = cueBefore(sentence, at)
+    return claim.cue === '' || cue === '' || cue === claim.cue
+  }
+  return true
 }
 
 /** Agreement beyond doubt, as a contradiction by another name needs. */
@@ -283,16 +310,37 @@ function otherName(claim: EntityClaim, frame: Frame, sentence: string, offset: n
   const own = foldName(claim.name)
   for (const name of frame.names) {
     if (claim.sentence.includes(name.text) || name.text.length < 3) continue
-    if (name.text.split(/\s+/).some((w) => w.length > 3 && claim.sentence.includes(w))) continue
+    if (alsoInStory(claim, name.text)) continue
     if (isCommonName(name.text)) continue
     const folded = foldName(name.text)
     if (editDistance(own, folded, 3) <= Math.max(1, Math.floor(own.length / 4))) continue
     const kind = kinds.get(name.start) ?? (cueBefore(sentence, name.start - offset) === 'at' ? 'place' : '')
     if (!SAME_SORT[claim.kind].includes(kind)) continue
-    if (cueBefore(sentence, name.start - offset) !== claim.cue) continue
+    if (!sameSlot(cueBefore(sentence, name.start - offset), claim.cue)) continue
     return name.text
   }
   return null
+}
+
+/**
+ * Whether a passage's name is one the story's sentence also gives, in part: for a person, all of
+ * its words ("Osorio" for "Rafael Osorio"), since "Keith Marsh" is not "Kevin Marsh"; for a firm
+ * or a place, any longer word ("Commission" of "the European Commission").
+ */
+function alsoInStory(claim: EntityClaim, name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => w.length > 3)
+  const inStory = (w: string) => wordPattern(w).test(claim.sentence)
+  if (claim.kind === 'person' && words.length >= 2) return words.every(inStory)
+  return words.some(inStory)
+}
+
+/**
+ * Whether two cues mark the same slot. The agent is "by" X in the passive and the bare subject
+ * in the active ("was won by X" / "Y won"), so the two are one slot.
+ */
+function sameSlot(a: string, b: string): boolean {
+  const agent = (cue: string) => (cue === '' ? 'by' : cue)
+  return agent(a) === agent(b)
 }
 
 /** A name every word of which is an everyday word: "Police", "Surveillance", "Fire". */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { lexicon } from '../../services/lexicon'
 import { WORDS_ONLY } from './wordnet'
 
-const { synonyms, antonyms } = lexicon()
+const { synonyms, antonyms, related } = lexicon()
 
 describe('wordnet', () => {
   it('finds verbs that share a common sense', () => {
@@ -18,6 +18,14 @@ describe('wordnet', () => {
     expect(antonyms('alive', 'dead', 'adj')).toBe(true)
     expect(antonyms('die', 'get')).toBe(false)
     expect(antonyms('sack', 'dismiss')).toBe(false)
+  })
+
+  it('relates a verb to the one directly above it, not to any verb', () => {
+    expect(related('wreck', 'destroy')).toBe(true)
+    expect(related('destroy', 'wreck')).toBe(true)
+    expect(related('sack', 'dismiss')).toBe(true)
+    expect(related('design', 'speak')).toBe(false)
+    expect(WORDS_ONLY.related('wreck', 'destroy')).toBe(false)
   })
 
   it('without the files, knows only that a word is itself', () => {

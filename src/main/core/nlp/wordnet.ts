@@ -11,10 +11,19 @@ export interface Lexicon {
   synonyms(a: string, b: string, pos?: Pos): boolean
   /** Whether two lemmas are recorded opposites ("acquit" / "convict", "alive" / "dead"). */
   antonyms(a: string, b: string, pos?: Pos): boolean
+  /**
+   * Whether one lemma names the same deed as the other or a kind of it, in their commoner senses:
+   * synonyms, or one sense directly under the other in WordNet ("wreck" is a way to "destroy").
+   */
+  related(a: string, b: string, pos?: Pos): boolean
 }
 
 /** Without WordNet's files: a word is its own synonym and has no opposites. */
-export const WORDS_ONLY: Lexicon = { synonyms: (a, b) => a === b, antonyms: () => false }
+export const WORDS_ONLY: Lexicon = {
+  synonyms: (a, b) => a === b,
+  antonyms: () => false,
+  related: (a, b) => a === b
+}
 
 /** Senses of a word looked at, most frequent first (WordNet's index order). */
 const SENSES = 5
@@ -26,6 +35,8 @@ interface Part {
   words: Map<string, string[]>
   /** Word → the words WordNet records as its antonyms. */
   antonyms: Map<string, Set<string>>
+  /** Synset offset → the offsets of the synsets directly above it (hypernyms). */
+  broader: Map<string, string[]>
 }
 
 /**
@@ -53,6 +64,7 @@ export function wordNet(read: (file: string) => string): Lexicon {
       senses.set(word(f[0]!), offsets.slice(0, SENSES))
     }
     const words = new Map<string, string[]>()
+    const broader = new Map<string, string[]>()
     const lexicalAntonyms: Array<[string, number, string, number]> = []
     for (const line of read(`data.${pos}`).split('\n')) {
       if (!line || line.startsWith(' ')) continue
@@ -65,6 +77,11 @@ export function wordNet(read: (file: string) => string): Lexicon {
       const pointers = Number(f[at])
       at++
       for (let p = 0; p < pointers; p++, at += 4) {
+        if (f[at] === '@' || f[at] === '@i') {
+          const above = broader.get(offset)
+          if (above) above.push(f[at + 1]!)
+          else broader.set(offset, [f[at + 1]!])
+        }
         if (f[at] !== '!') continue
         const st = f[at + 3]!
         lexicalAntonyms.push([offset, parseInt(st.slice(0, 2), 16), f[at + 1]!, parseInt(st.slice(2), 16)])
@@ -78,7 +95,7 @@ export function wordNet(read: (file: string) => string): Lexicon {
       if (!antonyms.has(a)) antonyms.set(a, new Set())
       antonyms.get(a)!.add(b)
     }
-    const part = { senses, words, antonyms }
+    const part = { senses, words, antonyms, broader }
     parts.set(pos, part)
     return part
   }
@@ -90,6 +107,17 @@ export function wordNet(read: (file: string) => string): Lexicon {
     const x = senses.get(a)
     const y = senses.get(b)
     return !!x && !!y && x.some((s) => y.includes(s))
+  }
+
+  function related(a: string, b: string, pos: Pos = 'verb'): boolean {
+    if (synonyms(a, b, pos)) return true
+    const { senses, broader } = load(pos)
+    const x = senses.get(a)
+    const y = senses.get(b)
+    if (!x || !y) return false
+    const under = (lower: string[], upper: string[]) =>
+      lower.some((s) => (broader.get(s) ?? []).some((h) => upper.includes(h)))
+    return under(x, y) || under(y, x)
   }
 
   /**
@@ -114,5 +142,5 @@ export function wordNet(read: (file: string) => string): Lexicon {
     return out
   }
 
-  return { synonyms, antonyms }
+  return { synonyms, antonyms, related }
 }

@@ -17,7 +17,17 @@ export interface NormalizedQuantity extends Record<string, unknown> {
   unitHead: string | null
   currency: string | null
   hedge: string | null
+  /** The period a rate is given for: "$150,000 a year" is per year. */
+  per?: RatePeriod
 }
+
+export type RatePeriod = 'hour' | 'day' | 'week' | 'month' | 'year'
+
+/** "a year", "per month", "each week", "an hour": the period a figure is a rate over. */
+const RATE = /^\s+(?:a|an|per|each|every)\s+(hour|day|week|month|year|annum)\b/i
+/** "a crew of 11", "a team of 40": the group noun before "of" is what the number counts. */
+const GROUP_OF =
+  /\b(?:a|an|the|its|their)\s+(crew|team|group|party|delegation|fleet|family|convoy|contingent|force|workforce|staff|squad|class|flotilla)\s+of\s+$/i
 
 const SCALES: Record<string, number> = {
   thousand: 1e3,
@@ -56,7 +66,23 @@ const CURRENCY_WORDS: Record<string, string> = {
   hryvnias: 'UAH',
   hryvnia: 'UAH',
   rupees: 'INR',
-  yuan: 'CNY'
+  yuan: 'CNY',
+  francs: 'CHF',
+  franc: 'CHF',
+  kroner: 'kroner',
+  krone: 'kroner',
+  kronor: 'SEK',
+  krona: 'SEK',
+  zloty: 'PLN',
+  zlotys: 'PLN',
+  forints: 'HUF',
+  roubles: 'RUB',
+  rubles: 'RUB',
+  lira: 'TRY',
+  shekels: 'ILS',
+  rand: 'ZAR',
+  naira: 'NGN',
+  reais: 'BRL'
 }
 const STOP = new Set(
   'of in to for from and or the a an on at by with as than that which who this these those its their his her our was were is are be been has have had will would said says per each while after before since into over under above below across through along near off up down out around beneath beyond inside outside'.split(
@@ -162,7 +188,7 @@ export function extractQuantities(
       PATTERN.lastIndex++
       continue
     }
-    const start = m.index
+    let start = m.index
     if (exclude.some((s) => start < s.end && start + m[0].length > s.start)) continue
     if (insideWebAddress(addresses, start, start + m[0].length)) continue
     const g = m.groups ?? {}
@@ -201,7 +227,12 @@ export function extractQuantities(
     let end = start + m[0].length
     if (/^\s?(?:[ap]\.?m\b|:\d)/i.test(text.slice(end, end + 5))) continue // a clock time
     // Money is complete with its currency; the words after "$50 billion" are not its unit.
-    const unit = currency ? { unit: null, head: null, currency: null, end } : unitAfter(text, end)
+    let unit = currency ? { unit: null, head: null, currency: null, end } : unitAfter(text, end)
+    const group = !currency && !unit.unit ? GROUP_OF.exec(text.slice(Math.max(0, start - 40), start)) : null
+    if (group) {
+      unit = { unit: group[1]!.toLowerCase(), head: group[1]!.toLowerCase(), currency: null, end }
+      start -= group[0].length
+    }
     currency = currency ?? unit.currency
     const bareNumber = !currency && !unit.unit && !hedge && !g['vague']
     const raw = (g['amount'] ?? '').replace(/,/g, '')
@@ -217,6 +248,8 @@ export function extractQuantities(
     )
       continue
     if (unit.unit || unit.currency) end = Math.max(end, unit.end)
+    const rate = RATE.exec(text.slice(end, end + 16))
+    if (rate) end += rate[0].length
     claims.push({
       id: claimId(currency ? 'money' : 'quantity', start),
       kind: currency ? 'money' : 'quantity',
@@ -230,7 +263,10 @@ export function extractQuantities(
         unit: unit.unit,
         unitHead: currency ? currency : unit.head,
         currency,
-        hedge: hedge ?? (g['vague'] ? g['vague'].toLowerCase() : null)
+        hedge: hedge ?? (g['vague'] ? g['vague'].toLowerCase() : null),
+        ...(rate
+          ? { per: (rate[1]!.toLowerCase() === 'annum' ? 'year' : rate[1]!.toLowerCase()) as RatePeriod }
+          : {})
       } satisfies NormalizedQuantity
     })
   }

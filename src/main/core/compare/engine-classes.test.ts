@@ -55,6 +55,38 @@ describe('1. a figure is compared only with a figure of the same measure', () =>
     expect(conflicting(claim(r, '31 residents'))).toBe(false)
   })
 
+  it('compares rates per year, and sets one amount in two currencies against each other', () => {
+    const rate = check('The chief executive’s salary was cut to $150,000 a year after the losses.', [
+      'After the losses, the chief executive’s salary is now $150,000 a month, filings show.'
+    ])
+    expect(
+      claim(rate, '$150,000 a year', 'money').evidence.find((e) => e.relation === 'contradicts')?.reason
+    ).toBe('the source says $150,000 a month ($1.8 million a year); the story says $150,000 a year')
+    const same = check('The chief executive’s salary was cut to $150,000 a year after the losses.', [
+      'After the losses, the chief executive’s salary is now $12,500 a month, filings show.'
+    ])
+    expect(contradicted(claim(same, '$150,000 a year', 'money'))).toBe(false)
+    const fee = check('Harbour Athletic paid €3m for the midfielder from Dundee, the club said.', [
+      'Dundee said Harbour Athletic paid £3m for the midfielder.'
+    ])
+    expect(contradicted(claim(fee, '€3m', 'money'))).toBe(true)
+  })
+
+  it('counts a crew, and people of any description, as one measure; a count "in" the event is its total', () => {
+    const crew = check('The trawler Vesta sank with a crew of 11 off the Shetlands in a storm.', [
+      'The trawler Vesta had eight crew members aboard when it sank off the Shetlands in the storm.'
+    ])
+    expect(contradicted(claim(crew, 'a crew of 11', 'quantity'))).toBe(true)
+    const march = check('Fewer than 100 people joined the march against the bypass in Rennes on Saturday.', [
+      'Organisers said more than 300 marchers joined the march against the Rennes bypass on Saturday.'
+    ])
+    expect(contradicted(claim(march, 'Fewer than 100 people', 'quantity'))).toBe(true)
+    const toll = check('Twelve people died when an apartment block collapsed in Lagos on Sunday.', [
+      'Nine people died in Sunday’s collapse of the apartment block in Lagos, officials said.'
+    ])
+    expect(contradicted(claim(toll, 'Twelve people', 'quantity'))).toBe(true)
+  })
+
   it('does not set a count at one site against the total', () => {
     const r = check('Officials said 20 people died at the central station after the blasts.', [
       'The blasts killed at least 34 people across the city, officials said.'

@@ -160,10 +160,17 @@ const SITE_STOP = new Set([
   'while'
 ])
 
+/**
+ * What follows "in" that is not a place but the event or the time: "killed in Sunday's collapse",
+ * "hurt in the blast". A count "in" the event is the event's total, not a part of it.
+ */
+const NOT_A_SITE =
+  /^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last|this)\b|(?:[\p{L}'’-]+\s+){0,2}(?:attacks?|collapse|crash|blasts?|explosions?|fire|blaze|floods?|flooding|storm|quake|earthquake|shooting|bombings?|accident|violence|clashes|fighting|incident|disaster|riots?|stampede|landslide|eruption|wildfire|tornado|hurricane|cyclone|typhoon)\b)/iu
+
 /** The place phrase right after a figure and its verb: "100 wounded at Brussels' international airport". */
 function siteAfter(rest: string): string[] {
   const m = SITE.exec(rest)
-  if (!m) return []
+  if (!m || NOT_A_SITE.test(m[1]!.replace(/^(?:the|a|an)\s+/i, ''))) return []
   const words: string[] = []
   for (const w of m[1]!.toLowerCase().split(/[ \t]+/)) {
     const word = w.replace(/['’]s?$/, '')

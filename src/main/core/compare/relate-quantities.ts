@@ -8,13 +8,15 @@
 // | disjoint                                    | contradicts | no                     |
 import type { Relation } from '../../../shared/check'
 import { intervalsOverlap, loosened } from '../claims/hedges'
-import type { NormalizedQuantity } from '../claims/quantities'
+import type { NormalizedQuantity, RatePeriod } from '../claims/quantities'
 import { commonGround, figureInWords } from './figure-words'
 
 /** Unit heads that count the same things: people and residents, homes and structures. */
 const UNIT_CLASSES: Record<string, string> = Object.fromEntries(
   Object.entries({
-    people: 'people person resident victim passenger individual civilian inhabitant',
+    people:
+      'people person resident victim passenger individual civilian inhabitant marcher protester demonstrator mourner survivor worker employee student child adult patient migrant refugee voter fan spectator tourist visitor pilgrim participant attendee citizen villager casualty hostage',
+    crew: 'crew crewman sailor seafarer',
     building: 'home house structure building residence dwelling'
   }).flatMap(([cls, words]) => words.split(' ').map((w) => [w, cls]))
 )
@@ -23,9 +25,39 @@ function unitClass(head: string | null): string | null {
   return head === null ? null : (UNIT_CLASSES[head] ?? head)
 }
 
+/** "crew members", "staff members": "member" counts what its modifier names. */
+function countedHead(q: NormalizedQuantity): string | null {
+  if (q.unitHead === 'member' && q.unit) return q.unit.split(/\s+/)[0]!.replace(/s$/, '')
+  return q.unitHead
+}
+
 export function sameUnit(a: NormalizedQuantity, b: NormalizedQuantity): boolean {
   if (a.currency || b.currency) return a.currency === b.currency
-  return a.unitHead !== null && unitClass(a.unitHead) === unitClass(b.unitHead)
+  return a.unitHead !== null && unitClass(countedHead(a)) === unitClass(countedHead(b))
+}
+
+const PER_YEAR: Record<RatePeriod, number> = { hour: 8760, day: 365, week: 52, month: 12, year: 1 }
+
+/** A rate restated per year, so that "$12,500 a month" meets "$150,000 a year". */
+function yearly(q: NormalizedQuantity): NormalizedQuantity {
+  if (!q.per) return q
+  const f = PER_YEAR[q.per]
+  const times = (v: number | null) => (v === null ? null : v * f)
+  return { ...q, value: times(q.value), low: times(q.low), high: times(q.high), per: 'year' }
+}
+
+/** The same amount in two currencies ("€3m" / "£3m"): one of them has the currency wrong. */
+function currencySwapped(
+  story: NormalizedQuantity,
+  source: NormalizedQuantity
+): { relation: Relation; reason: string; hedgedDifference: boolean } | null {
+  if (!story.currency || !source.currency || story.currency === source.currency) return null
+  if (story.value === null || story.value !== source.value) return null
+  return {
+    relation: 'contradicts',
+    reason: `the source gives the same amount in ${source.currency}, the story in ${story.currency}`,
+    hedgedDifference: false
+  }
 }
 
 const APPROXIMATE = new Set(['about', 'around', 'roughly', 'approximately', 'some', 'an estimated'])
@@ -64,7 +96,16 @@ export function relateQuantities(
   story: NormalizedQuantity,
   source: NormalizedQuantity
 ): { relation: Relation; reason: string; hedgedDifference: boolean } | null {
-  if (!sameUnit(story, source)) return null
+  if (!sameUnit(story, source)) return currencySwapped(story, source)
+  // Rates over different periods are compared per year; a rate against a plain amount is not.
+  if (story.per && source.per && story.per !== source.per) {
+    const r = relateQuantities(yearly(story), yearly(source))
+    const written = (q: NormalizedQuantity) =>
+      q.per === 'year'
+        ? `${figureInWords(q)} a year`
+        : `${figureInWords(q)} a ${q.per} (${figureInWords(yearly(q))} a year)`
+    return r && { ...r, reason: `the source says ${written(source)}; the story says ${written(story)}` }
+  }
   const exactSame =
     story.low === source.low &&
     story.high === source.high &&

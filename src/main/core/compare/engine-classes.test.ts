@@ -183,6 +183,15 @@ describe('3. conflicts that were not seen', () => {
     expect(firm.evidence.find((e) => e.relation === 'contradicts')?.reason).toContain('Ferrano Costruzioni')
   })
 
+  it('sees another outcome of the same decision', () => {
+    const r = check('The senate in Manila passed the tenancy bill on Tuesday by 15 votes to 8.', [
+      'The tenancy bill was defeated in the senate in Manila on Tuesday, two votes short.'
+    ])
+    expect(claim(r, 'passed the tenancy bill', 'event').evidence.map((e) => e.relation)).toContain(
+      'contradicts'
+    )
+  })
+
   it('sees two hedges around one figure that cannot both hold', () => {
     const r = check('The new tunnel runs for nearly 3 km under the harbour, the city said.', [
       'The tunnel under the harbour runs for more than 3 km, the city said.'

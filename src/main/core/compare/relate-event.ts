@@ -8,6 +8,7 @@ import type { Found } from './figures-in-passage'
 import { agreement, frameOf, type Frame } from './frames'
 import type { ParagraphFacts } from './paragraph-facts'
 import { tokensOf, type Token } from '../nlp/tokens'
+import { exclusiveOutcomes } from '../nlp/outcomes'
 import type { Lexicon } from '../nlp/wordnet'
 import { overlap } from './text-words'
 
@@ -143,7 +144,10 @@ export function relateEvent(claim: EventClaim, pf: ParagraphFacts, lexicon: Lexi
         sameSetting &&
         asVerb &&
         t.lemma !== claim.verb &&
-        (antonyms(claim.verb, t.lemma) || antonyms(claim.verb, lemma))
+        (antonyms(claim.verb, t.lemma) ||
+          antonyms(claim.verb, lemma) ||
+          exclusiveOutcomes(claim.verb, t.lemma) ||
+          exclusiveOutcomes(claim.verb, lemma))
       ) {
         found.push({ ...s, relation: 'contradicts', reason: `says “${t.text}”, the opposite` })
         return

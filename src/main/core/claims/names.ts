@@ -43,7 +43,7 @@ const PLACE_BEFORE =
   /\b(?:(?:town|city|village|coast|province|region|state|county|district|island|port|capital|suburb|outskirts|shores?|banks?|municipality|republic|kingdom)\s+of|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|off)\s+(?:the\s+)?$/i
 /** "X department", "X province": a common noun after the name that makes it a place. */
 const PLACE_AFTER =
-  /^\s+(?:department|province|region|district|county|state|oblast|prefecture|municipality|governorate|canton|village|town|city|airport|harbou?r)\b/i
+  /^\s+(?:department|province|region|district|county|state|oblast|prefecture|municipality|governorate|canton|village|town|city|airport|harbou?r|coast|coastline|shore|border)\b/i
 const SAID = /^[,]?\s+(?:said|says|told|added|noted|wrote|stressed|emphasized|emphasised|announced)\b/
 
 /** "Digne-les-Bains", "Alpes-de-Haute-Provence": French-style compound place names. */
@@ -116,6 +116,14 @@ export function capitalizedRuns(text: string): NameToken[][] {
       return r.slice(a, b)
     })
     .filter((r) => r.length > 0)
+}
+
+/** A person's name without the titles before it: "Foreign Minister Takeshi Iwaya" → "Takeshi Iwaya". */
+export function withoutTitles(name: string): string {
+  const words = name.split(/\s+/)
+  let i = 0
+  while (i < words.length - 1 && (TITLE_WORDS.has(words[i]!) || TITLE_MODIFIERS.has(words[i]!))) i++
+  return words.slice(i).join(' ')
 }
 
 function isNationality(word: string): boolean {

@@ -18,6 +18,7 @@ import { WORDS_ONLY, type Lexicon } from '../nlp/wordnet'
 import { eventClaim, relateEvent, type EventClaim } from './relate-event'
 import {
   cueBefore,
+  verbBefore,
   directionBefore,
   isCommonName,
   NAMED_ELSEWHERE,
@@ -413,6 +414,10 @@ function entityClaim(text: string, claim: ExtractedClaim, context: Set<string>):
     sentence: text.slice(claim.sentence.start, claim.sentence.end),
     direction: directionBefore(text, claim.start),
     cue: cueBefore(text, claim.start),
+    verb: verbBefore(
+      text.slice(claim.sentence.start, claim.sentence.end),
+      claim.start - claim.sentence.start
+    ),
     replaceable: !isCommonName(claim.text)
   }
 }

@@ -183,6 +183,35 @@ describe('3. conflicts that were not seen', () => {
     expect(firm.evidence.find((e) => e.relation === 'contradicts')?.reason).toContain('Ferrano Costruzioni')
   })
 
+  it('sees the story’s name moved to another part of the fact, and another name in its place', () => {
+    const report = check(
+      'The report on child labour in tanneries was published by the rights group Bluewater Watch.',
+      [
+        'The report on child labour in tanneries was published by the UN labour office and later cited by Bluewater Watch.'
+      ]
+    )
+    expect(
+      claim(report, 'Bluewater Watch', 'organization').evidence.find((e) => e.relation === 'contradicts')
+        ?.reason
+    ).toMatch(/^gives UN where the story has Bluewater Watch/)
+    const pollster = check(
+      'The poll showing the Greens ahead was conducted by Metrova Research for the Tyne Courier.',
+      ['The survey showing the Greens in front was carried out by pollster Datalux for the Tyne Courier.']
+    )
+    expect(contradicted(claim(pollster, 'Metrova Research', 'organization'))).toBe(true)
+  })
+
+  it('leaves alone another person met "with", and the same person by surname', () => {
+    const met = check('In Vilnius, Foreign Minister Aiko Tanabe met with President Gintaras Valaitis.', [
+      'In Vilnius, Tanabe also met with her counterpart Rasa Jankunaite.'
+    ])
+    expect(contradicted(claim(met, 'Gintaras Valaitis', 'person'))).toBe(false)
+    const surname = check('The trophy was won by Dara Okwu of Lagos on Sunday.', [
+      'Okwu won the trophy on Sunday, officials in Lagos said.'
+    ])
+    expect(contradicted(claim(surname, 'Dara Okwu', 'person'))).toBe(false)
+  })
+
   it('sees another outcome of the same decision', () => {
     const r = check('The senate in Manila passed the tenancy bill on Tuesday by 15 votes to 8.', [
       'The tenancy bill was defeated in the senate in Manila on Tuesday, two votes short.'

@@ -5,9 +5,10 @@
 // been moved to Vienna"), as does one that rules the name out ("Grantham Dairy, not Norvita
 // Foods, issued the recall").
 import type { ClaimKind } from '../../../shared/check'
-import { extractNames } from '../claims/names'
+import { extractNames, withoutTitles } from '../claims/names'
 import type { Span } from '../claims/types'
 import type { Found } from './figures-in-passage'
+import { LIGHT, tokensOf } from '../nlp/tokens'
 import type { Lexicon } from '../nlp/wordnet'
 import { agreement, verbsAgree, type Frame } from './frames'
 import type { ParagraphFacts } from './paragraph-facts'
@@ -28,6 +29,8 @@ export interface EntityClaim {
   direction: string | null
   /** The word that ties the name to its predicate: "by" (the agent), "in" (the place), or "" (subject). */
   cue: string
+  /** The verb before the name's cue ("published" in "published by X"), by lemma. */
+  verb?: string | null
   /**
    * Whether another name in the same place of the same fact contradicts this one: not for names
    * made of common words ("Fire"), which may not be names at all.
@@ -92,6 +95,13 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts, lexicon: Le
           relation: 'contradicts',
           reason: `says ${at.text} did${frame.negated.has(same.oppositeVerb) ? ' not' : ''} ${frame.lemmas.get(same.oppositeVerb) ?? same.oppositeVerb}`
         })
+      } else if (same.same && movedAside(claim, frame, sentence, s.start, at.start)) {
+        const other = movedAside(claim, frame, sentence, s.start, at.start)!
+        found.push({
+          ...s,
+          relation: 'contradicts',
+          reason: `gives ${other} where the story has ${claim.name}, and names ${at.text} otherwise`
+        })
       } else if (same.same && sameRole(claim, frame, lexicon, sentence, at.start)) {
         found.push({ ...s, relation: 'supports', reason: `names ${at.text} for the same fact` })
       } else {
@@ -141,6 +151,42 @@ function sameRole(
     return claim.cue === '' || cue === '' || cue === claim.cue
   }
   return true
+}
+
+/**
+ * The passage names the story's entity, but in another part of the fact, and another name in the
+ * story's part: "landed near Monchegorsk, 60 km from Kirovsk" for "fell near Kirovsk"; "published
+ * by the UN office and later cited by Clearwater Watch" for "published by Clearwater Watch". The
+ * part is the preposition's slot and, for the agent, the verb it belongs to.
+ */
+function movedAside(
+  claim: EntityClaim,
+  frame: Frame,
+  sentence: string,
+  offset: number,
+  at: number
+): string | null {
+  if (!claim.replaceable || claim.cue === '') return null
+  const cue = cueBefore(sentence, at)
+  const sameCue = sameSlot(cue, claim.cue) || (claim.kind === 'place' && cue === '')
+  if (sameCue && (claim.cue !== 'by' || !claim.verb || verbBefore(sentence, at) === claim.verb)) return null
+  const other = otherName(claim, frame, sentence, offset)
+  if (!other) return null
+  if (claim.cue === 'by' && claim.verb) {
+    const k = sentence.indexOf(other)
+    if (k < 0 || verbBefore(sentence, k) !== claim.verb) return null
+  }
+  return other
+}
+
+/** The lemma of the last verb before an offset in a sentence: "published" in "published by X". */
+export function verbBefore(sentence: string, at: number): string | null {
+  let verb: string | null = null
+  for (const t of tokensOf(sentence)) {
+    if (t.start >= at) break
+    if (t.pos === 'VERB' && !LIGHT.has(t.lemma)) verb = t.lemma
+  }
+  return verb
 }
 
 /** Agreement beyond doubt, as a contradiction by another name needs. */
@@ -307,31 +353,72 @@ function otherName(claim: EntityClaim, frame: Frame, sentence: string, offset: n
   const kinds = new Map<number, string>()
   const { claims } = extractNames(sentence, [{ start: 0, end: sentence.length }])
   for (const c of claims) kinds.set(c.start + offset, c.kind === 'role' ? 'person' : c.kind)
+  if (!EXCLUSIVE_SLOTS[claim.kind].has(claim.cue)) return null
   const own = foldName(claim.name)
   for (const name of frame.names) {
-    if (claim.sentence.includes(name.text) || name.text.length < 3) continue
+    // Two letters are a name only as an acronym ("UN", "EU").
+    if (claim.sentence.includes(name.text) || (name.text.length < 3 && !/^\p{Lu}{2}$/u.test(name.text)))
+      continue
     if (alsoInStory(claim, name.text)) continue
-    if (isCommonName(name.text)) continue
+    if (isCommonName(name.text) || adjectiveOfPeople(sentence, name, offset)) continue
     const folded = foldName(name.text)
-    if (editDistance(own, folded, 3) <= Math.max(1, Math.floor(own.length / 4))) continue
+    // The claim's own name spelled otherwise is a spelling finding, not another name.
+    const nearSpelling = Math.min(3, Math.max(1, Math.floor(own.length / 4)))
+    if (editDistance(own, folded, nearSpelling) <= nearSpelling) continue
     const kind = kinds.get(name.start) ?? (cueBefore(sentence, name.start - offset) === 'at' ? 'place' : '')
     if (!SAME_SORT[claim.kind].includes(kind)) continue
-    if (!sameSlot(cueBefore(sentence, name.start - offset), claim.cue)) continue
+    const cue = cueBefore(sentence, name.start - offset)
+    // A place is where the fact happened whether the passage says "in Tokyo" or "Tokyo hosted".
+    if (!sameSlot(cue, claim.cue) && !(claim.kind === 'place' && claim.cue === 'at' && cue === '')) continue
     return name.text
   }
   return null
 }
 
 /**
- * Whether a passage's name is one the story's sentence also gives, in part: for a person, all of
- * its words ("Osorio" for "Rafael Osorio"), since "Keith Marsh" is not "Kevin Marsh"; for a firm
- * or a place, any longer word ("Commission" of "the European Commission").
+ * Whether a passage's name is one the story's sentence also gives, in part. For a person: the
+ * surname is there and no other given name stands before it ("Iwaya" for "Foreign Minister
+ * Takeshi Iwaya"; but "Keith Marsh" is not the story's "Kevin Marsh"). For a firm or a place:
+ * any longer word ("Commission" of "the European Commission").
  */
 function alsoInStory(claim: EntityClaim, name: string): boolean {
-  const words = name.split(/\s+/).filter((w) => w.length > 3)
   const inStory = (w: string) => wordPattern(w).test(claim.sentence)
-  if (claim.kind === 'person' && words.length >= 2) return words.every(inStory)
-  return words.some(inStory)
+  if (claim.kind === 'person') {
+    const words = withoutTitles(name).split(/\s+/)
+    const surname = words[words.length - 1]!
+    if (!inStory(surname)) return false
+    if (words.length < 2) return true
+    const before = new RegExp(
+      `(\\p{Lu}[\\p{L}\\p{M}'’-]+)\\s+${escape(surname)}(?![\\p{L}\\p{M}])`,
+      'u'
+    ).exec(claim.sentence)?.[1]
+    // "Japan's Iwaya", "Minister Iwaya": no given name of the story's own stands before it.
+    const given = before && !/['’]s$/.test(before) && withoutTitles(`${before} X`) !== 'X' ? before : null
+    return !given || given === words[0] || given.startsWith(words[0]!.replace(/\.$/, ''))
+  }
+  return name
+    .split(/\s+/)
+    .filter((w) => w.length > 3)
+    .some(inStory)
+}
+
+/** "North Korean troops", "Russian forces": a people's adjective before a noun, not a place. */
+function adjectiveOfPeople(sentence: string, name: { text: string; end: number }, offset: number): boolean {
+  return (
+    /(?:ian|ean|ese|ish|an|i)$/.test(name.text) &&
+    /^\s+\p{Ll}/u.test(sentence.slice(name.end - offset, name.end - offset + 3))
+  )
+}
+
+/**
+ * Slots that one name fills to the exclusion of others: the agent ("won by", the subject), what
+ * someone is identified as, where and from where or to where something happened. Meeting,
+ * talking or signing "with" one person does not rule out another.
+ */
+const EXCLUSIVE_SLOTS: Record<EntityClaim['kind'], ReadonlySet<string>> = {
+  person: new Set(['', 'by', 'as']),
+  organization: new Set(['', 'by', 'as', 'for']),
+  place: new Set(['', 'at', 'from', 'to'])
 }
 
 /**

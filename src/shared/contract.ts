@@ -19,7 +19,8 @@ import {
   checkSummarySchema,
   decisionInputSchema,
   decisionSchema,
-  historyEntrySchema
+  historyEntrySchema,
+  undoOutcomeSchema
 } from './workbench'
 import { preferencesChangeSchema, preferencesSchema } from './preferences'
 
@@ -191,6 +192,10 @@ export const contract = {
     decisionInputSchema,
     z.object({ decision: decisionSchema, entry: historyEntrySchema })
   ),
+  /** Reverses the check's last decision not yet undone, as read from its stored history. */
+  'checks.undo': method(z.object({ checkId: id }).strict(), undoOutcomeSchema),
+  /** Makes the last undone decision again; a decision made since then leaves nothing to redo. */
+  'checks.redo': method(z.object({ checkId: id }).strict(), undoOutcomeSchema),
   /** The verification report as a file: the renderer offers it as a download or saves it. */
   'checks.export': method(
     z

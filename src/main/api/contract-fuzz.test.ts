@@ -328,6 +328,8 @@ const SPECS: Record<MethodName, MethodSpec> = {
     }
   },
   'checks.history': { fields: { checkId: id(), claimId: str(0, 200, 'claim-1', false) } },
+  'checks.undo': { fields: { checkId: id() } },
+  'checks.redo': { fields: { checkId: id() } },
   'checks.addClaim': {
     fields: {
       checkId: id(),

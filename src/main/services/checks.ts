@@ -3,7 +3,7 @@
 import type { CheckResult, ClaimKind } from '../../shared/check'
 import { ApiError } from '../../shared/errors'
 import { buildEditorClaim, editorClaimId, type EditorClaimSpec } from '../core/claims/editor-claims'
-import type { CheckDetail, CheckSummary } from '../../shared/workbench'
+import type { CheckDetail, CheckSummary, UndoOutcome } from '../../shared/workbench'
 import type { TextMeta, TextSummary } from '../../shared/domain'
 import { textName } from '../core/report/headline'
 import type { Library } from '../library'
@@ -46,8 +46,16 @@ export function checkDetail(library: Library, id: number): CheckDetail {
     },
     result: stored.result,
     decisions: library.checks.decisions(id),
-    staleSources: staleSources(library, stored.summary, stored.result)
+    staleSources: staleSources(library, stored.summary, stored.result),
+    undo: library.checks.undoState(id)
   }
+}
+
+/** Undoes or redoes the check's last change, in the order its stored history gives. */
+export function undoOrRedo(library: Library, checkId: number, side: 'undo' | 'redo'): UndoOutcome {
+  if (!library.checks.get(checkId)) throw notFound('check', checkId)
+  const change = side === 'undo' ? library.checks.undo(checkId) : library.checks.redo(checkId)
+  return { change, ...library.checks.undoState(checkId) }
 }
 
 function storedEditorClaims(library: Library, checkId: number): EditorClaimSpec[] {

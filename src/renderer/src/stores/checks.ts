@@ -1,5 +1,6 @@
 // Checks and the one open in the workbench: its claims, the editor's decisions (each written to
-// the library the moment it is made), the selected claim, filters, and undo/redo.
+// the library the moment it is made), the selected claim, filters, and undo/redo (done by the
+// library from the check's stored history, so they work after a reload).
 import { defineStore } from 'pinia'
 import { computed, ref, shallowReactive, shallowRef } from 'vue'
 import type { CheckedClaim, ClaimKind } from '../../../shared/check'
@@ -9,7 +10,8 @@ import type {
   Decision,
   DecisionStatus,
   HistoryEntry,
-  PinnedEvidence
+  PinnedEvidence,
+  UndoState
 } from '../../../shared/workbench'
 import { api } from '../api'
 import { errorCapture } from './capture-error'
@@ -31,7 +33,6 @@ function storedScope(checkId: number): ClaimScope | null {
 }
 import { samePassage } from '../checks/pinned'
 import { paragraphAt, paragraphSpans } from '../checks/story-segments'
-import { UndoStack, type DecisionChange } from '../checks/undo-stack'
 
 /** What a decision can change; the rest is kept from the claim's current decision. */
 export interface DecisionPatch {
@@ -61,9 +62,7 @@ export const useChecksStore = defineStore('checks', () => {
   const query = ref('')
   const scope = ref<ClaimScope>('all')
 
-  const undoStack = new UndoStack<Decision>()
-  const undoState = ref({ canUndo: false, canRedo: false })
-  const syncUndoState = () => (undoState.value = { canUndo: undoStack.canUndo, canRedo: undoStack.canRedo })
+  const undoState = ref<UndoState>({ canUndo: false, canRedo: false })
 
   const claims = computed<CheckedClaim[]>(() => detail.value?.result.claims ?? [])
   const claimById = computed(() => new Map(claims.value.map((c) => [c.id, c])))
@@ -116,6 +115,7 @@ export const useChecksStore = defineStore('checks', () => {
     detail.value = next
     decisions.clear()
     for (const d of next.decisions) decisions.set(d.claimId, d)
+    undoState.value = next.undo
   }
 
   async function open(id: number): Promise<void> {
@@ -125,8 +125,6 @@ export const useChecksStore = defineStore('checks', () => {
     if (!loaded) return
     const another = detail.value?.check.id !== id
     if (another) {
-      undoStack.clear()
-      syncUndoState()
       selectedId.value = null
       // "Saved 6:30" belongs to the check it was said of.
       lastSavedAt.value = null
@@ -144,8 +142,6 @@ export const useChecksStore = defineStore('checks', () => {
     detail.value = null
     selectedId.value = null
     history.value = []
-    undoStack.clear()
-    syncUndoState()
     sessionStorage.removeItem(LAST_CHECK_KEY)
     void refreshList()
   }
@@ -239,13 +235,17 @@ export const useChecksStore = defineStore('checks', () => {
         })
       )
       if (!saved) return null
-      decisions.set(claimId, saved.decision)
-      lastSavedAt.value = saved.decision.updatedAt
-      if (claimId === selectedId.value) history.value = [saved.entry, ...history.value]
+      showSaved(saved)
       return saved.decision
     } finally {
       saving.value--
     }
+  }
+
+  function showSaved(saved: { decision: Decision; entry: HistoryEntry }): void {
+    decisions.set(saved.decision.claimId, saved.decision)
+    lastSavedAt.value = saved.decision.updatedAt
+    if (saved.decision.claimId === selectedId.value) history.value = [saved.entry, ...history.value]
   }
 
   function current(claimId: string): Omit<Decision, 'claimId' | 'updatedAt'> {
@@ -259,44 +259,38 @@ export const useChecksStore = defineStore('checks', () => {
   }
 
   async function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
-    const before = decisions.get(claimId) ?? null
     const next = { ...current(claimId), ...patch }
     // The wording stays on record only while the claim is marked corrected.
     if (next.status !== 'corrected') next.correctedText = null
     const after = await write(claimId, next)
     if (!after) return false
-    undoStack.record({ claimId, before, after })
-    syncUndoState()
+    // A new decision is the one Undo takes back, and leaves nothing to redo.
+    undoState.value = { canUndo: true, canRedo: false }
     return true
   }
 
-  async function replay(change: DecisionChange<Decision>, side: 'undo' | 'redo'): Promise<void> {
-    const target = side === 'undo' ? change.before : change.after
-    await select(change.claimId)
-    const written = await write(
-      change.claimId,
-      target
-        ? {
-            status: target.status,
-            correctedText: target.correctedText,
-            note: target.note,
-            pinned: target.pinned
-          }
-        : { status: 'open', correctedText: null, note: null, pinned: [] }
-    )
-    if (!written) undoStack.restore(change, side)
-    syncUndoState()
+  /** Undo and Redo are the library's: it knows, from the stored history, which change is next. */
+  async function replay(side: 'undo' | 'redo'): Promise<void> {
+    const checkId = detail.value?.check.id
+    if (checkId === undefined) return
+    saving.value++
+    try {
+      const outcome = await attempt(() =>
+        api.call(side === 'undo' ? 'checks.undo' : 'checks.redo', { checkId })
+      )
+      if (!outcome || detail.value?.check.id !== checkId) return
+      undoState.value = { canUndo: outcome.canUndo, canRedo: outcome.canRedo }
+      if (!outcome.change) return
+      showSaved(outcome.change)
+      // The claim changed is shown, with its history read afresh when it was not already.
+      await select(outcome.change.decision.claimId)
+    } finally {
+      saving.value--
+    }
   }
 
-  async function undo(): Promise<void> {
-    const change = undoStack.undo()
-    if (change) await replay(change, 'undo')
-  }
-
-  async function redo(): Promise<void> {
-    const change = undoStack.redo()
-    if (change) await replay(change, 'redo')
-  }
+  const undo = () => replay('undo')
+  const redo = () => replay('redo')
 
   function isPinned(claimId: string, passage: PinnedEvidence): boolean {
     return (decisions.get(claimId)?.pinned ?? []).some((p) => samePassage(p, passage))

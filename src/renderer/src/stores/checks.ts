@@ -2,7 +2,7 @@
 // the library the moment it is made), the selected claim, filters, and undo/redo (done by the
 // library from the check's stored history, so they work after a reload).
 import { defineStore } from 'pinia'
-import { computed, ref, shallowReactive, shallowRef } from 'vue'
+import { computed, ref, shallowReactive, shallowRef, watch } from 'vue'
 import type { CheckedClaim, ClaimKind } from '../../../shared/check'
 import type {
   CheckDetail,
@@ -23,16 +23,9 @@ import {
   openingScope,
   type ClaimScope
 } from '../checks/checklist'
-
-const SCOPE_KEY = 'factdesk.checklistScope'
-const SCOPES: readonly ClaimScope[] = ['attention', 'checkable', 'all']
-
-function storedScope(checkId: number): ClaimScope | null {
-  const stored = sessionStorage.getItem(`${SCOPE_KEY}.${checkId}`)
-  return SCOPES.find((s) => s === stored) ?? null
-}
 import { samePassage } from '../checks/pinned'
 import { paragraphAt, paragraphSpans } from '../checks/story-segments'
+import { readViewState, writeViewState, type CheckViewState } from '../checks/view-state'
 
 /** What a decision can change; the rest is kept from the claim's current decision. */
 export interface DecisionPatch {
@@ -61,6 +54,8 @@ export const useChecksStore = defineStore('checks', () => {
   const statuses = ref(new Set<DecisionStatus>())
   const query = ref('')
   const scope = ref<ClaimScope>('all')
+  /** Where the claim list is scrolled (ChecklistPane keeps it up to date and restores it). */
+  const listAnchor = shallowRef<CheckViewState['listAnchor']>(null)
 
   const undoState = ref<UndoState>({ canUndo: false, canRedo: false })
 
@@ -130,13 +125,37 @@ export const useChecksStore = defineStore('checks', () => {
       lastSavedAt.value = null
     }
     show(loaded)
-    // The scope the editor chose for this check survives a reload; a check opened afresh opens on
-    // what needs attention.
-    if (another) scope.value = storedScope(id) ?? openingScope(loaded.result.claims)
+    const saved = another ? readViewState(sessionStorage, id) : null
+    if (another) restoreFilters(saved, loaded.result.claims)
     sessionStorage.setItem(LAST_CHECK_KEY, String(id))
-    if (!selectedId.value || !claimById.value.has(selectedId.value))
+    // A claim a re-run took away is not selected again; the first one shown is, as in a new check.
+    if (saved?.selectedId && claimById.value.has(saved.selectedId)) await select(saved.selectedId)
+    else if (!selectedId.value || !claimById.value.has(selectedId.value))
       await select(visibleClaims.value[0]?.id ?? null)
   }
+
+  /** The check as the editor left it in this window; a check opened afresh opens on what needs attention. */
+  function restoreFilters(saved: CheckViewState | null, all: readonly CheckedClaim[]): void {
+    scope.value = saved?.scope ?? openingScope(all)
+    kinds.value = new Set(saved?.kinds)
+    statuses.value = new Set(saved?.statuses)
+    query.value = saved?.query ?? ''
+    listAnchor.value = saved?.listAnchor ?? null
+  }
+
+  // Every change to what the view shows is written at once: a reload can come at any moment.
+  watch([selectedId, scope, kinds, statuses, query, listAnchor], () => {
+    const id = detail.value?.check.id
+    if (id === undefined) return
+    writeViewState(sessionStorage, id, {
+      selectedId: selectedId.value,
+      scope: scope.value,
+      kinds: [...kinds.value],
+      statuses: [...statuses.value],
+      query: query.value,
+      listAnchor: listAnchor.value
+    })
+  })
 
   function close(): void {
     detail.value = null
@@ -325,8 +344,6 @@ export const useChecksStore = defineStore('checks', () => {
   const toggleStatus = (status: DecisionStatus) => (statuses.value = toggle(statuses.value, status))
   function setScope(next: ClaimScope): void {
     scope.value = next
-    const id = detail.value?.check.id
-    if (id !== undefined) sessionStorage.setItem(`${SCOPE_KEY}.${id}`, next)
   }
   function clearFilters(): void {
     setScope('all')
@@ -351,6 +368,7 @@ export const useChecksStore = defineStore('checks', () => {
     query,
     scope,
     setScope,
+    listAnchor,
     undoState,
     claims,
     claimById,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { CheckedClaim } from '../../../shared/check'
 import { checklistRows, filterClaims, inScope, neighbour, openingScope } from './checklist'
 import { actionFor, SHORTCUTS } from './shortcuts'
+import { replacedWording } from './replaced-wording'
 import { paragraphAt, paragraphSpans, storyParagraphs } from './story-segments'
 
 function claim(
@@ -167,5 +168,21 @@ describe('keyboard table', () => {
   it('gives no key two actions', () => {
     const keys = SHORTCUTS.flatMap((s) => s.keys)
     expect(new Set(keys).size).toBe(keys.length)
+  })
+})
+
+describe('a decision replacing a correction', () => {
+  const corrected = { status: 'corrected' as const, correctedText: 'Yoko Kamikawa' }
+
+  it('names the wording a corrected claim loses when marked anything else', () => {
+    for (const next of ['verified', 'disputed', 'dismissed', 'open'] as const)
+      expect(replacedWording(corrected, next)).toBe('Yoko Kamikawa')
+  })
+
+  it('names none when the claim stays corrected, was not corrected, or had no wording', () => {
+    expect(replacedWording(corrected, 'corrected')).toBeNull()
+    expect(replacedWording({ status: 'verified', correctedText: null }, 'disputed')).toBeNull()
+    expect(replacedWording(undefined, 'verified')).toBeNull()
+    expect(replacedWording({ status: 'corrected', correctedText: '  ' }, 'verified')).toBeNull()
   })
 })

@@ -26,6 +26,7 @@ import {
 import { samePassage } from '../checks/pinned'
 import { paragraphAt, paragraphSpans } from '../checks/story-segments'
 import { readViewState, writeViewState, type CheckViewState } from '../checks/view-state'
+import { replacedWording } from '../checks/replaced-wording'
 
 /** What a decision can change; the rest is kept from the claim's current decision. */
 export interface DecisionPatch {
@@ -36,6 +37,13 @@ export interface DecisionPatch {
 }
 
 const LAST_CHECK_KEY = 'factdesk.openCheck'
+
+/** A correction whose wording the last decision replaced: what the notice offering Undo says. */
+export interface ReplacedCorrection {
+  claimId: string
+  wording: string
+  status: DecisionStatus
+}
 
 export const useChecksStore = defineStore('checks', () => {
   const list = shallowRef<CheckSummary[]>([])
@@ -58,6 +66,8 @@ export const useChecksStore = defineStore('checks', () => {
   const listAnchor = shallowRef<CheckViewState['listAnchor']>(null)
 
   const undoState = ref<UndoState>({ canUndo: false, canRedo: false })
+  /** Set only while the replacing decision is the last one, so Undo is what brings the wording back. */
+  const replacedCorrection = shallowRef<ReplacedCorrection | null>(null)
 
   const claims = computed<CheckedClaim[]>(() => detail.value?.result.claims ?? [])
   const claimById = computed(() => new Map(claims.value.map((c) => [c.id, c])))
@@ -121,6 +131,7 @@ export const useChecksStore = defineStore('checks', () => {
     const another = detail.value?.check.id !== id
     if (another) {
       selectedId.value = null
+      replacedCorrection.value = null
       // "Saved 6:30" belongs to the check it was said of.
       lastSavedAt.value = null
     }
@@ -161,6 +172,7 @@ export const useChecksStore = defineStore('checks', () => {
     detail.value = null
     selectedId.value = null
     history.value = []
+    replacedCorrection.value = null
     sessionStorage.removeItem(LAST_CHECK_KEY)
     void refreshList()
   }
@@ -279,12 +291,14 @@ export const useChecksStore = defineStore('checks', () => {
 
   async function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
     const next = { ...current(claimId), ...patch }
+    const replaced = replacedWording(decisions.get(claimId), next.status)
     // The wording stays on record only while the claim is marked corrected.
     if (next.status !== 'corrected') next.correctedText = null
     const after = await write(claimId, next)
     if (!after) return false
     // A new decision is the one Undo takes back, and leaves nothing to redo.
     undoState.value = { canUndo: true, canRedo: false }
+    replacedCorrection.value = replaced ? { claimId, wording: replaced, status: next.status } : null
     return true
   }
 
@@ -299,6 +313,7 @@ export const useChecksStore = defineStore('checks', () => {
       )
       if (!outcome || detail.value?.check.id !== checkId) return
       undoState.value = { canUndo: outcome.canUndo, canRedo: outcome.canRedo }
+      replacedCorrection.value = null
       if (!outcome.change) return
       showSaved(outcome.change)
       // The claim changed is shown, with its history read afresh when it was not already.
@@ -370,6 +385,7 @@ export const useChecksStore = defineStore('checks', () => {
     setScope,
     listAnchor,
     undoState,
+    replacedCorrection,
     claims,
     claimById,
     storyText,

@@ -255,7 +255,17 @@ const SPECS: Record<MethodName, MethodSpec> = {
         invalid: (m) =>
           fc.oneof(
             badString(m, 0, null, true),
-            fc.constantFrom('16/11/2024', '2024-13', 'yesterday', '2024-11-16; DROP TABLE texts')
+            fc.constantFrom(
+              '16/11/2024',
+              '2024-13',
+              'yesterday',
+              '2024-11-16; DROP TABLE texts',
+              // Of the pattern, but no such day or time.
+              '2024-02-30',
+              '2023-02-29',
+              '2024-11-16T24:00',
+              '2024-11-16 10:60'
+            )
           )
       },
       url: webAddress

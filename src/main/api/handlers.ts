@@ -90,7 +90,7 @@ export function createHandlers(services: AppServices): Handlers {
       const { id, ...meta } = input
       // An emptied field clears it.
       const cleared = Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v === '' ? null : v]))
-      return setTextMeta(library, id, cleared)
+      return setTextMeta(library, id, cleared).text
     },
     'houseNames.list': () => ({ names: library.listHouseNames() }),
     'houseNames.add': (input) => library.addHouseName(input.name, input.note),

@@ -2,6 +2,7 @@
 // claim, the filters and where the claim list was scrolled (per check, in the tab), and Undo,
 // which reads the check's stored history and so still takes back the last decision.
 import { expect, test, type Page } from '@playwright/test'
+import { storedDecision } from '../support/decisions'
 import { startServe, type ServeProcess } from '../support/serve'
 
 let serve: ServeProcess
@@ -35,14 +36,6 @@ function claimsInView(page: Page): Promise<string[]> {
       .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
       .map((r) => r.dataset['claimId']!)
   })
-}
-
-async function decisionOf(claimId: string): Promise<{ status: string; correctedText: string | null }> {
-  const { checks } = await serve.call<{ checks: { id: number }[] }>('checks.list', {})
-  const detail = await serve.call<{
-    decisions: { claimId: string; status: string; correctedText: string | null }[]
-  }>('checks.get', { id: checks[0]!.id })
-  return detail.decisions.find((d) => d.claimId === claimId) ?? { status: 'open', correctedText: null }
 }
 
 test('a reload keeps the selected claim, the filters and the scroll position of the claim list', async ({
@@ -113,13 +106,13 @@ test('after a reload, Undo (button and z) still takes back the last decisions, f
   await expect(row(page, second)).toHaveAttribute('data-status', 'open')
   await expect(selectedRow(page)).toHaveAttribute('data-claim-id', second)
   await expect(page.getByTestId('decision-history')).toContainText('Undo: Disputed → Open')
-  expect((await decisionOf(second)).status).toBe('open')
+  expect((await storedDecision(serve, second)).status).toBe('open')
 
   await page.reload()
   await expect(page.getByTestId('check-header')).toBeVisible()
   await page.keyboard.press('z')
   await expect(row(page, first)).toHaveAttribute('data-status', 'open')
-  expect((await decisionOf(first)).status).toBe('open')
+  expect((await storedDecision(serve, first)).status).toBe('open')
   await expect(page.getByTestId('undo')).toBeDisabled()
   // Redo, after a reload too, makes the first decision again.
   await page.reload()

@@ -2,6 +2,7 @@
 // check view applies the decision and says so in a notice with Undo, which brings the correction
 // back, wording and all; by keyboard (z) as well as by the notice's button.
 import { expect, test, type Page } from '@playwright/test'
+import { storedDecision } from '../support/decisions'
 import { startServe, type ServeProcess } from '../support/serve'
 
 let serve: ServeProcess
@@ -13,14 +14,6 @@ test.afterAll(async () => {
 })
 
 const WORDING = 'Foreign Minister Takeshi Iwaya'
-
-async function stored(claimId: string): Promise<{ status: string; correctedText: string | null }> {
-  const { checks } = await serve.call<{ checks: { id: number }[] }>('checks.list', {})
-  const detail = await serve.call<{
-    decisions: { claimId: string; status: string; correctedText: string | null }[]
-  }>('checks.get', { id: checks[0]!.id })
-  return detail.decisions.find((d) => d.claimId === claimId)!
-}
 
 async function correct(page: Page): Promise<void> {
   await page.keyboard.press('c')
@@ -51,21 +44,21 @@ test('replacing a correction says what wording went, and Undo in the notice or z
   await expect(notice).toBeVisible()
   await expect(notice).toContainText(`its corrected wording “${WORDING}” is no longer on record`)
   await expect(notice).toContainText('Verified')
-  expect(await stored(claimId)).toMatchObject({ status: 'verified', correctedText: null })
+  expect(await storedDecision(serve, claimId)).toMatchObject({ status: 'verified', correctedText: null })
   await expect(page.getByTestId('decision-history')).toContainText(`wording “${WORDING}” dropped`)
   await page.screenshot({ path: 'e2e/artifacts/screens/correction-replaced.png' })
   await notice.getByTestId('correction-replaced-undo').click()
   await expect(notice).toHaveCount(0)
   await expect(selected).toHaveAttribute('data-status', 'corrected')
   await expect(page.getByTestId('corrected-wording')).toHaveValue(WORDING)
-  expect(await stored(claimId)).toMatchObject({ status: 'corrected', correctedText: WORDING })
+  expect(await storedDecision(serve, claimId)).toMatchObject({ status: 'corrected', correctedText: WORDING })
 
   // By mouse: Disputed, then z, the undo key, answers the notice the same way.
   await page.getByTestId('decide-disputed').click()
   await expect(notice).toContainText('Disputed')
   await page.keyboard.press('z')
   await expect(notice).toHaveCount(0)
-  expect(await stored(claimId)).toMatchObject({ status: 'corrected', correctedText: WORDING })
+  expect(await storedDecision(serve, claimId)).toMatchObject({ status: 'corrected', correctedText: WORDING })
 
   // Keeping the new decision closes the notice and leaves the decision as made.
   await page.getByTestId('decide-dismissed').click()

@@ -1,13 +1,12 @@
 // factdesk meta: a text's headline, outlet, byline, date and address, shown or changed. Values
 // are checked by the same rules as the app's "Edit details" (library.setMeta in the contract), all
 // before anything is written; the checks using the text run again, as they do in the app.
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { contract } from '../../../shared/contract'
 import type { TextMeta, TextSummary } from '../../../shared/domain'
-import { openLibrary, type Library } from '../../library'
+import type { Library } from '../../library'
 import { setTextMeta } from '../../services/checks'
-import { parseCommandArgs, refused, usageError } from '../command-args'
+import { parseCommandArgs, usageError } from '../command-args'
+import { withExistingLibrary } from '../existing-library'
 import type { CliIo } from '../io'
 
 export const META_USAGE = `Usage: factdesk meta TEXT --library FILE [--title T] [--outlet O] [--author A]
@@ -108,30 +107,18 @@ export async function runMeta(args: string[], io: CliIo): Promise<number> {
   const wanted = values.list ? {} : checkedDetails(id, values)
   if (typeof wanted === 'string') return usageError(io, META_USAGE, wanted)
 
-  const libraryPath = resolve(values.library)
-  if (!existsSync(libraryPath)) {
-    io.stderr(`NOT_FOUND: There is no library ${libraryPath}.`)
-    return 1
-  }
-  try {
-    const library = openLibrary(libraryPath)
-    try {
-      if (values.list) {
-        for (const t of library.list({ limit: 1_000_000, offset: 0 }).texts)
-          io.stdout(`${t.id}\t${t.role}\t${t.title ?? t.fileName}`)
-        return 0
-      }
-      const before = library.summary(id)
-      if (!before) {
-        io.stderr(`NOT_FOUND: There is no text with id ${id} in the library.`)
-        return 1
-      }
-      changeDetails(library, before, wanted, io)
+  return withExistingLibrary(io, values.library, (library) => {
+    if (values.list) {
+      for (const t of library.list({ limit: 1_000_000, offset: 0 }).texts)
+        io.stdout(`${t.id}\t${t.role}\t${t.title ?? t.fileName}`)
       return 0
-    } finally {
-      library.close()
     }
-  } catch (error) {
-    return refused(io, error)
-  }
+    const before = library.summary(id)
+    if (!before) {
+      io.stderr(`NOT_FOUND: There is no text with id ${id} in the library.`)
+      return 1
+    }
+    changeDetails(library, before, wanted, io)
+    return 0
+  })
 }

@@ -2,25 +2,51 @@
 // where the claim list was scrolled. It lives in sessionStorage, as the open check and the screen
 // do: a reload (in the browser or in the app) or coming back to the check in the same window finds
 // it; a new window opens the check afresh, on what needs attention. Storage is read as untrusted.
-import { z } from 'zod'
-import { claimKindSchema } from '../../../shared/check'
-import { decisionStatusSchema } from '../../../shared/workbench'
+import type { ClaimKind } from '../../../shared/check'
+import type { DecisionStatus } from '../../../shared/workbench'
+import type { ClaimScope } from './checklist'
+import { DECISION_LABELS, KIND_LABELS } from './labels'
 
 const KEY_PREFIX = 'factdesk.checkView.'
 
-const viewStateSchema = z.object({
-  selectedId: z.string().max(200).nullable(),
-  scope: z.enum(['attention', 'checkable', 'all']),
-  kinds: z.array(claimKindSchema).max(50),
-  statuses: z.array(decisionStatusSchema).max(10),
-  query: z.string().max(500),
+export interface CheckViewState {
+  selectedId: string | null
+  scope: ClaimScope
+  kinds: ClaimKind[]
+  statuses: DecisionStatus[]
+  query: string
   /**
    * The claim-list row at the top of the list and how far it is scrolled past: a row, not a pixel
    * offset, because rows are measured as they are drawn and a reload starts from estimates.
    */
-  listAnchor: z.object({ key: z.string().max(200), offset: z.number().finite().min(0) }).nullable()
-})
-export type CheckViewState = z.infer<typeof viewStateSchema>
+  listAnchor: { key: string; offset: number } | null
+}
+
+const SCOPES: readonly string[] = ['attention', 'checkable', 'all'] satisfies ClaimScope[]
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max
+const listOf = <T extends string>(v: unknown, known: Record<T, unknown>): v is T[] =>
+  Array.isArray(v) && v.length <= 50 && v.every((k) => typeof k === 'string' && Object.hasOwn(known, k))
+
+function isAnchor(v: unknown): v is CheckViewState['listAnchor'] {
+  if (v === null) return true
+  if (typeof v !== 'object') return false
+  const { key, offset } = v as Record<string, unknown>
+  return isText(key, 200) && typeof offset === 'number' && Number.isFinite(offset) && offset >= 0
+}
+
+// Checked by hand, not with zod: zod probes for eval, and the page's CSP reports the attempt.
+function isViewState(v: unknown): v is CheckViewState {
+  if (typeof v !== 'object' || v === null) return false
+  const s = v as Record<string, unknown>
+  return (
+    (s['selectedId'] === null || isText(s['selectedId'], 200)) &&
+    SCOPES.includes(s['scope'] as string) &&
+    listOf(s['kinds'], KIND_LABELS) &&
+    listOf(s['statuses'], DECISION_LABELS) &&
+    isText(s['query'], 500) &&
+    isAnchor(s['listAnchor'])
+  )
+}
 
 type ViewStorage = Pick<Storage, 'getItem' | 'setItem'>
 
@@ -29,8 +55,8 @@ export function readViewState(storage: ViewStorage, checkId: number): CheckViewS
   try {
     const raw = storage.getItem(KEY_PREFIX + checkId)
     if (raw === null) return null
-    const parsed = viewStateSchema.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : null
+    const parsed: unknown = JSON.parse(raw)
+    return isViewState(parsed) ? parsed : null
   } catch {
     return null
   }

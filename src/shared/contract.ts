@@ -19,7 +19,8 @@ import {
   checkSummarySchema,
   decisionInputSchema,
   decisionSchema,
-  historyEntrySchema
+  historyEntrySchema,
+  undoOutcomeSchema
 } from './workbench'
 import { preferencesChangeSchema, preferencesSchema } from './preferences'
 
@@ -56,6 +57,23 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 
 /** An editable metadata field: trimmed text, null to clear it, absent to leave it. */
 const metaText = (max: number) => z.string().trim().max(max).nullable().optional()
+
+/** Whether a date (and time) of the publication-date pattern names a day and hour that exist:
+ * the pattern alone lets 2024-02-30 and 25:61 through. Anything not of the pattern is left to it. */
+export function isRealDateTime(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value)
+  if (!match) return true
+  const part = (i: number) => Number(match[i] ?? 0)
+  const date = new Date(Date.UTC(part(1), part(2) - 1, part(3)))
+  return (
+    date.getUTCFullYear() === part(1) &&
+    date.getUTCMonth() === part(2) - 1 &&
+    date.getUTCDate() === part(3) &&
+    part(4) < 24 &&
+    part(5) < 60 &&
+    part(6) < 60
+  )
+}
 
 export const contract = {
   'app.info': method(
@@ -141,6 +159,7 @@ export const contract = {
           .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, {
             message: 'Give the date as YYYY-MM-DD, with a time if known (YYYY-MM-DDTHH:MM).'
           })
+          .refine(isRealDateTime, { message: 'There is no such day or time: check the date.' })
           .nullable()
           .optional(),
         url: z
@@ -191,6 +210,10 @@ export const contract = {
     decisionInputSchema,
     z.object({ decision: decisionSchema, entry: historyEntrySchema })
   ),
+  /** Reverses the check's last decision not yet undone, as read from its stored history. */
+  'checks.undo': method(z.object({ checkId: id }).strict(), undoOutcomeSchema),
+  /** Makes the last undone decision again; a decision made since then leaves nothing to redo. */
+  'checks.redo': method(z.object({ checkId: id }).strict(), undoOutcomeSchema),
   /** The verification report as a file: the renderer offers it as a download or saves it. */
   'checks.export': method(
     z

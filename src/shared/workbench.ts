@@ -35,9 +35,23 @@ export const historyEntrySchema = z.object({
   claimId: z.string(),
   at: z.string(),
   before: decisionSchema.nullable(),
-  after: decisionSchema
+  after: decisionSchema,
+  /** Present on an entry written by Undo: the entry it reversed. */
+  undoes: z.number().int().optional(),
+  /** Present on an entry written by Redo: the entry it made again. */
+  redoes: z.number().int().optional()
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
+
+/** Whether a check has a change to undo or to redo, read from its stored history. */
+export const undoStateSchema = z.object({ canUndo: z.boolean(), canRedo: z.boolean() })
+export type UndoState = z.infer<typeof undoStateSchema>
+
+/** What Undo or Redo did: the decision written and its history entry, or nothing to do. */
+export const undoOutcomeSchema = undoStateSchema.extend({
+  change: z.object({ decision: decisionSchema, entry: historyEntrySchema }).nullable()
+})
+export type UndoOutcome = z.infer<typeof undoOutcomeSchema>
 
 export const checkSummarySchema = z.object({
   id: z.number().int(),
@@ -65,7 +79,8 @@ export const checkDetailSchema = z.object({
   result: checkResultSchema,
   decisions: z.array(decisionSchema),
   /** Sources added to or gone from the check's scope since it last ran; null when none. */
-  staleSources: z.object({ added: z.array(z.number().int()), removed: z.array(z.number().int()) }).nullable()
+  staleSources: z.object({ added: z.array(z.number().int()), removed: z.array(z.number().int()) }).nullable(),
+  undo: undoStateSchema
 })
 export type CheckDetail = z.infer<typeof checkDetailSchema>
 

@@ -255,7 +255,17 @@ const SPECS: Record<MethodName, MethodSpec> = {
         invalid: (m) =>
           fc.oneof(
             badString(m, 0, null, true),
-            fc.constantFrom('16/11/2024', '2024-13', 'yesterday', '2024-11-16; DROP TABLE texts')
+            fc.constantFrom(
+              '16/11/2024',
+              '2024-13',
+              'yesterday',
+              '2024-11-16; DROP TABLE texts',
+              // Of the pattern, but no such day or time.
+              '2024-02-30',
+              '2023-02-29',
+              '2024-11-16T24:00',
+              '2024-11-16 10:60'
+            )
           )
       },
       url: webAddress
@@ -328,6 +338,8 @@ const SPECS: Record<MethodName, MethodSpec> = {
     }
   },
   'checks.history': { fields: { checkId: id(), claimId: str(0, 200, 'claim-1', false) } },
+  'checks.undo': { fields: { checkId: id() } },
+  'checks.redo': { fields: { checkId: id() } },
   'checks.addClaim': {
     fields: {
       checkId: id(),

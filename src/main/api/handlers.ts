@@ -11,7 +11,8 @@ import {
   rerunCheck,
   setCheckSources,
   setTextMeta,
-  textUsage
+  textUsage,
+  undoOrRedo
 } from '../services/checks'
 import { expandPaths } from '../services/expand-paths'
 import type { PdfPrinter } from '../services/pdf'
@@ -89,7 +90,7 @@ export function createHandlers(services: AppServices): Handlers {
       const { id, ...meta } = input
       // An emptied field clears it.
       const cleared = Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v === '' ? null : v]))
-      return setTextMeta(library, id, cleared)
+      return setTextMeta(library, id, cleared).text
     },
     'houseNames.list': () => ({ names: library.listHouseNames() }),
     'houseNames.add': (input) => library.addHouseName(input.name, input.note),
@@ -129,6 +130,8 @@ export function createHandlers(services: AppServices): Handlers {
       if (!saved) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
       return saved
     },
+    'checks.undo': (input) => undoOrRedo(library, input.checkId, 'undo'),
+    'checks.redo': (input) => undoOrRedo(library, input.checkId, 'redo'),
     'checks.export': async (input) => {
       const file = await exportReport(library, input.id, input.format, {
         newsroom: input.newsroom,

@@ -8,6 +8,7 @@ Usage:
   factdesk import PATH... --library FILE [--role story|source] [--json]
   factdesk check STORY --sources PATH... [--library FILE] [--names FILE] [--date YYYY-MM-DD] [--format json|md]
   factdesk report CHECK --library FILE --format html|pdf|md|csv|json|claimreview [--out FILE]
+  factdesk meta TEXT --library FILE [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--url U]
   factdesk serve --library FILE [--port N]
   factdesk backup --library FILE --out FILE [--force]
   factdesk restore BACKUP --library FILE
@@ -21,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import')).runImport,
   check: async () => (await import('./commands/check')).runCheckCommand,
   report: async () => (await import('./commands/report')).runReport,
+  meta: async () => (await import('./commands/meta')).runMeta,
   serve: async () => (await import('./commands/serve')).runServe,
   backup: async () => (await import('./commands/backup')).runBackup,
   restore: async () => (await import('./commands/restore')).runRestore

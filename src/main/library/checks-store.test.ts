@@ -108,6 +108,85 @@ describe('checks and decisions', () => {
     again.close()
   })
 
+  it('undoes and redoes from the stored history, after the library was closed and opened again', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'factdesk-undo-')), 'lib.sqlite')
+    const first = libraryWithStory(path)
+    const check = first.library.checks.create({
+      storyId: first.storyId,
+      title: 'S',
+      sourceIds: null,
+      result: result(['a', 'b'])
+    })
+    const decide = (
+      claimId: string,
+      status: 'verified' | 'disputed' | 'corrected',
+      correctedText: string | null
+    ) =>
+      first.library.checks.decide({
+        checkId: check.id,
+        claimId,
+        status,
+        correctedText,
+        note: null,
+        pinned: []
+      })
+    decide('a', 'corrected', 'Feb. 24, 2022')
+    decide('b', 'disputed', null)
+    decide('a', 'verified', null)
+    expect(first.library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: false })
+    first.library.close()
+
+    const library = openLibrary(path)
+    const status = () => library.checks.decisions(check.id).map((d) => [d.claimId, d.status, d.correctedText])
+    // The last change (a: corrected → verified) is reversed first, wording and all.
+    const undone = library.checks.undo(check.id)!
+    expect(undone.decision).toMatchObject({
+      claimId: 'a',
+      status: 'corrected',
+      correctedText: 'Feb. 24, 2022'
+    })
+    expect(undone.entry.undoes).toBeGreaterThan(0)
+    expect(library.checks.undo(check.id)?.decision).toMatchObject({ claimId: 'b', status: 'open' })
+    expect(status()).toEqual([
+      ['a', 'corrected', 'Feb. 24, 2022'],
+      ['b', 'open', null]
+    ])
+    expect(library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: true })
+    expect(library.checks.redo(check.id)?.decision).toMatchObject({ claimId: 'b', status: 'disputed' })
+    // A decision by hand leaves nothing to redo.
+    library.checks.decide({
+      checkId: check.id,
+      claimId: 'b',
+      status: 'verified',
+      correctedText: null,
+      note: null,
+      pinned: []
+    })
+    expect(library.checks.redo(check.id)).toBeNull()
+    expect(library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: false })
+    // Every step is in the history, the undos and redos marked as such.
+    const entries = library.checks.history(check.id)
+    expect(entries.map((e) => [e.claimId, e.after.status, e.undoes ?? null, e.redoes ?? null])).toEqual([
+      ['a', 'corrected', null, null],
+      ['b', 'disputed', null, null],
+      ['a', 'verified', null, null],
+      ['a', 'corrected', entries[2]!.id, null],
+      ['b', 'open', entries[1]!.id, null],
+      ['b', 'disputed', null, entries[1]!.id],
+      ['b', 'verified', null, null]
+    ])
+    // Undo walks back to the first decision and then has nothing left.
+    for (let i = 0; i < 3; i++) expect(library.checks.undo(check.id)).not.toBeNull()
+    expect(status()).toEqual([
+      ['a', 'open', null],
+      ['b', 'open', null]
+    ])
+    expect(library.checks.undo(check.id)).toBeNull()
+    expect(library.checks.undoState(check.id)).toEqual({ canUndo: false, canRedo: true })
+    expect(library.checks.undo(99)).toBeNull()
+    library.close()
+  })
+
   it('refuses a decision for a check that does not exist, and deleting a check removes its decisions', () => {
     const { library, storyId } = libraryWithStory()
     expect(

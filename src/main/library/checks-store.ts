@@ -7,8 +7,10 @@ import type {
   Decision,
   DecisionInput,
   HistoryEntry,
-  PinnedEvidence
+  PinnedEvidence,
+  UndoState
 } from '../../shared/workbench'
+import { undoStacks, type HistoryLink } from '../core/decisions/undo-stacks'
 
 interface CheckRow {
   id: number
@@ -36,6 +38,14 @@ interface HistoryRow {
   at: string
   before_json: string | null
   after_json: string
+  undoes: number | null
+  redoes: number | null
+}
+
+/** A decision with the history entry that recorded it. */
+export interface SavedDecision {
+  decision: Decision
+  entry: HistoryEntry
 }
 
 /** A claim the editor added by selecting story text. */
@@ -69,7 +79,14 @@ export interface ChecksStore {
   delete(id: number): boolean
   decisions(checkId: number): Decision[]
   /** Writes the decision and its history entry together; returns both. */
-  decide(input: DecisionInput): { decision: Decision; entry: HistoryEntry } | null
+  decide(input: DecisionInput): SavedDecision | null
+  /**
+   * Reverses the last change of the check not yet undone (writing its "before" as a new entry),
+   * or makes the last undone one again; null when there is none, or no such check.
+   */
+  undo(checkId: number): SavedDecision | null
+  redo(checkId: number): SavedDecision | null
+  undoState(checkId: number): UndoState
   history(checkId: number, claimId?: string): HistoryEntry[]
   /** Records an editor's claim; null when that span and kind are already recorded. */
   addEditorClaim(
@@ -94,6 +111,7 @@ export function createChecksStore(
   db: Database,
   now: () => string = () => new Date().toISOString()
 ): ChecksStore {
+  const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes'
   // "Decided" counts claims with a status other than open that still exist in the result.
   const CHECK_COLUMNS = `c.id, c.story_id, c.title, c.source_ids_json, c.result_json, c.created_at, c.updated_at,
     (SELECT count(*) FROM decisions d WHERE d.check_id = c.id AND d.status <> 'open') AS decided`
@@ -129,14 +147,20 @@ export function createChecksStore(
          pinned_json = excluded.pinned_json, updated_at = excluded.updated_at`
     ),
     addHistory: db.prepare(
-      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json)
-       VALUES (@checkId, @claimId, @at, @before, @after)`
+      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes)
+       VALUES (@checkId, @claimId, @at, @before, @after, @undoes, @redoes)`
     ),
     history: db.prepare<[number], HistoryRow>(
-      'SELECT id, claim_id, at, before_json, after_json FROM decision_history WHERE check_id = ? ORDER BY id'
+      `SELECT ${HISTORY_COLUMNS} FROM decision_history WHERE check_id = ? ORDER BY id`
     ),
     historyForClaim: db.prepare<[number, string], HistoryRow>(
-      'SELECT id, claim_id, at, before_json, after_json FROM decision_history WHERE check_id = ? AND claim_id = ? ORDER BY id'
+      `SELECT ${HISTORY_COLUMNS} FROM decision_history WHERE check_id = ? AND claim_id = ? ORDER BY id`
+    ),
+    historyEntry: db.prepare<[number], HistoryRow>(
+      `SELECT ${HISTORY_COLUMNS} FROM decision_history WHERE id = ?`
+    ),
+    historyLinks: db.prepare<[number], HistoryLink>(
+      'SELECT id, undoes, redoes FROM decision_history WHERE check_id = ? ORDER BY id'
     )
   }
 
@@ -169,46 +193,80 @@ export function createChecksStore(
     claimId: row.claim_id,
     at: row.at,
     before: row.before_json ? (JSON.parse(row.before_json) as Decision) : null,
-    after: JSON.parse(row.after_json) as Decision
+    after: JSON.parse(row.after_json) as Decision,
+    ...(row.undoes !== null ? { undoes: row.undoes } : {}),
+    ...(row.redoes !== null ? { redoes: row.redoes } : {})
   })
 
-  const decide = db.transaction(
-    (input: DecisionInput): { decision: Decision; entry: HistoryEntry } | null => {
-      if (!stmt.get.get(input.checkId)) return null
-      const at = now()
-      const beforeRow = stmt.decision.get(input.checkId, input.claimId)
-      const decision: Decision = {
-        claimId: input.claimId,
-        status: input.status,
-        correctedText: input.correctedText,
-        note: input.note,
-        pinned: input.pinned,
-        updatedAt: at
-      }
-      stmt.upsert.run({
-        checkId: input.checkId,
-        claimId: input.claimId,
-        status: decision.status,
-        correctedText: decision.correctedText,
-        note: decision.note,
-        pinned: JSON.stringify(decision.pinned),
-        at
-      })
-      const before = beforeRow ? toDecision(beforeRow) : null
-      const info = stmt.addHistory.run({
-        checkId: input.checkId,
+  /** Writes one decision and its entry; the caller holds the transaction and has checked the check exists. */
+  function write(input: DecisionInput, link: { undoes?: number; redoes?: number } = {}): SavedDecision {
+    const at = now()
+    const beforeRow = stmt.decision.get(input.checkId, input.claimId)
+    const decision: Decision = {
+      claimId: input.claimId,
+      status: input.status,
+      correctedText: input.correctedText,
+      note: input.note,
+      pinned: input.pinned,
+      updatedAt: at
+    }
+    stmt.upsert.run({
+      checkId: input.checkId,
+      claimId: input.claimId,
+      status: decision.status,
+      correctedText: decision.correctedText,
+      note: decision.note,
+      pinned: JSON.stringify(decision.pinned),
+      at
+    })
+    const before = beforeRow ? toDecision(beforeRow) : null
+    const info = stmt.addHistory.run({
+      checkId: input.checkId,
+      claimId: input.claimId,
+      at,
+      before: before ? JSON.stringify(before) : null,
+      after: JSON.stringify(decision),
+      undoes: link.undoes ?? null,
+      redoes: link.redoes ?? null
+    })
+    stmt.touch.run(at, input.checkId)
+    return {
+      decision,
+      entry: {
+        id: Number(info.lastInsertRowid),
         claimId: input.claimId,
         at,
-        before: before ? JSON.stringify(before) : null,
-        after: JSON.stringify(decision)
-      })
-      stmt.touch.run(at, input.checkId)
-      return {
-        decision,
-        entry: { id: Number(info.lastInsertRowid), claimId: input.claimId, at, before, after: decision }
+        before,
+        after: decision,
+        ...link
       }
     }
+  }
+
+  const decide = db.transaction((input: DecisionInput): SavedDecision | null =>
+    stmt.get.get(input.checkId) ? write(input) : null
   )
+
+  /** Undo writes the entry's "before" (a claim that had no decision goes back to open), Redo its "after". */
+  const replay = db.transaction((checkId: number, side: 'undo' | 'redo'): SavedDecision | null => {
+    if (!stmt.get.get(checkId)) return null
+    const stacks = undoStacks(stmt.historyLinks.all(checkId))
+    const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
+    if (targetId === undefined) return null
+    const target = toEntry(stmt.historyEntry.get(targetId)!)
+    const to = side === 'undo' ? target.before : target.after
+    return write(
+      {
+        checkId,
+        claimId: target.claimId,
+        status: to?.status ?? 'open',
+        correctedText: to?.correctedText ?? null,
+        note: to?.note ?? null,
+        pinned: to?.pinned ?? []
+      },
+      side === 'undo' ? { undoes: targetId } : { redoes: targetId }
+    )
+  })
 
   return {
     create({ storyId, title, sourceIds, result }) {
@@ -244,6 +302,12 @@ export function createChecksStore(
     delete: (id) => stmt.delete.run(id).changes > 0,
     decisions: (checkId) => stmt.decisions.all(checkId).map(toDecision),
     decide: (input) => decide(input),
+    undo: (checkId) => replay(checkId, 'undo'),
+    redo: (checkId) => replay(checkId, 'redo'),
+    undoState(checkId) {
+      const { done, undone } = undoStacks(stmt.historyLinks.all(checkId))
+      return { canUndo: done.length > 0, canRedo: undone.length > 0 }
+    },
     addEditorClaim(checkId, claim) {
       const at = now()
       const info = editorStmt.insert.run({ checkId, ...claim, at })

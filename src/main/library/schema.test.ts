@@ -71,6 +71,19 @@ function seedAtVersion(db: Database.Database, version: number): void {
       `INSERT INTO decisions (check_id, claim_id, status, note, updated_at)
        VALUES (3, 'date-0', 'verified', 'kept', '2024-01-01')`
     ).run()
+    db.prepare(
+      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json)
+       VALUES (3, 'date-0', '2024-01-01', NULL, ?)`
+    ).run(
+      JSON.stringify({
+        claimId: 'date-0',
+        status: 'verified',
+        correctedText: null,
+        note: 'kept',
+        pinned: [],
+        updatedAt: '2024-01-01'
+      })
+    )
   }
   if (version >= 5) {
     // What is indexed so far (the text above) is below the index's mark, as a batch leaves it; then
@@ -120,6 +133,11 @@ describe('migrations', () => {
       expect(library.checks.decisions(3).map((d) => [d.claimId, d.status, d.note])).toEqual(
         version >= 3 ? [['date-0', 'verified', 'kept']] : []
       )
+      // A decision made before undo was kept in the history can be undone after the upgrade.
+      if (version >= 3) {
+        expect(library.checks.undoState(3)).toEqual({ canUndo: true, canRedo: false })
+        expect(library.checks.undo(3)?.decision).toMatchObject({ claimId: 'date-0', status: 'open' })
+      }
       // The new table works after the upgrade.
       library.addHouseName('Andrii Sybiha')
       expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })

@@ -155,6 +155,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       INSERT INTO fts_indexed (id, upto) SELECT 1, coalesce(max(id), 0) FROM paragraphs;
     `)
+  },
+  // v6: undo and redo kept in the history. An entry written by Undo names the entry it reversed,
+  // one written by Redo the entry it re-applied, so the undo stacks are rebuilt from the library
+  // (core/decisions/undo-stacks.ts) and survive a reload. Older entries were all made by hand.
+  (db) => {
+    db.exec(`
+      ALTER TABLE decision_history ADD COLUMN undoes INTEGER;
+      ALTER TABLE decision_history ADD COLUMN redoes INTEGER;
+      CREATE INDEX decision_history_check ON decision_history (check_id, id);
+    `)
   }
 ]
 

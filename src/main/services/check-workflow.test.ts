@@ -94,11 +94,12 @@ describe('editing a text’s metadata', () => {
       note: null,
       pinned: []
     })
-    const text = setTextMeta(library, ids['story']!, {
+    const { text, rerun } = setTextMeta(library, ids['story']!, {
       title: 'Storm sinks boats in Tarvik',
       publishedAt: '2025-02-12'
     })
     expect(text).toMatchObject({ title: 'Storm sinks boats in Tarvik', publishedAt: '2025-02-12' })
+    expect(rerun.map((c) => c.id)).toEqual([check.id])
     expect(library.checks.list()[0]!.title).toBe('Storm sinks boats in Tarvik')
     const after = checkDetail(library, check.id)
     // 12 February 2025 was a Wednesday: "Monday" now resolves to the 10th.

@@ -66,13 +66,54 @@ describe('the demo check and decisions through the API', () => {
     expect(library.checks.history(check!.id, claimId)).toHaveLength(1)
   })
 
+  it('undoes through the API from the stored history, and says what is left to undo or redo', async () => {
+    const library = openLibrary(':memory:')
+    await seedDemoLibrary(library, SAMPLES)
+    const handlers = createHandlers({ library, libraryPath: ':memory:', version: 'test' })
+    const call = (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'http' })
+    const [check] = library.checks.list()
+    const claimId = checkDetail(library, check!.id).result.claims[0]!.id
+    expect(checkDetail(library, check!.id).undo).toEqual({ canUndo: false, canRedo: false })
+    expect(await call('checks.undo', { checkId: check!.id })).toEqual({
+      change: null,
+      canUndo: false,
+      canRedo: false
+    })
+    await call('checks.decide', {
+      checkId: check!.id,
+      claimId,
+      status: 'disputed',
+      note: 'two sources disagree'
+    })
+    expect(checkDetail(library, check!.id).undo).toEqual({ canUndo: true, canRedo: false })
+    const undone = await call('checks.undo', { checkId: check!.id })
+    expect(undone).toMatchObject({
+      change: { decision: { claimId, status: 'open', note: null } },
+      canUndo: false,
+      canRedo: true
+    })
+    expect(await call('checks.redo', { checkId: check!.id })).toMatchObject({
+      change: { decision: { claimId, status: 'disputed', note: 'two sources disagree' } },
+      canUndo: true,
+      canRedo: false
+    })
+    await expect(call('checks.undo', { checkId: 9999 })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
   it('narrows a check to chosen sources and widens it again, keeping the decisions', async () => {
     const library = openLibrary(':memory:')
     await seedDemoLibrary(library, SAMPLES)
     const [check] = library.checks.list()
     const detail = checkDetail(library, check!.id)
     const claim = detail.result.claims[0]!
-    library.checks.decide({ checkId: check!.id, claimId: claim.id, status: 'verified', correctedText: null, note: null, pinned: [] })
+    library.checks.decide({
+      checkId: check!.id,
+      claimId: claim.id,
+      status: 'verified',
+      correctedText: null,
+      note: null,
+      pinned: []
+    })
     const one = detail.result.sources[0]!.id
     const narrowed = setCheckSources(library, check!.id, [one])
     expect(narrowed.check.sourceIds).toEqual([one])
@@ -82,7 +123,9 @@ describe('the demo check and decisions through the API', () => {
     const widened = setCheckSources(library, check!.id, null)
     expect(widened.check.sourceIds).toBeNull()
     expect(widened.result.sources).toHaveLength(detail.result.sources.length)
-    expect(() => setCheckSources(library, check!.id, [detail.check.storyId])).toThrow('cannot be one of its own sources')
+    expect(() => setCheckSources(library, check!.id, [detail.check.storyId])).toThrow(
+      'cannot be one of its own sources'
+    )
     expect(() => setCheckSources(library, check!.id, [9999])).toThrow('no source text with id 9999')
   })
 })

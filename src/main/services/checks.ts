@@ -3,7 +3,7 @@
 import type { CheckResult, ClaimKind } from '../../shared/check'
 import { ApiError } from '../../shared/errors'
 import { buildEditorClaim, editorClaimId, type EditorClaimSpec } from '../core/claims/editor-claims'
-import type { CheckDetail, CheckSummary } from '../../shared/workbench'
+import type { CheckDetail, CheckSummary, UndoOutcome } from '../../shared/workbench'
 import type { TextMeta, TextSummary } from '../../shared/domain'
 import { textName } from '../core/report/headline'
 import type { Library } from '../library'
@@ -46,8 +46,16 @@ export function checkDetail(library: Library, id: number): CheckDetail {
     },
     result: stored.result,
     decisions: library.checks.decisions(id),
-    staleSources: staleSources(library, stored.summary, stored.result)
+    staleSources: staleSources(library, stored.summary, stored.result),
+    undo: library.checks.undoState(id)
   }
+}
+
+/** Undoes or redoes the check's last change, in the order its stored history gives. */
+export function undoOrRedo(library: Library, checkId: number, side: 'undo' | 'redo'): UndoOutcome {
+  if (!library.checks.get(checkId)) throw notFound('check', checkId)
+  const change = side === 'undo' ? library.checks.undo(checkId) : library.checks.redo(checkId)
+  return { change, ...library.checks.undoState(checkId) }
 }
 
 function storedEditorClaims(library: Library, checkId: number): EditorClaimSpec[] {
@@ -165,21 +173,26 @@ export function staleSources(
 /**
  * Changes a text's metadata. A story's checks are listed under its new headline; every check the
  * text takes part in (as story or source) runs again, since dates resolve against publication
- * dates. Decisions stay with their claims.
+ * dates. Decisions stay with their claims. Answers with the text and the checks that ran again.
  */
-export function setTextMeta(library: Library, id: number, meta: Partial<TextMeta>): TextSummary {
+export function setTextMeta(
+  library: Library,
+  id: number,
+  meta: Partial<TextMeta>
+): { text: TextSummary; rerun: CheckSummary[] } {
   const text = library.setMeta(id, meta)
   if (!text) throw notFound('text', id)
   if (meta.title !== undefined) library.checks.retitle(id, text.title ?? text.fileName)
-  for (const check of library.checks.list()) {
+  const rerun = library.checks.list().filter((check) => {
     const stored = library.checks.get(check.id)
-    const uses =
+    return (
       check.storyId === id ||
       (check.sourceIds === null ? text.role === 'source' : check.sourceIds.includes(id)) ||
       stored?.result.sources.some((s) => s.id === id)
-    if (uses) rerunCheck(library, check.id)
-  }
-  return text
+    )
+  })
+  for (const check of rerun) rerunCheck(library, check.id)
+  return { text, rerun }
 }
 
 /** The checks a text takes part in: as their story, or as a source their last run compared with. */

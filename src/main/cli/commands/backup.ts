@@ -1,9 +1,8 @@
 // factdesk backup: a consistent one-file copy of a library, safe to take while the app has it open.
-import { existsSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
-import { openLibrary } from '../../library'
+import { basename } from 'node:path'
 import { backupLibrary } from '../../library/backup'
-import { parseCommandArgs, refused, usageError } from '../command-args'
+import { parseCommandArgs, usageError } from '../command-args'
+import { withExistingLibrary } from '../existing-library'
 import type { CliIo } from '../io'
 
 export const BACKUP_USAGE = `Usage: factdesk backup --library FILE --out FILE [--force]
@@ -27,22 +26,11 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
   if (!values.out)
     return usageError(io, BACKUP_USAGE, 'factdesk backup needs --out FILE, the backup to write.')
   if (positionals.length > 0) return usageError(io, BACKUP_USAGE, `Unexpected argument “${positionals[0]}”.`)
-  const libraryPath = resolve(values.library)
-  if (!existsSync(libraryPath)) {
-    io.stderr(`NOT_FOUND: There is no library ${libraryPath}.`)
-    return 1
-  }
-  try {
-    const library = openLibrary(libraryPath)
-    try {
-      const result = await backupLibrary(library, values.out, { overwrite: values.force })
-      const size = result.bytes.toLocaleString('en-US')
-      io.stdout(`Backed up ${basename(libraryPath)} to ${result.path} (${size} bytes)`)
-      return 0
-    } finally {
-      library.close()
-    }
-  } catch (error) {
-    return refused(io, error)
-  }
+  const out = values.out
+  return withExistingLibrary(io, values.library, async (library, libraryPath) => {
+    const result = await backupLibrary(library, out, { overwrite: values.force })
+    const size = result.bytes.toLocaleString('en-US')
+    io.stdout(`Backed up ${basename(libraryPath)} to ${result.path} (${size} bytes)`)
+    return 0
+  })
 }

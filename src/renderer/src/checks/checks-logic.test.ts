@@ -1,11 +1,11 @@
-// The check view's pure parts: story segments, checklist rows and filters, keyboard table, undo.
+// The check view's pure parts: story segments, checklist rows and filters, keyboard table.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CheckedClaim } from '../../../shared/check'
 import { checklistRows, filterClaims, inScope, neighbour, openingScope } from './checklist'
 import { actionFor, SHORTCUTS } from './shortcuts'
+import { replacedWording } from './replaced-wording'
 import { paragraphAt, paragraphSpans, storyParagraphs } from './story-segments'
-import { UndoStack } from './undo-stack'
 
 function claim(
   id: string,
@@ -171,25 +171,18 @@ describe('keyboard table', () => {
   })
 })
 
-describe('undo stack', () => {
-  it('undoes and redoes in order, and a new change clears the redo side', () => {
-    const stack = new UndoStack<string>()
-    stack.record({ claimId: 'a', before: null, after: 'v1' })
-    stack.record({ claimId: 'a', before: 'v1', after: 'v2' })
-    expect(stack.undo()?.after).toBe('v2')
-    expect(stack.undo()?.after).toBe('v1')
-    expect(stack.undo()).toBeNull()
-    expect(stack.redo()?.after).toBe('v1')
-    stack.record({ claimId: 'b', before: null, after: 'w' })
-    expect(stack.canRedo).toBe(false)
-    expect(stack.undo()?.claimId).toBe('b')
+describe('a decision replacing a correction', () => {
+  const corrected = { status: 'corrected' as const, correctedText: 'Yoko Kamikawa' }
+
+  it('names the wording a corrected claim loses when marked anything else', () => {
+    for (const next of ['verified', 'disputed', 'dismissed', 'open'] as const)
+      expect(replacedWording(corrected, next)).toBe('Yoko Kamikawa')
   })
 
-  it('puts a change back when writing it failed', () => {
-    const stack = new UndoStack<string>()
-    stack.record({ claimId: 'a', before: null, after: 'v1' })
-    const change = stack.undo()!
-    stack.restore(change, 'undo')
-    expect([stack.canUndo, stack.canRedo]).toEqual([true, false])
+  it('names none when the claim stays corrected, was not corrected, or had no wording', () => {
+    expect(replacedWording(corrected, 'corrected')).toBeNull()
+    expect(replacedWording({ status: 'verified', correctedText: null }, 'disputed')).toBeNull()
+    expect(replacedWording(undefined, 'verified')).toBeNull()
+    expect(replacedWording({ status: 'corrected', correctedText: '  ' }, 'verified')).toBeNull()
   })
 })

@@ -1,7 +1,8 @@
 // Checks and the one open in the workbench: its claims, the editor's decisions (each written to
-// the library the moment it is made), the selected claim, filters, and undo/redo.
+// the library the moment it is made), the selected claim, filters, and undo/redo (done by the
+// library from the check's stored history, so they work after a reload).
 import { defineStore } from 'pinia'
-import { computed, ref, shallowReactive, shallowRef } from 'vue'
+import { computed, ref, shallowReactive, shallowRef, watch } from 'vue'
 import type { CheckedClaim, ClaimKind } from '../../../shared/check'
 import type {
   CheckDetail,
@@ -9,7 +10,8 @@ import type {
   Decision,
   DecisionStatus,
   HistoryEntry,
-  PinnedEvidence
+  PinnedEvidence,
+  UndoState
 } from '../../../shared/workbench'
 import { api } from '../api'
 import { errorCapture } from './capture-error'
@@ -21,17 +23,10 @@ import {
   openingScope,
   type ClaimScope
 } from '../checks/checklist'
-
-const SCOPE_KEY = 'factdesk.checklistScope'
-const SCOPES: readonly ClaimScope[] = ['attention', 'checkable', 'all']
-
-function storedScope(checkId: number): ClaimScope | null {
-  const stored = sessionStorage.getItem(`${SCOPE_KEY}.${checkId}`)
-  return SCOPES.find((s) => s === stored) ?? null
-}
 import { samePassage } from '../checks/pinned'
 import { paragraphAt, paragraphSpans } from '../checks/story-segments'
-import { UndoStack, type DecisionChange } from '../checks/undo-stack'
+import { readViewState, writeViewState, type CheckViewState } from '../checks/view-state'
+import { replacedWording } from '../checks/replaced-wording'
 
 /** What a decision can change; the rest is kept from the claim's current decision. */
 export interface DecisionPatch {
@@ -42,6 +37,13 @@ export interface DecisionPatch {
 }
 
 const LAST_CHECK_KEY = 'factdesk.openCheck'
+
+/** A correction whose wording the last decision replaced: what the notice offering Undo says. */
+export interface ReplacedCorrection {
+  claimId: string
+  wording: string
+  status: DecisionStatus
+}
 
 export const useChecksStore = defineStore('checks', () => {
   const list = shallowRef<CheckSummary[]>([])
@@ -60,10 +62,12 @@ export const useChecksStore = defineStore('checks', () => {
   const statuses = ref(new Set<DecisionStatus>())
   const query = ref('')
   const scope = ref<ClaimScope>('all')
+  /** Where the claim list is scrolled (ChecklistPane keeps it up to date and restores it). */
+  const listAnchor = shallowRef<CheckViewState['listAnchor']>(null)
 
-  const undoStack = new UndoStack<Decision>()
-  const undoState = ref({ canUndo: false, canRedo: false })
-  const syncUndoState = () => (undoState.value = { canUndo: undoStack.canUndo, canRedo: undoStack.canRedo })
+  const undoState = ref<UndoState>({ canUndo: false, canRedo: false })
+  /** Set only while the replacing decision is the last one, so Undo is what brings the wording back. */
+  const replacedCorrection = shallowRef<ReplacedCorrection | null>(null)
 
   const claims = computed<CheckedClaim[]>(() => detail.value?.result.claims ?? [])
   const claimById = computed(() => new Map(claims.value.map((c) => [c.id, c])))
@@ -116,6 +120,7 @@ export const useChecksStore = defineStore('checks', () => {
     detail.value = next
     decisions.clear()
     for (const d of next.decisions) decisions.set(d.claimId, d)
+    undoState.value = next.undo
   }
 
   async function open(id: number): Promise<void> {
@@ -125,27 +130,49 @@ export const useChecksStore = defineStore('checks', () => {
     if (!loaded) return
     const another = detail.value?.check.id !== id
     if (another) {
-      undoStack.clear()
-      syncUndoState()
       selectedId.value = null
+      replacedCorrection.value = null
       // "Saved 6:30" belongs to the check it was said of.
       lastSavedAt.value = null
     }
     show(loaded)
-    // The scope the editor chose for this check survives a reload; a check opened afresh opens on
-    // what needs attention.
-    if (another) scope.value = storedScope(id) ?? openingScope(loaded.result.claims)
+    const saved = another ? readViewState(sessionStorage, id) : null
+    if (another) restoreFilters(saved, loaded.result.claims)
     sessionStorage.setItem(LAST_CHECK_KEY, String(id))
-    if (!selectedId.value || !claimById.value.has(selectedId.value))
+    // A claim a re-run took away is not selected again; the first one shown is, as in a new check.
+    if (saved?.selectedId && claimById.value.has(saved.selectedId)) await select(saved.selectedId)
+    else if (!selectedId.value || !claimById.value.has(selectedId.value))
       await select(visibleClaims.value[0]?.id ?? null)
   }
+
+  /** The check as the editor left it in this window; a check opened afresh opens on what needs attention. */
+  function restoreFilters(saved: CheckViewState | null, all: readonly CheckedClaim[]): void {
+    scope.value = saved?.scope ?? openingScope(all)
+    kinds.value = new Set(saved?.kinds)
+    statuses.value = new Set(saved?.statuses)
+    query.value = saved?.query ?? ''
+    listAnchor.value = saved?.listAnchor ?? null
+  }
+
+  // Every change to what the view shows is written at once: a reload can come at any moment.
+  watch([selectedId, scope, kinds, statuses, query, listAnchor], () => {
+    const id = detail.value?.check.id
+    if (id === undefined) return
+    writeViewState(sessionStorage, id, {
+      selectedId: selectedId.value,
+      scope: scope.value,
+      kinds: [...kinds.value],
+      statuses: [...statuses.value],
+      query: query.value,
+      listAnchor: listAnchor.value
+    })
+  })
 
   function close(): void {
     detail.value = null
     selectedId.value = null
     history.value = []
-    undoStack.clear()
-    syncUndoState()
+    replacedCorrection.value = null
     sessionStorage.removeItem(LAST_CHECK_KEY)
     void refreshList()
   }
@@ -239,13 +266,17 @@ export const useChecksStore = defineStore('checks', () => {
         })
       )
       if (!saved) return null
-      decisions.set(claimId, saved.decision)
-      lastSavedAt.value = saved.decision.updatedAt
-      if (claimId === selectedId.value) history.value = [saved.entry, ...history.value]
+      showSaved(saved)
       return saved.decision
     } finally {
       saving.value--
     }
+  }
+
+  function showSaved(saved: { decision: Decision; entry: HistoryEntry }): void {
+    decisions.set(saved.decision.claimId, saved.decision)
+    lastSavedAt.value = saved.decision.updatedAt
+    if (saved.decision.claimId === selectedId.value) history.value = [saved.entry, ...history.value]
   }
 
   function current(claimId: string): Omit<Decision, 'claimId' | 'updatedAt'> {
@@ -259,44 +290,41 @@ export const useChecksStore = defineStore('checks', () => {
   }
 
   async function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
-    const before = decisions.get(claimId) ?? null
     const next = { ...current(claimId), ...patch }
+    const replaced = replacedWording(decisions.get(claimId), next.status)
     // The wording stays on record only while the claim is marked corrected.
     if (next.status !== 'corrected') next.correctedText = null
     const after = await write(claimId, next)
     if (!after) return false
-    undoStack.record({ claimId, before, after })
-    syncUndoState()
+    // A new decision is the one Undo takes back, and leaves nothing to redo.
+    undoState.value = { canUndo: true, canRedo: false }
+    replacedCorrection.value = replaced ? { claimId, wording: replaced, status: next.status } : null
     return true
   }
 
-  async function replay(change: DecisionChange<Decision>, side: 'undo' | 'redo'): Promise<void> {
-    const target = side === 'undo' ? change.before : change.after
-    await select(change.claimId)
-    const written = await write(
-      change.claimId,
-      target
-        ? {
-            status: target.status,
-            correctedText: target.correctedText,
-            note: target.note,
-            pinned: target.pinned
-          }
-        : { status: 'open', correctedText: null, note: null, pinned: [] }
-    )
-    if (!written) undoStack.restore(change, side)
-    syncUndoState()
+  /** Undo and Redo are the library's: it knows, from the stored history, which change is next. */
+  async function replay(side: 'undo' | 'redo'): Promise<void> {
+    const checkId = detail.value?.check.id
+    if (checkId === undefined) return
+    saving.value++
+    try {
+      const outcome = await attempt(() =>
+        api.call(side === 'undo' ? 'checks.undo' : 'checks.redo', { checkId })
+      )
+      if (!outcome || detail.value?.check.id !== checkId) return
+      undoState.value = { canUndo: outcome.canUndo, canRedo: outcome.canRedo }
+      replacedCorrection.value = null
+      if (!outcome.change) return
+      showSaved(outcome.change)
+      // The claim changed is shown, with its history read afresh when it was not already.
+      await select(outcome.change.decision.claimId)
+    } finally {
+      saving.value--
+    }
   }
 
-  async function undo(): Promise<void> {
-    const change = undoStack.undo()
-    if (change) await replay(change, 'undo')
-  }
-
-  async function redo(): Promise<void> {
-    const change = undoStack.redo()
-    if (change) await replay(change, 'redo')
-  }
+  const undo = () => replay('undo')
+  const redo = () => replay('redo')
 
   function isPinned(claimId: string, passage: PinnedEvidence): boolean {
     return (decisions.get(claimId)?.pinned ?? []).some((p) => samePassage(p, passage))
@@ -331,8 +359,6 @@ export const useChecksStore = defineStore('checks', () => {
   const toggleStatus = (status: DecisionStatus) => (statuses.value = toggle(statuses.value, status))
   function setScope(next: ClaimScope): void {
     scope.value = next
-    const id = detail.value?.check.id
-    if (id !== undefined) sessionStorage.setItem(`${SCOPE_KEY}.${id}`, next)
   }
   function clearFilters(): void {
     setScope('all')
@@ -357,7 +383,9 @@ export const useChecksStore = defineStore('checks', () => {
     query,
     scope,
     setScope,
+    listAnchor,
     undoState,
+    replacedCorrection,
     claims,
     claimById,
     storyText,

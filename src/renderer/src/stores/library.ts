@@ -130,6 +130,13 @@ export const useLibraryStore = defineStore('library', () => {
     await refresh()
   }
 
+  /** A text's new details, in the list and the reader, without reading the library again. */
+  function showMeta(text: TextSummary): void {
+    texts.value = texts.value.map((t) => (t.id === text.id ? text : t))
+    if (openText.value?.id === text.id) openText.value = { ...openText.value, ...text }
+    if (query.value.trim()) void search(query.value)
+  }
+
   async function importOne(item: ImportItem): Promise<ImportOutcome> {
     try {
       if ('path' in item) {
@@ -215,6 +222,7 @@ export const useLibraryStore = defineStore('library', () => {
     close,
     remove,
     setRole,
+    showMeta,
     importItems,
     cancelImport,
     dismissImport

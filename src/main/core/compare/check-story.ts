@@ -521,6 +521,7 @@ function relateInParagraph(
       // Short quotations ("Japan stands with Ukraine") are compared as the exact words in
       // quotation marks; longer ones by shared words, since sources trim and splice quotes.
       const exact = quotedWords(words)
+      const allWords = new Set(exact.split(' '))
       pf.sentences.forEach((s, i) => {
         const sentence = text.slice(s.start, s.end)
         const reversed = quotedPassages(sentence)
@@ -542,12 +543,17 @@ function relateInParagraph(
         // A quotation of two or three words matches too much by chance to compare by words.
         if (quoted.size < 4) return
         const score = dice(quoted, pf.words(i))
+        // Between quotation marks a changed word is a misquotation ("our fans" / "the fans");
+        // without them, the source only reports the words.
+        const misquoted = quotedPassages(sentence).some(
+          (q) => dice(new Set(quotedWords(q).split(' ')), allWords) >= 0.6
+        )
         if (score >= 0.8)
           found.push({
             start: s.start,
             end: s.end,
-            relation: 'supports',
-            reason: 'nearly the same words are quoted'
+            relation: misquoted ? 'partial' : 'supports',
+            reason: misquoted ? 'quoted with other words' : 'nearly the same words are reported'
           })
         else if (score >= 0.5)
           found.push({

@@ -130,6 +130,24 @@ describe('2. support needs the same fact', () => {
     expect(claim(same, 'Aiko Marumoto', 'person').evidence.some((e) => e.relation === 'supports')).toBe(true)
   })
 
+  it('a deed begun or done in part, or a quotation with a word changed, is partial support', () => {
+    const begun = check('The army evacuated all residents of the village near the volcano.', [
+      'The army began evacuating residents of the village near the volcano on Sunday.'
+    ])
+    expect(claim(begun, 'evacuated all residents', 'event').evidence.map((e) => e.relation)).toEqual([
+      'partial'
+    ])
+    const part = check('The brewer sold its entire stake in the winery on Thursday.', [
+      'The brewer sold shares in the winery on Thursday, a filing shows.'
+    ])
+    expect(claim(part, 'sold its entire stake', 'event').evidence.map((e) => e.relation)).toEqual(['partial'])
+    const quote = check(
+      'After the loss, the captain said: "We let our fans down and we owe them an apology."',
+      ['The captain said: "We let the fans down and we owe them an apology," after the defeat.']
+    )
+    expect(claim(quote, 'We let our fans down', 'quote').evidence.map((e) => e.relation)).toEqual(['partial'])
+  })
+
   it('a passage giving the same sum for another deed does not support it', () => {
     const r = check('The charity walk raised £1.2m for the children’s hospital in Cardiff.', [
       'The children’s hospital in Cardiff needs £1.2m each year to run its cancer ward.'

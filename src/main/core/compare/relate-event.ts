@@ -23,6 +23,8 @@ export interface EventClaim {
   context: ReadonlySet<string>
   /** The rest of the story sentence (who, where): an opposite deed must be told of the same. */
   setting: Frame
+  /** The story says the deed was whole ("all residents", "its entire stake"). */
+  whole: boolean
 }
 
 /** Verbs that put the next verb in doubt or in the future: "agreed to hold talks", "calls to resign". */
@@ -42,14 +44,16 @@ const NOT_DONE = new Set([
   'urge',
   'ask',
   'demand',
-  'begin',
-  'start',
   'try',
   'intend',
   'prepare',
   'promise',
   'face'
 ])
+/** Verbs that say the next verb was under way, not done: "began evacuating", "started to pay". */
+const BEGUN = new Set(['begin', 'start', 'commence'])
+/** Words that make a deed whole: "evacuated all residents", "sold its entire stake". */
+const WHOLE = /\b(?:all|entire|entirely|whole|every|fully|completely|totally)\b/i
 /** Verbs that say the next verb did not happen: "refused to resign". */
 const REFUSED = new Set(['refuse', 'decline', 'fail', 'reject'])
 
@@ -80,7 +84,8 @@ export function eventClaim(
     adjectives,
     negated: tokens[at]?.negated ?? false,
     context,
-    setting: frameOf(text, sentence, { start, end })
+    setting: frameOf(text, sentence, { start, end }),
+    whole: WHOLE.test(text.slice(start, end))
   }
 }
 
@@ -119,6 +124,14 @@ export function relateEvent(claim: EventClaim, pf: ParagraphFacts, lexicon: Lexi
           found.push({ ...s, relation: 'contradicts', reason: `says it was refused (“${t.text}”)` })
           return
         }
+        if (governor && BEGUN.has(governor)) {
+          found.push({
+            ...s,
+            relation: 'partial',
+            reason: `says it began (“${governor}”), not that it was done`
+          })
+          return
+        }
         if (governor && NOT_DONE.has(governor)) {
           found.push({ ...s, relation: 'mentions', reason: `speaks of it as not done (“${governor}”)` })
           return
@@ -134,6 +147,14 @@ export function relateEvent(claim: EventClaim, pf: ParagraphFacts, lexicon: Lexi
         const opposite = sameSetting ? oppositeAdjective(claim.adjectives, tokens, lexicon) : null
         if (opposite) {
           found.push({ ...s, relation: 'contradicts', reason: `says “${opposite}”` })
+          return
+        }
+        if (claim.whole && !WHOLE.test(text.slice(s.start, s.end))) {
+          found.push({
+            ...s,
+            relation: 'partial',
+            reason: `reports the deed (“${t.text}”) but not that it was whole`
+          })
           return
         }
         found.push({ ...s, relation: 'supports', reason: `reports the same deed (“${t.text}”)` })
@@ -169,7 +190,10 @@ function phrasal(tokens: readonly Token[], j: number): string {
 
 /** The verb an infinitive hangs on: "refused to resign" → "refuse"; "calls to resign" → "call". */
 function governingVerb(tokens: readonly Token[], j: number): string | null {
-  if (tokens[j - 1]?.text.toLowerCase() !== 'to') return null
+  // "began evacuating": a gerund hangs on the verb right before it.
+  const previous = tokens[j - 1]
+  if (/ing$/i.test(tokens[j]?.text ?? '') && previous?.pos === 'VERB') return previous.lemma
+  if (previous?.text.toLowerCase() !== 'to') return null
   const head = tokens[j - 2]
   return head && (head.pos === 'VERB' || head.pos === 'NOUN') ? head.lemma.replace(/s$/, '') : null
 }

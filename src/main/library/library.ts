@@ -180,28 +180,38 @@ export const INDEX_IDLE_MS = 250
 export interface IndexBatches {
   /** Whether any paragraph waits for the full-text index (a read; any connection may have written it). */
   waiting(): boolean
-  /** Adds every waiting paragraph to the index in one transaction; returns how many. */
+  /** Adds every waiting paragraph and headline to the index in one transaction; returns how many paragraphs. */
   indexWaiting(): number
-  /** After paragraphs were deleted (their index entries with them): the mark follows what is left. */
+  /** After a text was deleted (its index entries with it): the marks follow what is left. */
   afterDelete(): void
 }
 
 /**
- * The full-text index's batches, as statements on `db` (see the v5 migration): shared with the
+ * The full-text index's batches, as statements on `db` (see the v5 and v6 migrations): the
+ * paragraphs above the mark and the headlines of the texts above theirs. Shared with the
  * benchmark's floor (src/test-support/library/bare-insert.ts) so both do exactly the same work.
  */
 export function createIndexBatches(db: Database): IndexBatches {
   const waiting = db.prepare<[], { yes: number }>(
-    'SELECT (SELECT coalesce(max(id), 0) FROM paragraphs) > (SELECT upto FROM fts_indexed) AS yes'
+    `SELECT (SELECT coalesce(max(id), 0) FROM paragraphs) > (SELECT upto FROM fts_indexed)
+       OR (SELECT coalesce(max(id), 0) FROM texts) > (SELECT titles_upto FROM fts_indexed) AS yes`
   )
   // One statement for the whole batch, in rowid order (FTS5 appends ascending rowids cheaply).
   const index = db.prepare(
     `INSERT INTO paragraphs_fts (rowid, text)
      SELECT id, text FROM paragraphs WHERE id > (SELECT upto FROM fts_indexed) ORDER BY id`
   )
-  const mark = db.prepare('UPDATE fts_indexed SET upto = (SELECT coalesce(max(id), 0) FROM paragraphs)')
+  const indexTitles = db.prepare(
+    `INSERT INTO titles_fts (rowid, title)
+     SELECT id, title FROM texts WHERE id > (SELECT titles_upto FROM fts_indexed) ORDER BY id`
+  )
+  const mark = db.prepare(
+    `UPDATE fts_indexed SET upto = (SELECT coalesce(max(id), 0) FROM paragraphs),
+       titles_upto = (SELECT coalesce(max(id), 0) FROM texts)`
+  )
   const indexTransaction = db.transaction((): number => {
     const { changes } = index.run()
+    indexTitles.run()
     mark.run()
     return changes
   })
@@ -585,11 +595,16 @@ export function createLibrary(db: Database): Library {
       for (const row of db.pragma('foreign_key_check') as Array<{ table: string; rowid: number }>) {
         problems.push(`foreign key: row ${row.rowid} of ${row.table} points at nothing`)
       }
-      try {
-        // rank = 1 makes FTS5 also compare the index with the paragraphs table it indexes.
-        db.exec("INSERT INTO paragraphs_fts (paragraphs_fts, rank) VALUES ('integrity-check', 1)")
-      } catch (error) {
-        problems.push(`full-text index: ${(error as Error).message}`)
+      // rank = 1 makes FTS5 also compare each index with the table it indexes.
+      for (const [index, name] of [
+        ['paragraphs_fts', 'full-text index'],
+        ['titles_fts', 'headline index']
+      ] as const) {
+        try {
+          db.exec(`INSERT INTO ${index} (${index}, rank) VALUES ('integrity-check', 1)`)
+        } catch (error) {
+          problems.push(`${name}: ${(error as Error).message}`)
+        }
       }
       return { ok: problems.length === 0, problems }
     },

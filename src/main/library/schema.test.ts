@@ -131,6 +131,42 @@ describe('migrations', () => {
     })
   }
 
+  it('schema 6 indexes the headlines of an older library and gives its decisions and their history the publishing fields', () => {
+    const file = join(dir, 'v5.sqlite')
+    const old = new Database(file)
+    migrate(old, 5)
+    seedAtVersion(old, 5)
+    old
+      .prepare(
+        `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json)
+         VALUES (3, 'date-0', '2024-01-01', NULL, '{"claimId":"date-0","status":"verified","note":"kept"}')`
+      )
+      .run()
+    migrate(old, 6)
+    const titles = (match: string): number[] =>
+      old
+        .prepare<[string], { id: number }>(
+          'SELECT rowid AS id FROM titles_fts WHERE titles_fts MATCH ? ORDER BY rowid'
+        )
+        .all(match)
+        .map((r) => r.id)
+    // Text 8's paragraphs still wait for their batch; its headline is indexed with the rest.
+    expect(titles('text')).toEqual([7, 8])
+    expect(titles('waiting')).toEqual([8])
+    expect(old.prepare('SELECT publish, public_explanation FROM decisions').all()).toEqual([
+      { publish: 0, public_explanation: null }
+    ])
+    const history = old.prepare<[], { after_json: string }>('SELECT after_json FROM decision_history').get()!
+    expect(JSON.parse(history.after_json)).toEqual({
+      claimId: 'date-0',
+      status: 'verified',
+      note: 'kept',
+      publish: false,
+      publicExplanation: null
+    })
+    old.close()
+  })
+
   it('opens a current library holding texts that wait for the index, and indexes them', () => {
     const file = join(dir, 'waiting.sqlite')
     const current = new Database(file)

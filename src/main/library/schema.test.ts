@@ -117,9 +117,10 @@ describe('migrations', () => {
       }
       if (version >= 5) expect(library.search('sybiha', 10).map((h) => h.textId)).toEqual([8])
       expect(library.listHouseNames().map((n) => n.name)).toEqual(version >= 2 ? ['Yoko Kamikawa'] : [])
-      expect(library.checks.decisions(3).map((d) => [d.claimId, d.status, d.note])).toEqual(
-        version >= 3 ? [['date-0', 'verified', 'kept']] : []
-      )
+      // A decision from before publishing was a choice is not published.
+      expect(
+        library.checks.decisions(3).map((d) => [d.claimId, d.status, d.note, d.publish, d.publicExplanation])
+      ).toEqual(version >= 3 ? [['date-0', 'verified', 'kept', false, null]] : [])
       // The new table works after the upgrade.
       library.addHouseName('Andrii Sybiha')
       expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })

@@ -39,6 +39,8 @@ export interface DecisionPatch {
   correctedText?: string | null
   note?: string | null
   pinned?: PinnedEvidence[]
+  publish?: boolean
+  publicExplanation?: string | null
 }
 
 const LAST_CHECK_KEY = 'factdesk.openCheck'
@@ -235,7 +237,9 @@ export const useChecksStore = defineStore('checks', () => {
           status: next.status,
           correctedText: next.correctedText,
           note: next.note,
-          pinned: next.pinned
+          pinned: next.pinned,
+          publish: next.publish,
+          publicExplanation: next.publicExplanation
         })
       )
       if (!saved) return null
@@ -254,7 +258,9 @@ export const useChecksStore = defineStore('checks', () => {
       status: d?.status ?? 'open',
       correctedText: d?.correctedText ?? null,
       note: d?.note ?? null,
-      pinned: d?.pinned ?? []
+      pinned: d?.pinned ?? [],
+      publish: d?.publish ?? false,
+      publicExplanation: d?.publicExplanation ?? null
     }
   }
 
@@ -280,9 +286,18 @@ export const useChecksStore = defineStore('checks', () => {
             status: target.status,
             correctedText: target.correctedText,
             note: target.note,
-            pinned: target.pinned
+            pinned: target.pinned,
+            publish: target.publish,
+            publicExplanation: target.publicExplanation
           }
-        : { status: 'open', correctedText: null, note: null, pinned: [] }
+        : {
+            status: 'open',
+            correctedText: null,
+            note: null,
+            pinned: [],
+            publish: false,
+            publicExplanation: null
+          }
     )
     if (!written) undoStack.restore(change, side)
     syncUndoState()

@@ -264,7 +264,17 @@ export const useChecksStore = defineStore('checks', () => {
     }
   }
 
-  async function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
+  // Decisions are made one after another, each from the one saved before it: a text box saved
+  // as it loses focus and the click that took the focus (a status, "Publish") would otherwise both
+  // start from the old decision, and the later write would undo the earlier one.
+  let decided: Promise<unknown> = Promise.resolve()
+  function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
+    const next = decided.then(() => decideNow(claimId, patch))
+    decided = next.catch(() => undefined)
+    return next
+  }
+
+  async function decideNow(claimId: string, patch: DecisionPatch): Promise<boolean> {
     const before = decisions.get(claimId) ?? null
     const next = { ...current(claimId), ...patch }
     // The wording stays on record only while the claim is marked corrected.

@@ -99,7 +99,9 @@ export const contract = {
     z
       .object({
         query: z.string().max(500),
-        limit: z.number().int().min(1).max(200).default(50)
+        limit: z.number().int().min(1).max(200).default(50),
+        /** false: paragraphs only (a passage to pin), no headline hits. */
+        headlines: z.boolean().default(true)
       })
       .strict(),
     z.object({ hits: z.array(searchHitSchema) })

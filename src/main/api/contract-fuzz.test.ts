@@ -227,7 +227,13 @@ const SPECS: Record<MethodName, MethodSpec> = {
     fields: { id: id(), offset: int(0, MAX_SAFE, 0, false), limit: int(1, 500, 200, false) }
   },
   'library.paragraphs': { fields: { id: id() } },
-  'library.search': { fields: { query: str(0, 500, 'minister'), limit: int(1, 200, 10, false) } },
+  'library.search': {
+    fields: {
+      query: str(0, 500, 'minister'),
+      limit: int(1, 200, 10, false),
+      headlines: { valid: false, required: false, invalid: (m) => notA(m, (v) => typeof v === 'boolean') }
+    }
+  },
   'library.expandPaths': {
     fields: {
       paths: {

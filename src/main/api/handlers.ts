@@ -58,7 +58,9 @@ export function createHandlers(services: AppServices): Handlers {
       const { originalText: _o, cleanedText: _c, removed: _r, encoding: _e, contentHash: _h, ...rest } = text
       return rest
     },
-    'library.search': (input) => ({ hits: library.search(input.query, input.limit) }),
+    'library.search': (input) => ({
+      hits: library.search(input.query, input.limit, { headlines: input.headlines })
+    }),
     'library.expandPaths': async (input, context) => {
       if (context.transport !== 'ipc') {
         throw new ApiError('FORBIDDEN', 'Paths on this machine can only be imported from the desktop app.')

@@ -87,7 +87,11 @@ export interface Library {
   read(id: number, offset: number, limit: number, originalChars: number): TextPage | null
   /** The file's bytes as imported, or null for an unknown id. */
   originalBytes(id: number): Uint8Array | null
-  search(query: string, limit: number): SearchHit[]
+  /**
+   * Headlines first (at most a fifth of the limit, so a word common in headlines leaves room for
+   * passages), then paragraphs, each best first. `headlines: false` for paragraphs only.
+   */
+  search(query: string, limit: number, options?: { headlines?: boolean }): SearchHit[]
   searchPassages(terms: readonly string[], options: PassageOptions): Passage[]
   delete(id: number): boolean
   setRole(id: number, role: TextRole): TextSummary | null
@@ -171,6 +175,9 @@ const SNIPPETS = 'search_snippets'
  * it (7–12 ms). See searchTop.
  */
 export const SEARCH_CANDIDATES = 5_000
+
+/** A search's list gives headlines at most 1/HEADLINE_SHARE of its places. */
+export const HEADLINE_SHARE = 5
 
 /** Imported texts whose paragraphs wait for the full-text index before they are indexed together. */
 export const INDEX_BATCH_TEXTS = 200
@@ -323,6 +330,25 @@ export function createLibrary(db: Database): Library {
        WHERE ${SNIPPETS} MATCH @match`
     ),
     snippetsClear: db.prepare(`INSERT INTO temp.${SNIPPETS} (${SNIPPETS}) VALUES ('delete-all')`),
+    // Headlines as paragraphs are searched (newest candidates ranked, see above), then marked:
+    // highlight() reads each headline from texts, so only the few hits shown are marked.
+    headlineTop: db.prepare<
+      [{ match: string; candidates: number; limit: number }],
+      { id: number; score: number }
+    >(
+      `SELECT id, score FROM (
+         SELECT rowid AS id, bm25(titles_fts) AS score FROM titles_fts
+         WHERE titles_fts MATCH @match ORDER BY rowid DESC LIMIT @candidates
+       ) ORDER BY score, id DESC LIMIT @limit`
+    ),
+    headlines: db.prepare<
+      [{ match: string; ids: string; open: string; close: string }],
+      { id: number; title: string | null; outlet: string | null; published_at: string | null; marked: string }
+    >(
+      `SELECT t.id, t.title, t.outlet, t.published_at, highlight(titles_fts, 0, @open, @close) AS marked
+       FROM titles_fts f JOIN texts t ON t.id = f.rowid
+       WHERE titles_fts MATCH @match AND f.rowid IN (SELECT value FROM json_each(@ids))`
+    ),
     passages: db.prepare<
       [{ match: string; exclude: string | null; roles: string | null; limit: number }],
       { textId: number; paragraphId: number; index: number; text: string; start: number }
@@ -449,9 +475,32 @@ export function createLibrary(db: Database): Library {
     return deleted
   })
 
-  // One read transaction: the ranking and the paragraphs it names are the same snapshot of the
-  // library. Rows written to the temp table never outlive it (cleared, or rolled back on error).
-  const searchTransaction = db.transaction((match: string, limit: number): SearchHit[] => {
+  const headlineHits = (match: string, limit: number): SearchHit[] => {
+    const top = stmt.headlineTop.all({ match, candidates: SEARCH_CANDIDATES, limit })
+    if (top.length === 0) return []
+    const ids = JSON.stringify(top.map((hit) => hit.id))
+    const rows = new Map(
+      stmt.headlines.all({ match, ids, open: MATCH_OPEN, close: MATCH_CLOSE }).map((row) => [row.id, row])
+    )
+    return top.flatMap(({ id, score }) => {
+      const row = rows.get(id)
+      return row
+        ? [
+            {
+              field: 'headline' as const,
+              textId: row.id,
+              title: row.title,
+              outlet: row.outlet,
+              publishedAt: row.published_at,
+              snippet: splitHighlighted(row.marked),
+              rank: score
+            }
+          ]
+        : []
+    })
+  }
+
+  const paragraphHits = (match: string, limit: number): SearchHit[] => {
     const top = stmt.searchTop.all({ match, candidates: SEARCH_CANDIDATES, limit })
     if (top.length === 0) return []
     stmt.snippetsFill.run(JSON.stringify(top.map((hit) => hit.id)))
@@ -464,6 +513,7 @@ export function createLibrary(db: Database): Library {
       return row
         ? [
             {
+              field: 'paragraph' as const,
               textId: row.text_id,
               paragraphId: row.paragraph_id,
               paragraphIndex: row.idx,
@@ -476,7 +526,16 @@ export function createLibrary(db: Database): Library {
           ]
         : []
     })
-  })
+  }
+
+  // One read transaction: the ranking and the rows it names are the same snapshot of the library.
+  // Rows written to the temp table never outlive it (cleared, or rolled back on error).
+  const searchTransaction = db.transaction(
+    (match: string, limit: number, headlines: boolean): SearchHit[] => {
+      const titled = headlines ? headlineHits(match, Math.max(1, Math.floor(limit / HEADLINE_SHARE))) : []
+      return [...titled, ...paragraphHits(match, limit - titled.length)]
+    }
+  )
 
   const summary = (id: number): TextSummary | null => {
     const row = stmt.summary.get(id)
@@ -556,11 +615,11 @@ export function createLibrary(db: Database): Library {
       return row ? new Uint8Array(row.original_bytes) : null
     },
 
-    search(query, limit) {
+    search(query, limit, { headlines = true } = {}) {
       const match = toFtsQuery(query)
       if (!match) return []
       indexUnlessBusy()
-      return searchTransaction(match, limit)
+      return searchTransaction(match, limit, headlines)
     },
 
     searchPassages(terms, { limit, excludeTextIds, roles }) {

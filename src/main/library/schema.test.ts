@@ -114,6 +114,8 @@ describe('migrations', () => {
       if (version >= 1) {
         expect(library.get(7)).toMatchObject({ title: 'Old text', paragraphCount: 2 })
         expect(library.search('kamikawa', 10).map((h) => h.textId)).toEqual([7])
+        // Its headline, indexed by the upgrade.
+        expect(library.search('old', 10).map((h) => [h.field, h.textId])).toEqual([['headline', 7]])
       }
       if (version >= 5) expect(library.search('sybiha', 10).map((h) => h.textId)).toEqual([8])
       expect(library.listHouseNames().map((n) => n.name)).toEqual(version >= 2 ? ['Yoko Kamikawa'] : [])

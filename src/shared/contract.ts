@@ -104,7 +104,11 @@ export const contract = {
         headlines: z.boolean().default(true)
       })
       .strict(),
-    z.object({ hits: z.array(searchHitSchema) })
+    z.object({
+      hits: z.array(searchHitSchema),
+      /** When nothing matches: the query with a word spelled as the library spells it, each finding something. */
+      suggestions: z.array(z.string())
+    })
   ),
   'library.expandPaths': method(
     z.object({ paths: z.array(z.string().min(1).max(4096)).max(10_000) }).strict(),

@@ -17,6 +17,7 @@ import type {
 import { ApiError } from '../../shared/errors'
 import { MATCH_CLOSE, MATCH_OPEN, splitHighlighted, toFtsAnyQuery, toFtsQuery } from './fts-query'
 import { contentHash, countWords, paragraphStarts } from './text-facts'
+import { createVocabulary, type Vocabulary } from './vocabulary'
 
 export interface ImportDocumentInput {
   fileName: string
@@ -106,6 +107,8 @@ export interface Library {
   checks: ChecksStore
   /** The newsroom, its address and the checker's name, kept with the library. */
   preferences: PreferencesStore
+  /** The indexed words, for spelling suggestions. */
+  vocabulary: Vocabulary
   /**
    * Copies the database as this connection sees it (what is still in the WAL included) to a new
    * file, page by page through SQLite's online backup. backupLibrary() is the safe way to call it.
@@ -685,6 +688,7 @@ export function createLibrary(db: Database): Library {
 
     checks: createChecksStore(db),
     preferences: createPreferencesStore(db),
+    vocabulary: createVocabulary(db, indexUnlessBusy),
     copyTo: async (destination) => {
       if (db.open) indexPending()
       await db.backup(destination)

@@ -242,6 +242,18 @@ export function createIndexBatches(db: Database): IndexBatches {
   }
 }
 
+/** The rows of the ranked ids as hits, in rank order; an id without its row (gone since) is left out. */
+function inRankOrder<R>(
+  top: ReadonlyArray<{ id: number; score: number }>,
+  rows: ReadonlyMap<number, R>,
+  hit: (row: R, rank: number) => SearchHit
+): SearchHit[] {
+  return top.flatMap(({ id, score }) => {
+    const row = rows.get(id)
+    return row ? [hit(row, score)] : []
+  })
+}
+
 /** Ids and roles travel to SQL as one JSON array, so each statement is prepared once for any list length. */
 const jsonList = (values: readonly unknown[] | undefined): string | null =>
   values && values.length > 0 ? JSON.stringify(values) : null
@@ -256,6 +268,14 @@ export function createLibrary(db: Database): Library {
      CREATE VIRTUAL TABLE IF NOT EXISTS temp.${SNIPPETS} USING fts5(text, content = '${SNIPPETS}_content',
        content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')`
   )
+  /** The best `limit` by bm25 of the newest `candidates` rows of `index` that match (see searchTop). */
+  const rankNewest = (index: 'paragraphs_fts' | 'titles_fts') =>
+    db.prepare<[{ match: string; candidates: number; limit: number }], { id: number; score: number }>(
+      `SELECT id, score FROM (
+         SELECT rowid AS id, bm25(${index}) AS score FROM ${index}
+         WHERE ${index} MATCH @match ORDER BY rowid DESC LIMIT @candidates
+       ) ORDER BY score, id DESC LIMIT @limit`
+    )
   const stmt = {
     findByHash: db.prepare<[string], { id: number; title: string | null }>(
       'SELECT id, title FROM texts WHERE content_hash = ?'
@@ -308,15 +328,7 @@ export function createLibrary(db: Database): Library {
     //   of the time at 100,000 texts. So the hits' paragraphs are indexed in a small FTS5 table of
     //   this connection's own (temp, same tokenizer) and their snippets made there: the same query
     //   on the same text gives the same snippet, whatever else the index holds (a test compares).
-    searchTop: db.prepare<
-      [{ match: string; candidates: number; limit: number }],
-      { id: number; score: number }
-    >(
-      `SELECT id, score FROM (
-         SELECT rowid AS id, bm25(paragraphs_fts) AS score FROM paragraphs_fts
-         WHERE paragraphs_fts MATCH @match ORDER BY rowid DESC LIMIT @candidates
-       ) ORDER BY score, id DESC LIMIT @limit`
-    ),
+    searchTop: rankNewest('paragraphs_fts'),
     snippetsFill: db.prepare<[string]>(
       `INSERT INTO temp.${SNIPPETS} (rowid, text)
        SELECT id, text FROM paragraphs WHERE id IN (SELECT value FROM json_each(?))`
@@ -341,15 +353,7 @@ export function createLibrary(db: Database): Library {
     snippetsClear: db.prepare(`INSERT INTO temp.${SNIPPETS} (${SNIPPETS}) VALUES ('delete-all')`),
     // Headlines are searched as paragraphs are (newest candidates ranked, see above), then marked:
     // highlight() reads each headline from texts, so only the few hits shown are marked.
-    headlineTop: db.prepare<
-      [{ match: string; candidates: number; limit: number }],
-      { id: number; score: number }
-    >(
-      `SELECT id, score FROM (
-         SELECT rowid AS id, bm25(titles_fts) AS score FROM titles_fts
-         WHERE titles_fts MATCH @match ORDER BY rowid DESC LIMIT @candidates
-       ) ORDER BY score, id DESC LIMIT @limit`
-    ),
+    headlineTop: rankNewest('titles_fts'),
     headlines: db.prepare<
       [{ match: string; ids: string; open: string; close: string }],
       { id: number; title: string | null; outlet: string | null; published_at: string | null; marked: string }
@@ -491,22 +495,15 @@ export function createLibrary(db: Database): Library {
     const rows = new Map(
       stmt.headlines.all({ match, ids, open: MATCH_OPEN, close: MATCH_CLOSE }).map((row) => [row.id, row])
     )
-    return top.flatMap(({ id, score }) => {
-      const row = rows.get(id)
-      return row
-        ? [
-            {
-              field: 'headline' as const,
-              textId: row.id,
-              title: row.title,
-              outlet: row.outlet,
-              publishedAt: row.published_at,
-              snippet: splitHighlighted(row.marked),
-              rank: score
-            }
-          ]
-        : []
-    })
+    return inRankOrder(top, rows, (row, rank) => ({
+      field: 'headline',
+      textId: row.id,
+      title: row.title,
+      outlet: row.outlet,
+      publishedAt: row.published_at,
+      snippet: splitHighlighted(row.marked),
+      rank
+    }))
   }
 
   const paragraphHits = (match: string, limit: number): SearchHit[] => {
@@ -517,24 +514,17 @@ export function createLibrary(db: Database): Library {
       stmt.snippets.all({ match, open: MATCH_OPEN, close: MATCH_CLOSE }).map((row) => [row.paragraph_id, row])
     )
     stmt.snippetsClear.run()
-    return top.flatMap(({ id, score }) => {
-      const row = rows.get(id)
-      return row
-        ? [
-            {
-              field: 'paragraph' as const,
-              textId: row.text_id,
-              paragraphId: row.paragraph_id,
-              paragraphIndex: row.idx,
-              title: row.title,
-              outlet: row.outlet,
-              publishedAt: row.published_at,
-              snippet: splitHighlighted(row.marked),
-              rank: score
-            }
-          ]
-        : []
-    })
+    return inRankOrder(top, rows, (row, rank) => ({
+      field: 'paragraph',
+      textId: row.text_id,
+      paragraphId: row.paragraph_id,
+      paragraphIndex: row.idx,
+      title: row.title,
+      outlet: row.outlet,
+      publishedAt: row.published_at,
+      snippet: splitHighlighted(row.marked),
+      rank
+    }))
   }
 
   // One read transaction: the ranking and the rows it names are the same snapshot of the library.

@@ -194,7 +194,7 @@ export const INDEX_BATCH_TEXTS = 200
 export const INDEX_IDLE_MS = 250
 
 export interface IndexBatches {
-  /** Whether any paragraph waits for the full-text index (a read; any connection may have written it). */
+  /** Whether any paragraph or headline waits for the index (a read; any connection may have written it). */
   waiting(): boolean
   /** Adds every waiting paragraph and headline to the index in one transaction; returns how many paragraphs. */
   indexWaiting(): number

@@ -2,6 +2,7 @@
 // renderer can import it.
 import { z } from 'zod'
 import { checkResultSchema } from './check'
+import { PUBLIC_EXPLANATION_MAX } from './limits'
 
 export const decisionStatusSchema = z.enum(['open', 'verified', 'disputed', 'corrected', 'dismissed'])
 export type DecisionStatus = z.infer<typeof decisionStatusSchema>
@@ -72,9 +73,6 @@ export const checkDetailSchema = z.object({
   staleSources: z.object({ added: z.array(z.number().int()), removed: z.array(z.number().int()) }).nullable()
 })
 export type CheckDetail = z.infer<typeof checkDetailSchema>
-
-/** A paragraph or two: what a ClaimReview's reader is told about the verdict. */
-export const PUBLIC_EXPLANATION_MAX = 2_000
 
 /**
  * The decision an editor sends; corrected wording is required for “corrected”. publish and

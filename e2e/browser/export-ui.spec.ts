@@ -73,7 +73,7 @@ test('the newsroom and the checker set in Settings are kept after a reload', asy
 })
 
 test('the report exported from the check view is signed with the Settings', async ({ page }) => {
-  // ClaimReview lists decided claims only: decide one first.
+  // ClaimReview lists only the decided claims chosen for publishing: decide and publish one first.
   const { checks } = await call<{ checks: { id: number }[] }>('checks.list', {})
   const checkId = checks[0]!.id
   const detail = await call<{ result: { claims: { id: string; text: string }[] } }>('checks.get', {
@@ -84,7 +84,8 @@ test('the report exported from the check view is signed with the Settings', asyn
     checkId,
     claimId: saturday.id,
     status: 'verified',
-    note: 'Three outlets agree.'
+    note: 'Three outlets agree.',
+    publish: true
   })
 
   // Names of its own: the previous test's are already saved, and would not show "Saved" again.

@@ -84,7 +84,7 @@ test('a new user checks a pasted story from New check to the exported report', a
     const { checks } = await call<{ checks: { id: number }[] }>('checks.list', {})
     return call<{
       result: { sources: { id: number }[]; claims: { id: string; text: string; kind: string }[] }
-      decisions: { claimId: string; status: string }[]
+      decisions: { claimId: string; status: string; publish: boolean }[]
       staleSources: unknown
     }>('checks.get', { id: checks[0]!.id })
   }
@@ -142,6 +142,16 @@ test('a new user checks a pasted story from New check to the exported report', a
     'Set the newsroom and its web address in Settings'
   )
   await call('preferences.set', { newsroom: 'Coast Desk', newsroomUrl: 'https://coast.example/' })
+  // It holds only the claims chosen for publishing: with none chosen, the menu says how to choose.
+  await exportButton.click()
+  await page.getByRole('menuitem', { name: 'ClaimReview JSON-LD', exact: true }).click()
+  await expect(page.getByTestId('export-error')).toContainText('No claim is chosen for the ClaimReview')
+  await page.keyboard.press('Escape')
+  await page.locator(`[data-testid="claim-row"][data-claim-id="${decidedBefore[0]}"]`).click()
+  await page.getByTestId('decision-publish').check()
+  await expect
+    .poll(async () => (await detail()).decisions.find((d) => d.claimId === decidedBefore[0])?.publish)
+    .toBe(true)
 
   // Every format downloads, each with the headline in its name.
   for (const format of ['HTML', 'PDF', 'Markdown', 'CSV', 'JSON', 'ClaimReview JSON-LD']) {

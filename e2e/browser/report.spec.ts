@@ -16,6 +16,7 @@ interface ClaimReviewJson {
   datePublished: string
   author: { '@type': string; name: string }
   reviewRating: { alternateName: string }
+  reviewBody?: string
   itemReviewed: { '@type': string; appearance: { url?: string } }
 }
 
@@ -46,14 +47,18 @@ test('the report of the demo check exports as PDF, JSON and ClaimReview with the
     claimId: claim('Yoko Kakmikawa').id,
     status: 'corrected',
     correctedText: 'Yoko Kamikawa',
-    note: 'House list.'
+    note: 'House list.',
+    publish: true,
+    publicExplanation: 'The foreign minister at the time was Yoko Kamikawa.'
   })
   await call('checks.decide', {
     checkId,
     claimId: claim('Saturday').id,
     status: 'verified',
-    note: 'Three outlets agree.'
+    note: 'Three outlets agree.',
+    publish: true
   })
+  // Decided, but not for publication.
   await call('checks.decide', {
     checkId,
     claimId: claim('more than 10,000 troops').id,
@@ -66,7 +71,13 @@ test('the report of the demo check exports as PDF, JSON and ClaimReview with the
     .filter((c) => c.priority !== 'background' && !named.has(c.text))
     .slice(0, 7)
   for (const c of more)
-    await call('checks.decide', { checkId, claimId: c.id, status: 'verified', note: 'Matches the wire.' })
+    await call('checks.decide', {
+      checkId,
+      claimId: c.id,
+      status: 'verified',
+      note: 'Matches the wire.',
+      publish: true
+    })
 
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-report-'))
   const pdf = await call<{ fileName: string; base64: string; mimeType: string }>('checks.export', {
@@ -118,8 +129,16 @@ test('the report of the demo check exports as PDF, JSON and ClaimReview with the
     format: 'claimreview',
     newsroom: 'E2E Desk'
   })
-  const reviews = JSON.parse(Buffer.from(ld.base64, 'base64').toString('utf8')) as ClaimReviewJson[]
-  expect(reviews).toHaveLength(10)
+  const ldText = Buffer.from(ld.base64, 'base64').toString('utf8')
+  const reviews = JSON.parse(ldText) as ClaimReviewJson[]
+  // Ten decided, nine chosen for publishing; the desk's notes stay out.
+  expect(reviews).toHaveLength(9)
+  expect(reviews.map((r) => r.claimReviewed)).not.toContain('more than 10,000 troops')
+  for (const note of ['House list.', 'Three outlets agree.', 'SCMP: up to 12,000.', 'Matches the wire.'])
+    expect(ldText).not.toContain(note)
+  expect(reviews.find((r) => r.claimReviewed === 'Yoko Kakmikawa')?.reviewBody).toBe(
+    'The foreign minister at the time was Yoko Kamikawa.'
+  )
   for (const r of reviews) {
     expect(r['@context']).toBe('https://schema.org')
     expect(r['@type']).toBe('ClaimReview')

@@ -117,10 +117,16 @@ export const contract = {
     z
       .object({
         query: z.string().max(500),
-        limit: z.number().int().min(1).max(200).default(50)
+        limit: z.number().int().min(1).max(200).default(50),
+        /** false: paragraphs only (a passage to pin), no headline hits. */
+        headlines: z.boolean().default(true)
       })
       .strict(),
-    z.object({ hits: z.array(searchHitSchema) })
+    z.object({
+      hits: z.array(searchHitSchema),
+      /** When nothing matches: the query with a word spelled as the library spells it, each finding something. */
+      suggestions: z.array(z.string())
+    })
   ),
   'library.expandPaths': method(
     z.object({ paths: z.array(z.string().min(1).max(4096)).max(10_000) }).strict(),

@@ -117,19 +117,30 @@ export type TextPage = z.infer<typeof textPageSchema>
 export const READER_PAGE_MAX = 500
 export const READER_ORIGINAL_CHARS = 200_000
 
-export const searchHitSchema = z.object({
+const hitFields = {
   textId: z.number().int(),
-  paragraphId: z.number().int(),
-  paragraphIndex: z.number().int(),
   title: z.string().nullable(),
   outlet: z.string().nullable(),
   publishedAt: z.string().nullable(),
   /**
-   * The matching paragraph cut to a window around the match, as plain-text segments;
-   * `match: true` segments are the hit terms. Segments, not markup, so no source text is
-   * ever rendered as HTML.
+   * The matching paragraph cut to a window around the match (or the whole headline), as
+   * plain-text segments; `match: true` segments are the hit terms. Segments, not markup, so no
+   * source text is ever rendered as HTML.
    */
   snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
+  /** bm25 within its own index (headlines or paragraphs): lower is better. */
   rank: z.number()
-})
+}
+
+/** A search hit: a paragraph of a text, or a text's headline. */
+export const searchHitSchema = z.discriminatedUnion('field', [
+  z.object({
+    field: z.literal('paragraph'),
+    paragraphId: z.number().int(),
+    paragraphIndex: z.number().int(),
+    ...hitFields
+  }),
+  z.object({ field: z.literal('headline'), ...hitFields })
+])
 export type SearchHit = z.infer<typeof searchHitSchema>
+export type ParagraphHit = Extract<SearchHit, { field: 'paragraph' }>

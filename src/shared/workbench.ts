@@ -2,6 +2,7 @@
 // renderer can import it.
 import { z } from 'zod'
 import { checkResultSchema } from './check'
+import { PUBLIC_EXPLANATION_MAX } from './limits'
 
 export const decisionStatusSchema = z.enum(['open', 'verified', 'disputed', 'corrected', 'dismissed'])
 export type DecisionStatus = z.infer<typeof decisionStatusSchema>
@@ -26,6 +27,10 @@ export const decisionSchema = z.object({
   correctedText: z.string().nullable(),
   note: z.string().nullable(),
   pinned: z.array(pinnedEvidenceSchema),
+  /** Whether the claim goes into the public ClaimReview (only a verdict is published). */
+  publish: z.boolean(),
+  /** What a reader of the ClaimReview is told (its reviewBody); the note stays private. */
+  publicExplanation: z.string().nullable(),
   updatedAt: z.string()
 })
 export type Decision = z.infer<typeof decisionSchema>
@@ -84,7 +89,12 @@ export const checkDetailSchema = z.object({
 })
 export type CheckDetail = z.infer<typeof checkDetailSchema>
 
-/** The decision an editor sends; corrected wording is required for “corrected”. */
+/**
+ * The decision an editor sends; corrected wording is required for “corrected”. publish and
+ * publicExplanation left out keep what the claim's decision has (unpublished, none for a new
+ * one), so a caller that only changes the status cannot withdraw a claim from publication by
+ * accident. A blank explanation is none.
+ */
 export const decisionInputSchema = z
   .object({
     checkId: z.number().int().positive(),
@@ -92,7 +102,15 @@ export const decisionInputSchema = z
     status: decisionStatusSchema,
     correctedText: z.string().max(20_000).nullable().default(null),
     note: z.string().max(20_000).nullable().default(null),
-    pinned: z.array(pinnedEvidenceSchema).max(50).default([])
+    pinned: z.array(pinnedEvidenceSchema).max(50).default([]),
+    publish: z.boolean().optional(),
+    publicExplanation: z
+      .string()
+      .trim()
+      .max(PUBLIC_EXPLANATION_MAX)
+      .transform((text) => text || null)
+      .nullable()
+      .optional()
   })
   .strict()
   .refine((d) => d.status !== 'corrected' || (d.correctedText ?? '').trim().length > 0, {

@@ -16,7 +16,7 @@ export function cannedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'library.list': () => ({ texts: [], total: 0 }),
     'library.get': unused,
     'library.paragraphs': unused,
-    'library.search': (input) => ({ hits: input.query === 'boom' ? unused() : [] }),
+    'library.search': (input) => ({ hits: input.query === 'boom' ? unused() : [], suggestions: [] }),
     'library.expandPaths': unused,
     'library.importFile': unused,
     'library.delete': () => ({ deleted: false }),

@@ -227,7 +227,13 @@ const SPECS: Record<MethodName, MethodSpec> = {
     fields: { id: id(), offset: int(0, MAX_SAFE, 0, false), limit: int(1, 500, 200, false) }
   },
   'library.paragraphs': { fields: { id: id() } },
-  'library.search': { fields: { query: str(0, 500, 'minister'), limit: int(1, 200, 10, false) } },
+  'library.search': {
+    fields: {
+      query: str(0, 500, 'minister'),
+      limit: int(1, 200, 10, false),
+      headlines: { valid: false, required: false, invalid: (m) => notA(m, (v) => typeof v === 'boolean') }
+    }
+  },
   'library.expandPaths': {
     fields: {
       paths: {
@@ -308,7 +314,9 @@ const SPECS: Record<MethodName, MethodSpec> = {
       status: oneOf(STATUSES),
       correctedText: str(0, 20_000, 'the corrected wording', false, true),
       note: str(0, 20_000, 'checked by phone', false, true),
-      pinned: { valid: [validPinned], required: false, invalid: (m) => badArray(m, pinnedItem, 50) }
+      pinned: { valid: [validPinned], required: false, invalid: (m) => badArray(m, pinnedItem, 50) },
+      publish: { valid: true, required: false, invalid: (m) => notA(m, (v) => typeof v === 'boolean') },
+      publicExplanation: str(0, 2_000, 'Three outlets confirm the date.', false, true)
     },
     // A correction without the corrected wording is refused, whatever its other fields say.
     extra: () => [

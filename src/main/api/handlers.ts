@@ -18,6 +18,7 @@ import { expandPaths } from '../services/expand-paths'
 import type { PdfPrinter } from '../services/pdf'
 import { exportReport } from '../services/report'
 import { importFiles } from '../services/importer'
+import { searchLibrary } from '../services/library-search'
 import type { Handlers } from './dispatch'
 
 export interface AppServices {
@@ -59,7 +60,8 @@ export function createHandlers(services: AppServices): Handlers {
       const { originalText: _o, cleanedText: _c, removed: _r, encoding: _e, contentHash: _h, ...rest } = text
       return rest
     },
-    'library.search': (input) => ({ hits: library.search(input.query, input.limit) }),
+    'library.search': (input) =>
+      searchLibrary(library, input.query, input.limit, { headlines: input.headlines }),
     'library.expandPaths': async (input, context) => {
       if (context.transport !== 'ipc') {
         throw new ApiError('FORBIDDEN', 'Paths on this machine can only be imported from the desktop app.')

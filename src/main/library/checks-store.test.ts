@@ -213,6 +213,45 @@ describe('checks and decisions', () => {
     expect(library.checks.history(check.id)).toEqual([])
   })
 
+  it('keeps whether a claim is published and its public explanation, apart from the note, in the decision and its history', () => {
+    const { library, storyId } = libraryWithStory()
+    const check = library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
+    const decide = (extra: { publish?: boolean; publicExplanation?: string | null }) =>
+      library.checks.decide({
+        checkId: check.id,
+        claimId: 'a',
+        status: 'verified',
+        correctedText: null,
+        note: 'private: the aide confirmed',
+        pinned: [],
+        ...extra
+      })!.decision
+    // A new decision is unpublished until the editor says otherwise.
+    expect(decide({})).toMatchObject({ publish: false, publicExplanation: null })
+    expect(decide({ publish: true, publicExplanation: 'Two outlets confirm the date.' })).toMatchObject({
+      publish: true,
+      publicExplanation: 'Two outlets confirm the date.',
+      note: 'private: the aide confirmed'
+    })
+    // Left out, they stay as decided: changing the status does not withdraw the claim.
+    expect(decide({})).toMatchObject({ publish: true, publicExplanation: 'Two outlets confirm the date.' })
+    expect(decide({ publish: false, publicExplanation: null })).toMatchObject({
+      publish: false,
+      publicExplanation: null
+    })
+    const history = library.checks.history(check.id, 'a')
+    expect(history.map((h) => [h.before?.publish ?? null, h.after.publish])).toEqual([
+      [null, false],
+      [false, true],
+      [true, true],
+      [true, false]
+    ])
+    expect(history[1]!.after.publicExplanation).toBe('Two outlets confirm the date.')
+    expect(library.checks.decisions(check.id)).toEqual([
+      expect.objectContaining({ publish: false, publicExplanation: null })
+    ])
+  })
+
   it('removes a story’s checks with the story', () => {
     const { library, storyId } = libraryWithStory()
     library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })

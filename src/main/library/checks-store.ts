@@ -29,6 +29,8 @@ interface DecisionRow {
   corrected_text: string | null
   note: string | null
   pinned_json: string
+  publish: 0 | 1
+  public_explanation: string | null
   updated_at: string
 }
 
@@ -103,6 +105,8 @@ function toDecision(row: DecisionRow): Decision {
     correctedText: row.corrected_text,
     note: row.note,
     pinned: JSON.parse(row.pinned_json) as PinnedEvidence[],
+    publish: row.publish === 1,
+    publicExplanation: row.public_explanation,
     updatedAt: row.updated_at
   }
 }
@@ -115,6 +119,8 @@ export function createChecksStore(
   // "Decided" counts claims with a status other than open that still exist in the result.
   const CHECK_COLUMNS = `c.id, c.story_id, c.title, c.source_ids_json, c.result_json, c.created_at, c.updated_at,
     (SELECT count(*) FROM decisions d WHERE d.check_id = c.id AND d.status <> 'open') AS decided`
+  const DECISION_COLUMNS =
+    'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at'
   const stmt = {
     insert: db.prepare(
       `INSERT INTO checks (story_id, title, source_ids_json, result_json, created_at, updated_at)
@@ -134,17 +140,19 @@ export function createChecksStore(
     retitle: db.prepare<[string, number]>('UPDATE checks SET title = ? WHERE story_id = ?'),
     delete: db.prepare<[number]>('DELETE FROM checks WHERE id = ?'),
     decisions: db.prepare<[number], DecisionRow>(
-      'SELECT claim_id, status, corrected_text, note, pinned_json, updated_at FROM decisions WHERE check_id = ? ORDER BY claim_id'
+      `SELECT ${DECISION_COLUMNS} FROM decisions WHERE check_id = ? ORDER BY claim_id`
     ),
     decision: db.prepare<[number, string], DecisionRow>(
-      'SELECT claim_id, status, corrected_text, note, pinned_json, updated_at FROM decisions WHERE check_id = ? AND claim_id = ?'
+      `SELECT ${DECISION_COLUMNS} FROM decisions WHERE check_id = ? AND claim_id = ?`
     ),
     upsert: db.prepare(
-      `INSERT INTO decisions (check_id, claim_id, status, corrected_text, note, pinned_json, updated_at)
-       VALUES (@checkId, @claimId, @status, @correctedText, @note, @pinned, @at)
+      `INSERT INTO decisions (check_id, claim_id, status, corrected_text, note, pinned_json, publish,
+         public_explanation, updated_at)
+       VALUES (@checkId, @claimId, @status, @correctedText, @note, @pinned, @publish, @publicExplanation, @at)
        ON CONFLICT (check_id, claim_id) DO UPDATE SET status = excluded.status,
          corrected_text = excluded.corrected_text, note = excluded.note,
-         pinned_json = excluded.pinned_json, updated_at = excluded.updated_at`
+         pinned_json = excluded.pinned_json, publish = excluded.publish,
+         public_explanation = excluded.public_explanation, updated_at = excluded.updated_at`
     ),
     addHistory: db.prepare(
       `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes)
@@ -202,12 +210,17 @@ export function createChecksStore(
   function write(input: DecisionInput, link: { undoes?: number; redoes?: number } = {}): SavedDecision {
     const at = now()
     const beforeRow = stmt.decision.get(input.checkId, input.claimId)
+    const before = beforeRow ? toDecision(beforeRow) : null
     const decision: Decision = {
       claimId: input.claimId,
       status: input.status,
       correctedText: input.correctedText,
       note: input.note,
       pinned: input.pinned,
+      // Left out: as decided before (see decisionInputSchema).
+      publish: input.publish ?? before?.publish ?? false,
+      publicExplanation:
+        input.publicExplanation === undefined ? (before?.publicExplanation ?? null) : input.publicExplanation,
       updatedAt: at
     }
     stmt.upsert.run({
@@ -217,9 +230,10 @@ export function createChecksStore(
       correctedText: decision.correctedText,
       note: decision.note,
       pinned: JSON.stringify(decision.pinned),
+      publish: decision.publish ? 1 : 0,
+      publicExplanation: decision.publicExplanation,
       at
     })
-    const before = beforeRow ? toDecision(beforeRow) : null
     const info = stmt.addHistory.run({
       checkId: input.checkId,
       claimId: input.claimId,
@@ -262,7 +276,9 @@ export function createChecksStore(
         status: to?.status ?? 'open',
         correctedText: to?.correctedText ?? null,
         note: to?.note ?? null,
-        pinned: to?.pinned ?? []
+        pinned: to?.pinned ?? [],
+        publish: to?.publish ?? false,
+        publicExplanation: to?.publicExplanation ?? null
       },
       side === 'undo' ? { undoes: targetId } : { redoes: targetId }
     )

@@ -39,7 +39,9 @@ interface HistoryRow {
 
 /** Decision rows as the Decision JSON a history entry records, built by SQLite from the columns. */
 const DECISIONS_AS_JSON = `SELECT check_id, claim_id, json_object('claimId', claim_id, 'status', status,
-    'correctedText', corrected_text, 'note', note, 'pinned', json(pinned_json), 'updatedAt', updated_at) AS json
+    'correctedText', corrected_text, 'note', note, 'pinned', json(pinned_json),
+    'publish', json(CASE publish WHEN 1 THEN 'true' ELSE 'false' END), 'publicExplanation', public_explanation,
+    'updatedAt', updated_at) AS json
   FROM decisions`
 
 function readStore(path: string): {

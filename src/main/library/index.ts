@@ -19,6 +19,8 @@ export type {
   PassageOptions
 } from './library'
 export { SCHEMA_VERSION } from './schema'
+export { queryWords, type QueryWord } from './fts-query'
+export { foldTerm, type IndexedWord, type Vocabulary } from './vocabulary'
 
 export interface OpenLibraryOptions {
   /** Path of a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */

@@ -160,6 +160,74 @@ describe('search', () => {
     expect(hit!.snippet.some((s) => /[\uE000\uE001]/.test(s.text))).toBe(false)
   })
 
+  it('finds a word of a headline, marked in the headline, before the passages', () => {
+    const { id } = add(
+      ['Officials met in the capital.', 'Talks went on late.'],
+      'source',
+      'Sybiha hosts Iwaya'
+    )
+    add(['Sybiha spoke to reporters.'])
+    const hits = library.search('Sybiha', 10)
+    expect(hits.map((h) => h.field)).toEqual(['headline', 'paragraph'])
+    expect(hits[0]).toMatchObject({ field: 'headline', textId: id, title: 'Sybiha hosts Iwaya' })
+    expect(hits[0]!.snippet).toEqual([
+      { text: 'Sybiha', match: true },
+      { text: ' hosts Iwaya', match: false }
+    ])
+    // Passages only, for pinning evidence.
+    expect(library.search('Sybiha', 10, { headlines: false }).map((h) => h.field)).toEqual(['paragraph'])
+    // A word of the headline with a word of the body is no headline hit: each is searched whole.
+    expect(library.search('Sybiha capital', 10)).toEqual([])
+  })
+
+  it('gives headlines at most a fifth of the list, so passages keep their place', () => {
+    for (let i = 0; i < 12; i++) add([`Kyiv paragraph ${i}.`], 'source', `Kyiv headline ${i}`)
+    const fields = library.search('kyiv', 10).map((h) => h.field)
+    expect(fields.filter((f) => f === 'headline')).toHaveLength(2)
+    expect(fields).toHaveLength(10)
+  })
+
+  it('follows a headline edited or deleted, also before its text reached the index', () => {
+    const indexed = add(['First text.'], 'source', 'Kamikawa in Kyiv')
+    library.indexPending()
+    const waiting = add(['Second text.'], 'source', 'Sybiha in Tokyo')
+    library.setMeta(indexed.id, { title: 'Iwaya in Kyiv' })
+    library.setMeta(waiting.id, { title: 'Sybiha in Warsaw' })
+    const headlines = (query: string) =>
+      library
+        .search(query, 10)
+        .filter((h) => h.field === 'headline')
+        .map((h) => h.textId)
+    expect(headlines('Kamikawa')).toEqual([])
+    expect(headlines('Iwaya')).toEqual([indexed.id])
+    expect(headlines('Tokyo')).toEqual([])
+    expect(headlines('Warsaw')).toEqual([waiting.id])
+    expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
+    library.setMeta(indexed.id, { title: null })
+    library.delete(waiting.id)
+    expect(headlines('Iwaya OR Warsaw')).toEqual([])
+    expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
+    // A new text may take the deleted one's id: its headline is indexed all the same.
+    const next = add(['Third text.'], 'source', 'Zelenskyy in Rome')
+    expect(headlines('Rome')).toEqual([next.id])
+    expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
+  })
+
+  it('finds either side of OR, a phrase, and a phrase prefix', () => {
+    const a = add(['Kamikawa met the press in Kyiv.'])
+    const b = add(['Kakmikawa was misspelled here.'])
+    const c = add(['The foreign minister left.'])
+    const texts = (query: string) =>
+      library
+        .search(query, 10)
+        .map((h) => h.textId)
+        .sort((x, y) => x - y)
+    expect(texts('Kamikawa OR Kakmikawa')).toEqual([a.id, b.id])
+    expect(texts('"foreign minister"')).toEqual([c.id])
+    expect(texts('"foreign min"*')).toEqual([c.id])
+    expect(texts('"minister foreign"')).toEqual([])
+  })
+
   it('honours the limit', () => {
     for (let i = 0; i < 20; i++) add([`Kyiv report number w${i}.`])
     expect(library.search('kyiv', 5)).toHaveLength(5)

@@ -127,12 +127,15 @@ describe('migrations', () => {
       if (version >= 1) {
         expect(library.get(7)).toMatchObject({ title: 'Old text', paragraphCount: 2 })
         expect(library.search('kamikawa', 10).map((h) => h.textId)).toEqual([7])
+        // Its headline, indexed by the upgrade.
+        expect(library.search('old', 10).map((h) => [h.field, h.textId])).toEqual([['headline', 7]])
       }
       if (version >= 5) expect(library.search('sybiha', 10).map((h) => h.textId)).toEqual([8])
       expect(library.listHouseNames().map((n) => n.name)).toEqual(version >= 2 ? ['Yoko Kamikawa'] : [])
-      expect(library.checks.decisions(3).map((d) => [d.claimId, d.status, d.note])).toEqual(
-        version >= 3 ? [['date-0', 'verified', 'kept']] : []
-      )
+      // A decision from before publishing was a choice is not published.
+      expect(
+        library.checks.decisions(3).map((d) => [d.claimId, d.status, d.note, d.publish, d.publicExplanation])
+      ).toEqual(version >= 3 ? [['date-0', 'verified', 'kept', false, null]] : [])
       // A decision made before undo was kept in the history can be undone after the upgrade.
       if (version >= 3) {
         expect(library.checks.undoState(3)).toEqual({ canUndo: true, canRedo: false })
@@ -148,6 +151,45 @@ describe('migrations', () => {
       check.close()
     })
   }
+
+  it('schema 7 indexes the headlines of an older library and gives its decisions and their history the publishing fields', () => {
+    const file = join(dir, 'v5.sqlite')
+    const old = new Database(file)
+    migrate(old, 5)
+    seedAtVersion(old, 5)
+    old
+      .prepare(
+        `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json)
+         VALUES (3, 'date-0', '2024-01-01', NULL, '{"claimId":"date-0","status":"verified","note":"kept"}')`
+      )
+      .run()
+    migrate(old, 7)
+    const titles = (match: string): number[] =>
+      old
+        .prepare<[string], { id: number }>(
+          'SELECT rowid AS id FROM titles_fts WHERE titles_fts MATCH ? ORDER BY rowid'
+        )
+        .all(match)
+        .map((r) => r.id)
+    // Text 8's paragraphs still wait for their batch; its headline is indexed with the rest.
+    expect(titles('text')).toEqual([7, 8])
+    expect(titles('waiting')).toEqual([8])
+    expect(old.prepare('SELECT publish, public_explanation FROM decisions').all()).toEqual([
+      { publish: 0, public_explanation: null }
+    ])
+    // Every entry gets the two fields, the one made by hand here as the ones seeded before.
+    const history = old.prepare<[], { after_json: string }>('SELECT after_json FROM decision_history').all()
+    expect(history.length).toBeGreaterThan(0)
+    for (const entry of history)
+      expect(JSON.parse(entry.after_json)).toMatchObject({
+        claimId: 'date-0',
+        status: 'verified',
+        note: 'kept',
+        publish: false,
+        publicExplanation: null
+      })
+    old.close()
+  })
 
   it('opens a current library holding texts that wait for the index, and indexes them', () => {
     const file = join(dir, 'waiting.sqlite')

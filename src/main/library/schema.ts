@@ -165,6 +165,46 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE decision_history ADD COLUMN redoes INTEGER;
       CREATE INDEX decision_history_check ON decision_history (check_id, id);
     `)
+  },
+  // v7: what a decision publishes, and headlines in the full-text search.
+  // - publish: whether the claim goes into the public ClaimReview. Decisions made before there was
+  //   a choice are not published (0): publishing is the editor's act, never a default.
+  // - public_explanation: the reviewBody a reader sees, kept apart from the private note. History
+  //   entries are decisions as JSON, so each gets the two fields with the same values.
+  // - titles_fts: the headlines, with the paragraphs' tokenizer so a query means the same in both.
+  //   Headlines are indexed in the paragraphs' batches (texts with id > titles_upto wait), so the
+  //   triggers touch only headlines already in the index: a 'delete' of a row FTS5 never indexed
+  //   would corrupt it. A text without a headline is indexed too (no terms), for the same reason
+  //   and because FTS5's integrity check expects a row for every row of texts.
+  (db) => {
+    db.exec(`
+      ALTER TABLE decisions ADD COLUMN publish INTEGER NOT NULL DEFAULT 0 CHECK (publish IN (0, 1));
+      ALTER TABLE decisions ADD COLUMN public_explanation TEXT;
+      UPDATE decision_history SET
+        before_json = CASE WHEN before_json IS NULL THEN NULL
+          ELSE json_set(before_json, '$.publish', json('false'), '$.publicExplanation', NULL) END,
+        after_json = json_set(after_json, '$.publish', json('false'), '$.publicExplanation', NULL);
+
+      CREATE VIRTUAL TABLE titles_fts USING fts5(
+        title,
+        content = 'texts',
+        content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      ALTER TABLE fts_indexed ADD COLUMN titles_upto INTEGER NOT NULL DEFAULT 0;
+      INSERT INTO titles_fts (rowid, title) SELECT id, title FROM texts ORDER BY id;
+      UPDATE fts_indexed SET titles_upto = (SELECT coalesce(max(id), 0) FROM texts);
+
+      CREATE TRIGGER titles_fts_delete AFTER DELETE ON texts
+      WHEN old.id <= (SELECT titles_upto FROM fts_indexed) BEGIN
+        INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', old.id, old.title);
+      END;
+      CREATE TRIGGER titles_fts_update AFTER UPDATE OF title ON texts
+      WHEN old.id <= (SELECT titles_upto FROM fts_indexed) BEGIN
+        INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', old.id, old.title);
+        INSERT INTO titles_fts (rowid, title) VALUES (new.id, new.title);
+      END;
+    `)
   }
 ]
 

@@ -45,7 +45,8 @@ beforeAll(async () => {
     status: 'verified',
     correctedText: null,
     note: null,
-    pinned: []
+    pinned: [],
+    publish: true
   })
 })
 
@@ -111,6 +112,31 @@ describe('checks.export signs with the preferences', () => {
     expect(md).toContain('Checked by Bo Lee')
     expect(md).not.toContain('Ana Ruiz')
     expect(md).toContain('Example Desk')
+  })
+
+  it('refuses a ClaimReview with no claim chosen for publishing, saying how to choose one', async () => {
+    const claimId = checkDetail(library, checkId).result.claims.find((c) => c.text === 'Saturday')!.id
+    const decide = (publish: boolean) =>
+      library.checks.decide({
+        checkId,
+        claimId,
+        status: 'verified',
+        correctedText: null,
+        note: null,
+        pinned: [],
+        publish
+      })
+    decide(false)
+    try {
+      const error = await exported('claimreview').catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ApiError)
+      expect((error as ApiError).code).toBe('BAD_REQUEST')
+      expect((error as ApiError).message).toMatch(
+        /No claim is chosen for the ClaimReview: tick “Publish in ClaimReview”/
+      )
+    } finally {
+      decide(true)
+    }
   })
 
   it('falls back to no signature once the preferences are cleared', async () => {

@@ -1,5 +1,5 @@
 // Building a check's verification report, in any format, from what the library holds.
-import { missingPublisher } from '../core/report/claim-review'
+import { missingPublisher, NOTHING_TO_PUBLISH, publishedClaims } from '../core/report/claim-review'
 import { ApiError } from '../../shared/errors'
 import { buildReport, type ReportModel } from '../core/report/report-model'
 import { FORMAT_INFO, renderReport, type TextFormat } from '../core/report/formats'
@@ -78,6 +78,8 @@ export async function exportReport(
       'BAD_REQUEST',
       `ClaimReview is published under the name of the newsroom that reviewed the claims, and ${missing} is not set. Set the newsroom and its web address in Settings, then export again.`
     )
+  if (format === 'claimreview' && publishedClaims(model).length === 0)
+    throw new ApiError('BAD_REQUEST', NOTHING_TO_PUBLISH)
   if (format === 'pdf') {
     const bytes = await (options.printPdf ?? htmlToPdf)(renderReport(model, 'html'))
     return { fileName, mimeType: info.mimeType, bytes }

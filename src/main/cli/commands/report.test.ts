@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../library'
+import { checkDetail } from '../../services/checks'
 import { seedDemoLibrary } from '../../services/importer'
+import { main } from '../index'
 import { runReport } from './report'
 
 const SAMPLES = resolve(__dirname, '../../../../resources/samples')
@@ -55,5 +57,46 @@ describe('factdesk report', () => {
     expect(text).toContain('CLI Desk')
     expect(text).not.toContain('Ana Ruiz')
     expect(text).not.toContain('Example Desk')
+  })
+
+  it('writes ClaimReview for the claims chosen to publish only, and no file when none is chosen', async () => {
+    const file = join(dir, 'review.jsonld')
+    const args = ['report', String(checkId), '--library', lib, '--format', 'claimreview', '--out', file]
+    /** A verified decision with a private note, written to the library file. */
+    const decide = (text: string, publish: boolean, publicExplanation: string | null = null) => {
+      const library = openLibrary(lib)
+      try {
+        library.preferences.set({ newsroomUrl: 'https://desk.example/' })
+        const claim = checkDetail(library, checkId).result.claims.find((c) => c.text === text)!
+        library.checks.decide({
+          checkId,
+          claimId: claim.id,
+          status: 'verified',
+          correctedText: null,
+          note: `Private: rang the ministry about ${text}`,
+          pinned: [],
+          publish,
+          publicExplanation
+        })
+      } finally {
+        library.close()
+      }
+    }
+
+    decide('Saturday', false, 'Three outlets agree.')
+    expect(await main(args, io)).toBe(1)
+    expect(err.join('\n')).toMatch(/No claim is chosen for the ClaimReview/)
+    expect(existsSync(file)).toBe(false)
+
+    decide('Saturday', true, 'Three outlets agree.')
+    decide('North Korea', false)
+    err = []
+    expect(await main(args, io)).toBe(0)
+    const text = readFileSync(file, 'utf8')
+    const reviews = JSON.parse(text) as Array<{ claimReviewed: string; reviewBody?: string }>
+    expect(reviews).toEqual([
+      expect.objectContaining({ claimReviewed: 'Saturday', reviewBody: 'Three outlets agree.' })
+    ])
+    expect(text).not.toContain('Private:')
   })
 })

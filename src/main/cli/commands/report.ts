@@ -12,7 +12,9 @@ export const REPORT_USAGE = `Usage: factdesk report CHECK --library FILE --forma
 Writes the verification report of check CHECK (its id; "factdesk report --library FILE --list"
 lists the checks) to --out, or to standard output for text formats. --newsroom is the author of
 ClaimReview entries; --checker is who checked the story. Either left out, the library's own
-preference is used (the app's Settings screen sets them).`
+preference is used (the app's Settings screen sets them). ClaimReview holds only the claims the
+editor chose to publish ("Publish in ClaimReview" in the app), with their public explanation;
+with none chosen it writes nothing and exits 1.`
 
 function usage(io: CliIo, message: string): number {
   io.stderr(`${message}\n\n${REPORT_USAGE}`)

@@ -23,7 +23,10 @@ export function reportToCsv(report: ReportModel): string {
     'flags',
     'evidence',
     'sources',
-    'decided_at'
+    'decided_at',
+    // Added after the first columns, so spreadsheets built on them keep working.
+    'published_in_claimreview',
+    'public_explanation'
   ]
   const rows = report.claims.map((c) => [
     c.id,
@@ -36,7 +39,9 @@ export function reportToCsv(report: ReportModel): string {
     c.flags.join(' | '),
     c.evidence.map((e) => `${e.relation}${e.pinned ? ' (pinned)' : ''}: ${e.text}`).join(' | '),
     [...new Set(c.evidence.map((e) => e.source.title ?? `source ${e.source.id}`))].join(' | '),
-    c.decision?.updatedAt ?? ''
+    c.decision?.updatedAt ?? '',
+    c.decision?.publish ? 'yes' : 'no',
+    c.decision?.publicExplanation ?? ''
   ])
   // CRLF and a BOM: what Excel needs to open UTF-8 CSV with accents intact.
   return '\ufeff' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'

@@ -1,7 +1,7 @@
 // The report as one self-contained HTML file: styles inline, no scripts, no remote requests, every
 // piece of story, source and note text escaped, so a source containing <script> prints as text.
 import { dateForPeople } from '../../../shared/people-words'
-import { DECISION_LABEL, type ReportClaim, type ReportModel } from './report-model'
+import { DECISION_LABEL, publicExplanation, type ReportClaim, type ReportModel } from './report-model'
 
 export function escapeHtml(text: string | null | undefined): string {
   return (text ?? '').replace(
@@ -31,6 +31,7 @@ const STYLE = `
   .verified { color: #1d6b3a; } .disputed { color: #a3262a; } .corrected { color: #8a5a00; } .open, .dismissed { color: #5c5c63; }
   blockquote { margin: .3em 0 .3em 1em; padding-left: .7em; border-left: 3px solid #d9d5cd; font-size: .92em; }
   .pinned { border-left-color: #2456a6; }
+  .public { border-left: 3px solid #2456a6; padding-left: .7em; }
   ul.compact { padding-left: 1.2em; margin: .3em 0; font-size: .92em; }
   ul.compact li { margin: .1em 0; }
   @media print {
@@ -78,6 +79,11 @@ function claimHtml(claim: ReportClaim): string {
   if (claim.decision?.correctedText)
     parts.push(`<p><strong>Corrected wording:</strong> ${escapeHtml(claim.decision.correctedText)}</p>`)
   if (claim.decision?.note) parts.push(`<p><strong>Note:</strong> ${escapeHtml(claim.decision.note)}</p>`)
+  const explained = publicExplanation(claim)
+  if (explained)
+    parts.push(
+      `<p class="public"><strong>${escapeHtml(explained.label)}:</strong> ${escapeHtml(explained.text)}</p>`
+    )
   for (const flag of claim.flags) parts.push(`<p class="muted">⚑ ${escapeHtml(flag)}</p>`)
   parts.push(evidenceHtml(claim))
   if (claim.decision?.updatedAt)

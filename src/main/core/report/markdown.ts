@@ -1,7 +1,7 @@
 // The verification report as Markdown.
 import { mdEscape } from './check-markdown'
 import { dateForPeople } from '../../../shared/people-words'
-import { DECISION_LABEL, type ReportClaim, type ReportModel } from './report-model'
+import { DECISION_LABEL, publicExplanation, type ReportClaim, type ReportModel } from './report-model'
 
 export function reportToMarkdown(report: ReportModel): string {
   const s = report.summary
@@ -41,6 +41,8 @@ export function reportToMarkdown(report: ReportModel): string {
       if (c.decision!.correctedText)
         out.push(`**Corrected wording:** ${mdEscape(c.decision!.correctedText)}`, '')
       if (c.decision!.note) out.push(`**Note:** ${mdEscape(c.decision!.note)}`, '')
+      const explained = publicExplanation(c)
+      if (explained) out.push(`**${explained.label}:** ${mdEscape(explained.text)}`, '')
       for (const f of c.flags) out.push(`- ⚑ ${mdEscape(f)}`)
       for (const e of c.evidence) {
         out.push(

@@ -27,7 +27,10 @@ export interface ReportClaim {
   suggested: SuggestedStatus
   flags: string[]
   /** The editor's decision; null while undecided. */
-  decision: Pick<Decision, 'status' | 'correctedText' | 'note' | 'updatedAt'> | null
+  decision: Pick<
+    Decision,
+    'status' | 'correctedText' | 'note' | 'publish' | 'publicExplanation' | 'updatedAt'
+  > | null
   /**
    * The passages a reader needs: pinned ones first, then those against, then those for; at most
    * EVIDENCE_SHOWN. The rest are counted in moreEvidence.
@@ -159,6 +162,8 @@ export function buildReport(input: ReportInput): ReportModel {
               status: decision.status,
               correctedText: decision.correctedText,
               note: decision.note,
+              publish: decision.publish,
+              publicExplanation: decision.publicExplanation,
               updatedAt: decision.updatedAt
             }
           : null,
@@ -203,4 +208,15 @@ export const DECISION_LABEL: Record<DecisionStatus, string> = {
   disputed: 'Disputed',
   corrected: 'Corrected',
   dismissed: 'Not checkable'
+}
+
+/**
+ * The public explanation as the desk's reports print it, labelled as public so no one takes it for
+ * a note, and saying whether the ClaimReview carries it. Null when there is none.
+ */
+export function publicExplanation(claim: ReportClaim): { label: string; text: string } | null {
+  const decision = claim.decision
+  if (!decision?.publicExplanation) return null
+  const where = decision.publish ? 'published in ClaimReview' : 'not published'
+  return { label: `Public explanation (${where})`, text: decision.publicExplanation }
 }

@@ -20,6 +20,7 @@ interface ClaimReviewJson {
   datePublished: string
   author: { '@type': string; name: string }
   reviewRating: { alternateName: string }
+  reviewBody?: string
   itemReviewed: { '@type': string; appearance: { url?: string } }
 }
 
@@ -34,7 +35,12 @@ const paragraphs = (text: string) =>
     .filter(Boolean)
     .map((t, index) => ({ index, text: t }))
 
-function demo(overrides: { note?: string; sourceText?: string } = {}) {
+/** What the demo's verified claim tells the public; its private note says something else. */
+const PUBLIC_SATURDAY = 'Three outlets date the visit to Saturday, 16 November 2024.'
+
+function demo(
+  overrides: { note?: string; sourceText?: string; publish?: boolean; publicExplanation?: string } = {}
+) {
   const storyText = readFileSync(join(SAMPLES, files[0]!), 'utf8')
   const sources: CheckSource[] = files.slice(1).map((f, i) => ({
     id: i + 2,
@@ -65,6 +71,8 @@ function demo(overrides: { note?: string; sourceText?: string } = {}) {
       pinned: [{ ...saturday.evidence[0]!, text: saturday.evidence[0]!.text }].map(
         ({ sourceId, paragraphIndex, start, end, text }) => ({ sourceId, paragraphIndex, start, end, text })
       ),
+      publish: true,
+      publicExplanation: PUBLIC_SATURDAY,
       updatedAt: at(1)
     },
     {
@@ -73,6 +81,8 @@ function demo(overrides: { note?: string; sourceText?: string } = {}) {
       correctedText: 'Yoko Kamikawa',
       note: overrides.note ?? 'House list spelling.',
       pinned: [],
+      publish: true,
+      publicExplanation: overrides.publicExplanation ?? null,
       updatedAt: at(2)
     },
     {
@@ -81,6 +91,8 @@ function demo(overrides: { note?: string; sourceText?: string } = {}) {
       correctedText: null,
       note: 'SCMP says up to 12,000.',
       pinned: [],
+      publish: overrides.publish ?? false,
+      publicExplanation: 'Reports of the troop numbers differ.',
       updatedAt: at(3)
     }
   ]
@@ -151,7 +163,8 @@ const CLAIM_REVIEW_SHAPE = {
           properties: {
             '@type': { const: 'CreativeWork' },
             headline: { type: 'string' },
-            url: { type: 'string' }
+            url: { type: 'string' },
+            datePublished: { type: 'string' }
           }
         }
       }
@@ -212,15 +225,20 @@ describe('report formats (golden files)', () => {
     expect(html).toContain('18 November 2024')
   })
 
-  it('produces one ClaimReview per decided claim with the required fields', () => {
+  it('produces one ClaimReview per claim chosen for publishing, with the required fields', () => {
     const reviews = JSON.parse(renderReport(report, 'claimreview')) as ClaimReviewJson[]
-    expect(reviews).toHaveLength(3)
+    // The disputed claim is decided but not chosen for publishing.
+    expect(reviews.map((r) => r.claimReviewed).sort()).toEqual(['Saturday', 'Yoko Kakmikawa'])
     for (const r of reviews) {
       expect(r['@type']).toBe('ClaimReview')
-      expect(r['claimReviewed']).toBeTruthy()
-      expect(r['reviewRating']['alternateName']).toMatch(/True|Corrected|Disputed/)
+      expect(r['reviewRating']['alternateName']).toMatch(/True|Corrected/)
       expect(r['itemReviewed']['@type']).toBe('Claim')
-      expect(r['itemReviewed']['appearance']['url']).toBe('https://example.org/story')
+      expect(r['itemReviewed']['appearance']).toEqual({
+        '@type': 'CreativeWork',
+        headline: 'Iwaya visits Kyiv',
+        url: 'https://example.org/story',
+        datePublished: '2024-11-16'
+      })
       expect(r['author']).toEqual({
         '@type': 'Organization',
         name: 'Example Newsroom',
@@ -228,21 +246,66 @@ describe('report formats (golden files)', () => {
       })
       expect(r['datePublished']).toBe('2024-11-18')
     }
+    const published = JSON.parse(
+      renderReport(demo({ publish: true }).report, 'claimreview')
+    ) as ClaimReviewJson[]
+    expect(published.map((r) => r.claimReviewed)).toContain('more than 10,000 troops')
   })
 
-  it('publishes the claim, never the desk’s private notes, in the schema.org ClaimReview shape', () => {
+  it('publishes the public explanation, never the desk’s private notes, in the schema.org ClaimReview shape', () => {
     const secret = 'Source is the minister’s aide, do not name'
-    const { report } = demo({ note: secret })
+    const { report } = demo({
+      note: secret,
+      publicExplanation: 'The minister is Yoko Kamikawa.',
+      publish: true
+    })
     const text = renderReport(report, 'claimreview')
     expect(text).not.toContain(secret)
     for (const d of report.claims.filter((c) => c.decision?.note))
       expect(text).not.toContain(d.decision!.note!)
-    const reviews = JSON.parse(text) as Array<Record<string, unknown>>
-    expect(reviews.map((r) => r['claimReviewed']).sort()).toEqual(
-      ['Saturday', 'Yoko Kakmikawa', 'more than 10,000 troops'].sort()
-    )
+    const reviews = JSON.parse(text) as ClaimReviewJson[]
+    const body = (claimed: string) => reviews.find((r) => r.claimReviewed === claimed)?.reviewBody
+    expect(body('Yoko Kakmikawa')).toBe('The minister is Yoko Kamikawa.')
+    expect(body('Saturday')).toBe(PUBLIC_SATURDAY)
+    expect(body('more than 10,000 troops')).toBe('Reports of the troop numbers differ.')
     const validate = new Ajv2020({ strict: false }).compile(CLAIM_REVIEW_SHAPE)
     for (const r of reviews) expect(validate(r), JSON.stringify(validate.errors)).toBe(true)
+  })
+
+  it('says what a correction now reads when the editor gave no public explanation, and nothing for another verdict', () => {
+    const { report } = demo()
+    const without = {
+      ...report,
+      claims: report.claims.map((c) =>
+        c.decision ? { ...c, decision: { ...c.decision, publish: true, publicExplanation: null } } : c
+      )
+    }
+    const reviews = JSON.parse(renderReport(without, 'claimreview')) as ClaimReviewJson[]
+    const body = (claimed: string) => reviews.find((r) => r.claimReviewed === claimed)?.reviewBody
+    expect(body('Yoko Kakmikawa')).toBe('Corrected to: Yoko Kamikawa')
+    expect(reviews.find((r) => r.claimReviewed === 'Saturday')).not.toHaveProperty('reviewBody')
+  })
+
+  it('refuses an empty ClaimReview, saying how to choose claims', () => {
+    const { report } = demo()
+    const unpublished = {
+      ...report,
+      claims: report.claims.map((c) =>
+        c.decision ? { ...c, decision: { ...c.decision, publish: false } } : c
+      )
+    }
+    expect(() => renderReport(unpublished, 'claimreview')).toThrow(/No claim is chosen for the ClaimReview/)
+  })
+
+  it('marks the public explanation as public in the desk’s own reports', () => {
+    const html = reportToHtml(report)
+    expect(html).toContain(`Public explanation (published in ClaimReview):</strong> ${PUBLIC_SATURDAY}`)
+    expect(html).toContain(
+      'Public explanation (not published):</strong> Reports of the troop numbers differ.'
+    )
+    expect(renderReport(report, 'md')).toContain(
+      `**Public explanation (published in ClaimReview):** ${PUBLIC_SATURDAY}`
+    )
   })
 
   it('will not name an unnamed newsroom as the reviewer', () => {

@@ -34,6 +34,8 @@ export interface DecisionPatch {
   correctedText?: string | null
   note?: string | null
   pinned?: PinnedEvidence[]
+  publish?: boolean
+  publicExplanation?: string | null
 }
 
 const LAST_CHECK_KEY = 'factdesk.openCheck'
@@ -262,7 +264,9 @@ export const useChecksStore = defineStore('checks', () => {
           status: next.status,
           correctedText: next.correctedText,
           note: next.note,
-          pinned: next.pinned
+          pinned: next.pinned,
+          publish: next.publish,
+          publicExplanation: next.publicExplanation
         })
       )
       if (!saved) return null
@@ -285,11 +289,23 @@ export const useChecksStore = defineStore('checks', () => {
       status: d?.status ?? 'open',
       correctedText: d?.correctedText ?? null,
       note: d?.note ?? null,
-      pinned: d?.pinned ?? []
+      pinned: d?.pinned ?? [],
+      publish: d?.publish ?? false,
+      publicExplanation: d?.publicExplanation ?? null
     }
   }
 
-  async function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
+  // Decisions are made one after another, each from the one saved before it: a text box saved
+  // as it loses focus and the click that took the focus (a status, "Publish") would otherwise both
+  // start from the old decision, and the later write would undo the earlier one.
+  let decided: Promise<unknown> = Promise.resolve()
+  function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
+    const next = decided.then(() => decideNow(claimId, patch))
+    decided = next.catch(() => undefined)
+    return next
+  }
+
+  async function decideNow(claimId: string, patch: DecisionPatch): Promise<boolean> {
     const next = { ...current(claimId), ...patch }
     const replaced = replacedWording(decisions.get(claimId), next.status)
     // The wording stays on record only while the claim is marked corrected.

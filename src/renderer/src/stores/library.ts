@@ -26,6 +26,8 @@ export const useLibraryStore = defineStore('library', () => {
   const error = ref<string | null>(null)
   const query = ref('')
   const hits = shallowRef<SearchHit[]>([])
+  /** When a search finds nothing: the query spelled as the library spells a word of it. */
+  const suggestions = shallowRef<string[]>([])
   /** The text in the reader: its paragraphs as far as they have been read, a page at a time. */
   const openText = shallowRef<TextPage | null>(null)
   let loadingMore = false
@@ -64,12 +66,16 @@ export const useLibraryStore = defineStore('library', () => {
     const seq = ++searchSeq
     if (text.trim() === '') {
       hits.value = []
+      suggestions.value = []
       return
     }
     try {
       const result = await api.call('library.search', { query: text, limit: 50 })
       // A slower earlier search must not overwrite a newer one.
-      if (seq === searchSeq) hits.value = result.hits
+      if (seq === searchSeq) {
+        hits.value = result.hits
+        suggestions.value = result.suggestions
+      }
     } catch (e) {
       if (seq === searchSeq) error.value = (e as Error).message
     }
@@ -218,6 +224,7 @@ export const useLibraryStore = defineStore('library', () => {
     counts,
     refresh,
     search,
+    suggestions,
     open,
     close,
     remove,

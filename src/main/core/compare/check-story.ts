@@ -525,7 +525,7 @@ function relateInParagraph(
       pf.sentences.forEach((s, i) => {
         const sentence = text.slice(s.start, s.end)
         const reversed = quotedPassages(sentence)
-          .map((q) => quoteTurned(exact, q))
+          .map((q) => quoteTurned(exact, q, lexicon))
           .find((why) => why !== null)
         if (reversed) {
           found.push({ start: s.start, end: s.end, relation: 'contradicts', reason: reversed })
@@ -606,7 +606,20 @@ function relateRole(claim: ExtractedClaim, pf: ParagraphFacts): Found[] {
     } else {
       const match = compareTitles(role, title.title)
       const held = match === 'less' && titleHeldByAnother(text, role, name)
-      if (match === 'same')
+      // "Lars Eriksen, a former finance minister": the story gives as current a title the source
+      // says he no longer holds.
+      const formerInSource =
+        !claim.normalized['qualifier'] &&
+        (/^(?:former|ex-)/i.test(title.title) ||
+          /\b(?:former|ex-)\W*(?:\p{L}+\s+){0,3}$/iu.test(text.slice(Math.max(0, start - 40), start)))
+      if (match === 'same' && formerInSource)
+        found.push({
+          start: s.start,
+          end: s.end,
+          relation: 'contradicts',
+          reason: `calls ${name} a former ${title.title.replace(/^(?:former|ex-)\s*/i, '')}; the story gives the title as current`
+        })
+      else if (match === 'same')
         found.push({
           start: s.start,
           end: s.end,
@@ -656,7 +669,7 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nothing', 'nobody', 't
  * A quotation given back with the sense turned: mostly the same words, but a negation added or
  * dropped ("I will not resign" / "I will resign"), or another number ("by 2027" / "by 2030").
  */
-function quoteTurned(story: string, passage: string): string | null {
+function quoteTurned(story: string, passage: string, lexicon: Lexicon): string | null {
   const a = story.split(' ').filter(Boolean)
   const b = passage.split(' ').filter(Boolean)
   if (a.length < 3 || b.length < 3) return null
@@ -673,8 +686,61 @@ function quoteTurned(story: string, passage: string): string | null {
       .join(' ')
   if (numbers(a) && numbers(b) && numbers(a) !== numbers(b))
     return `quotes another number: ${numbers(b)}, not ${numbers(a)}`
-  return null
+  return wordsSwapped(a, b, lexicon)
 }
+
+/**
+ * The same quotation with a word or two of substance swapped ("made the right call" / "made the
+ * wrong call", "free for everyone" / "free for pensioners"): the words either side agree, the
+ * middle does not. A swapped article or pronoun ("our fans" / "the fans") is left to the
+ * partial match.
+ */
+function wordsSwapped(a: string[], b: string[], lexicon: Lexicon): string | null {
+  let head = 0
+  while (head < a.length && head < b.length && a[head] === b[head]) head++
+  let tail = 0
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++
+  const storyMiddle = a.slice(head, a.length - tail)
+  const sourceMiddle = b.slice(head, b.length - tail)
+  if (
+    storyMiddle.length === 0 ||
+    sourceMiddle.length === 0 ||
+    storyMiddle.length > 2 ||
+    sourceMiddle.length > 2
+  )
+    return null
+  if ((head + tail) / Math.max(a.length, b.length) < 0.5) return null
+  const substance = (words: string[]) => contentWords(words.join(' ')).length > 0
+  if (!substance(storyMiddle) && !substance(sourceMiddle)) return null
+  // Opposites ("right" / "wrong") and a changed scope ("everyone" / "pensioners") turn the
+  // quotation; another word of degree ("impossible" / "very difficult") only misquotes it.
+  const opposite = storyMiddle.some((x) =>
+    sourceMiddle.some((y) => lexicon.antonyms(x, y, 'adj') || lexicon.antonyms(x, y, 'verb'))
+  )
+  const scope = [...storyMiddle, ...sourceMiddle].some((w) => SCOPE_WORDS.has(w))
+  return opposite || scope
+    ? `quotes “${sourceMiddle.join(' ')}” where the story has “${storyMiddle.join(' ')}”`
+    : null
+}
+
+const SCOPE_WORDS = new Set([
+  'everyone',
+  'everybody',
+  'everything',
+  'all',
+  'none',
+  'nobody',
+  'nothing',
+  'every',
+  'each',
+  'always',
+  'never'
+])
 
 /** What a sentence puts in quotation marks, as quotedWords. */
 function quotedPassages(sentence: string): string[] {

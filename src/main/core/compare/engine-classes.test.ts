@@ -230,6 +230,26 @@ describe('3. conflicts that were not seen', () => {
     expect(contradicted(claim(surname, 'Dara Okwu', 'person'))).toBe(false)
   })
 
+  it('sees a quotation turned by one word, and a title the source says is held no more', () => {
+    const quote = check('Coach Emil Varga said the referee "made the right call" on the penalty in Graz.', [
+      'Varga said the referee "made the wrong call" on the penalty in Graz and would complain.'
+    ])
+    expect(claim(quote, 'made the right call', 'quote').evidence.map((e) => e.reason)).toContain(
+      'quotes “wrong” where the story has “right”'
+    )
+    const degree = check(
+      'Chief Rana Osei said the crews did "an extraordinary job under impossible conditions".',
+      ['Osei praised the crews for "an extraordinary job under very difficult conditions."']
+    )
+    expect(contradicted(claim(degree, 'an extraordinary job', 'quote'))).toBe(false)
+    const former = check('Finance Minister Lars Eide presented the budget to parliament in Oslo.', [
+      'Lars Eide, a former finance minister, now chairs the budget committee in Oslo.'
+    ])
+    expect(claim(former, 'Finance Minister Lars Eide', 'role').evidence.map((e) => e.reason)).toContain(
+      'calls Lars Eide a former finance minister; the story gives the title as current'
+    )
+  })
+
   it('sees another outcome of the same decision', () => {
     const r = check('The senate in Manila passed the tenancy bill on Tuesday by 15 votes to 8.', [
       'The tenancy bill was defeated in the senate in Manila on Tuesday, two votes short.'

@@ -85,6 +85,15 @@ const AT_LEAST = new Set(['at least', 'no fewer than', 'no less than'])
 const AT_MOST = new Set(['up to', 'as many as', 'as much as', 'at most', 'no more than'])
 const BELOW = new Set(['fewer than', 'less than', 'under', 'below'])
 const NEARLY = new Set(['nearly', 'almost', 'close to', 'just under', 'approaching'])
+const APPROXIMATE_HEDGES = new Set([
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'some',
+  'an estimated',
+  'estimated'
+])
 
 /** The interval a hedged single value stands for (see the table above). */
 export function hedgedInterval(hedge: string | null, v: number): Interval {
@@ -128,7 +137,11 @@ export function intervalsOverlap(a: Interval, b: Interval): boolean {
  * The interval read loosely: soft bounds widened (low halved, high doubled) and every bound
  * inclusive, so "nearly $12 billion" and "$12 billion" (a round figure) meet at 12 billion.
  */
-export function loosened(q: Interval & { hedge: string | null }): Interval {
+export function loosened(q: Interval & { hedge: string | null; value?: number | null }): Interval {
+  // "About 20" read loosely is still a figure near 20 (a fifth either side), not 10 to 44: the
+  // writer named a value, only rounded it.
+  if (q.hedge && APPROXIMATE_HEDGES.has(q.hedge) && typeof q.value === 'number')
+    return { low: q.value * 0.8, high: q.value * 1.2, lowInclusive: true, highInclusive: true }
   const soft = softBounds(q.hedge)
   return {
     low: soft.low && q.low !== null ? q.low / 2 : q.low,

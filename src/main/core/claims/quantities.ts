@@ -17,6 +17,8 @@ export interface NormalizedQuantity extends Record<string, unknown> {
   unitHead: string | null
   currency: string | null
   hedge: string | null
+  /** Whose age the figure is ("Draylen Mason, 17"), null when the text names no one. */
+  agePerson?: string | null
   /** The period a rate is given for: "$150,000 a year" is per year. */
   per?: RatePeriod
 }
@@ -128,6 +130,34 @@ function parseAmount(raw: string): Amount | null {
 }
 
 /** The unit: the words after the number up to a function word, e.g. "heavy howitzers". */
+/** "31-year-old", "aged 24", "Tiago Moreira, 33,": a person's age, whatever way it is written. */
+const AGE_AFTER = /^(?:-year-old\b|\s+years?\s+old\b|-years?-old\b)/i
+const AGE_BEFORE = /\baged\s+$/i
+const AGE_APPOSITION_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]+,\s*$/u
+const AGE_APPOSITION_AFTER = /^\s*,/
+
+const NAME_BEFORE =
+  /((?:\p{Lu}[\p{L}\p{M}'’-]+\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]+),?\s*(?:(?:was|is)\s+)?(?:aged\s+)?$/u
+const NAME_AFTER = /^\s+(?:[\p{Ll}-]+\s+){0,2}?((?:\p{Lu}[\p{L}\p{M}'’-]+\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]+)/u
+
+/**
+ * An age and whose it is: "Draylen Mason, 17," and "17-year-old Draylen Mason" give the name,
+ * "a 75-year-old woman" none. Two ages are compared only for the same person.
+ */
+function ageAt(text: string, start: number, end: number): { end: number; person: string | null } | null {
+  const before = text.slice(Math.max(0, start - 60), start)
+  const nameBefore = NAME_BEFORE.exec(before)?.[1] ?? null
+  const after = AGE_AFTER.exec(text.slice(end, end + 12))
+  if (after) {
+    const name = NAME_AFTER.exec(text.slice(end + after[0].length, end + after[0].length + 60))?.[1] ?? null
+    return { end: end + after[0].length, person: name }
+  }
+  if (AGE_BEFORE.test(before)) return { end, person: nameBefore }
+  if (AGE_APPOSITION_BEFORE.test(before) && AGE_APPOSITION_AFTER.test(text.slice(end, end + 3)))
+    return { end, person: nameBefore }
+  return null
+}
+
 function unitAfter(
   text: string,
   end: number
@@ -227,7 +257,12 @@ export function extractQuantities(
     let end = start + m[0].length
     if (/^\s?(?:[ap]\.?m\b|:\d)/i.test(text.slice(end, end + 5))) continue // a clock time
     // Money is complete with its currency; the words after "$50 billion" are not its unit.
-    let unit = currency ? { unit: null, head: null, currency: null, end } : unitAfter(text, end)
+    const age = !currency && !hedge && value !== null && value < 130 ? ageAt(text, start, end) : null
+    let unit = currency
+      ? { unit: null, head: null, currency: null, end }
+      : age
+        ? { unit: 'years old', head: 'age', currency: null, end: age.end }
+        : unitAfter(text, end)
     const group = !currency && !unit.unit ? GROUP_OF.exec(text.slice(Math.max(0, start - 40), start)) : null
     if (group) {
       unit = { unit: group[1]!.toLowerCase(), head: group[1]!.toLowerCase(), currency: null, end }
@@ -264,6 +299,7 @@ export function extractQuantities(
         unitHead: currency ? currency : unit.head,
         currency,
         hedge: hedge ?? (g['vague'] ? g['vague'].toLowerCase() : null),
+        ...(age ? { agePerson: age.person } : {}),
         ...(rate
           ? { per: (rate[1]!.toLowerCase() === 'annum' ? 'year' : rate[1]!.toLowerCase()) as RatePeriod }
           : {})

@@ -26,7 +26,7 @@ import {
   type EntityClaim
 } from './relate-entity'
 import { agreement, frameOf, verbsAgree, type Frame } from './frames'
-import { relateFigures, type FigureContext, type Found } from './figures-in-passage'
+import { bearingAfter, relateFigures, type FigureContext, type Found } from './figures-in-passage'
 import { clauseAround, clauseSpan, measureOf } from './measure'
 import { asOfDate, baselineOf, differentEvent } from './same-event'
 import { suggestStatus } from './status'
@@ -175,6 +175,7 @@ export function checkStory(input: CheckInput): CheckResult {
       story.text.slice(claim.sentence.start, claim.sentence.end),
       claim.start - claim.sentence.start
     ),
+    bearing: bearingAfter(story.text, claim.end),
     asOf: asOfDate(
       story.text.slice(claim.sentence.start, claim.sentence.end),
       claim.start - claim.sentence.start

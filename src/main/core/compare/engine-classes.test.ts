@@ -87,6 +87,35 @@ describe('1. a figure is compared only with a figure of the same measure', () =>
     expect(contradicted(claim(toll, 'Twelve people', 'quantity'))).toBe(true)
   })
 
+  it('compares ages of one person only, and figures across units', () => {
+    const age = check('The 31-year-old goalkeeper Tiago Moreno signed a two-year contract on Monday.', [
+      'Goalkeeper Tiago Moreno, 33, agreed a two-year contract on Monday; his coach, 57, was there.'
+    ])
+    const ageEvidence = claim(age, '31-year-old', 'quantity').evidence
+    expect(ageEvidence.find((e) => e.relation === 'contradicts')?.reason).toBe(
+      'the source says 33 years old; the story says 31 years old'
+    )
+    const other = check('A bomb critically injured a 75-year-old woman in the east of the city.', [
+      'Earlier, a bomb in the east of the city killed Anthony Marsh, 39.'
+    ])
+    expect(contradicted(claim(other, '75-year-old', 'quantity'))).toBe(false)
+    const feet = check('The two climbers were stranded at 11,400 feet on the north face of Mount Arvel.', [
+      'Rescuers reached the climbers stranded at 3,475 metres on the north face of Mount Arvel.'
+    ])
+    expect(claim(feet, '11,400 feet', 'quantity').evidence.map((e) => e.relation)).toContain('supports')
+    const hail = check('Hailstones 10 cm across smashed windscreens in Bologna on Tuesday.', [
+      'The hailstones that smashed windscreens in Bologna on Tuesday were about two inches across.'
+    ])
+    expect(contradicted(claim(hail, '10 cm', 'quantity'))).toBe(true)
+  })
+
+  it('does not set a distance on another bearing from the same place against the story’s', () => {
+    const r = check('Police found his car at a hotel in Round Rock, about 20 miles north of Austin.', [
+      'A parcel exploded at a depot in Schertz, some 65 miles south of Austin, police found.'
+    ])
+    expect(contradicted(claim(r, 'about 20 miles', 'quantity'))).toBe(false)
+  })
+
   it('does not set a count at one site against the total', () => {
     const r = check('Officials said 20 people died at the central station after the blasts.', [
       'The blasts killed at least 34 people across the city, officials said.'

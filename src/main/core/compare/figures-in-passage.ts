@@ -21,6 +21,33 @@ export interface FigureContext {
   baseline: string | null
   /** The date is a state's "as of", not an event's. */
   asOf: boolean
+  /** A distance's bearing ("20 miles north of Austin"), or null. */
+  bearing?: { direction: string; from: string } | null
+}
+
+const BEARING =
+  /^\s*(?:[\p{L}-]+\s+){0,2}?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(\p{Lu}[\p{L}\p{M}'’-]*)/iu
+
+/** "20 miles north of Austin": the bearing a distance is measured on, from where. */
+export function bearingAfter(text: string, end: number): { direction: string; from: string } | null {
+  const m = BEARING.exec(text.slice(end, end + 60))
+  return m ? { direction: m[1]!.toLowerCase().replace('-', ''), from: m[2]! } : null
+}
+
+/** Two distances from one place on different bearings measure the way to two places. */
+function otherBearing(
+  story: { direction: string; from: string } | null,
+  source: { direction: string; from: string } | null
+): string | null {
+  if (!story || !source || story.from !== source.from || story.direction === source.direction) return null
+  return `it measures ${source.direction} of ${source.from}, not ${story.direction}`
+}
+
+/** Whether two ages are of one person: both name someone, and the names share a word. */
+function samePerson(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false
+  const words = new Set(a.split(/\s+/).filter((w) => w.length > 2))
+  return b.split(/\s+/).some((w) => words.has(w))
 }
 
 /** A relation found in a paragraph, with the sentence it rests on. */
@@ -58,19 +85,26 @@ export function relateFigures(
       if (!r || (r.relation === 'contradicts' && agreement < AGREEMENT_FOR_EVIDENCE)) continue
       if (r.relation !== 'supports') {
         const dates = pf.dates(i).map((d) => d.claim.normalized as NormalizedDate)
+        // A distance on another bearing, an age of someone else (an age's measure is its person,
+        // not what happened), or another measure: the passage only mentions the figure.
         const why =
-          differentMeasure(
-            figure.measure,
-            measureOf(text, s, q.start, q.end, dates),
-            story.value,
-            source.value,
-            figure.publicationYears
-          ) ??
-          (figure.otherFigures.some(
-            (o) => sameUnit(o, source) && relateQuantities(o, source)?.relation === 'supports'
-          )
-            ? 'the story gives that figure too, for something else'
-            : null)
+          otherBearing(figure.bearing ?? null, bearingAfter(text, q.end)) ??
+          (story.unitHead === 'age'
+            ? samePerson(story.agePerson, source.agePerson)
+              ? null
+              : 'it may be someone else’s age'
+            : (differentMeasure(
+                figure.measure,
+                measureOf(text, s, q.start, q.end, dates),
+                story.value,
+                source.value,
+                figure.publicationYears
+              ) ??
+              (figure.otherFigures.some(
+                (o) => sameUnit(o, source) && relateQuantities(o, source)?.relation === 'supports'
+              )
+                ? 'the story gives that figure too, for something else'
+                : null)))
         if (why) {
           found.push({
             start: s.start,

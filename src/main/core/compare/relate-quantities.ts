@@ -31,8 +31,63 @@ function countedHead(q: NormalizedQuantity): string | null {
   return q.unitHead
 }
 
+/** Units of length, mass and area, by the words news writes them in, with their SI factor. */
+const MEASURES: Record<string, [dimension: string, factor: number]> = Object.fromEntries(
+  Object.entries({
+    length: [
+      ['mm millimetre millimetres millimeter millimeters', 0.001],
+      ['cm centimetre centimetres centimeter centimeters', 0.01],
+      ['m metre metres meter meters', 1],
+      ['km kilometre kilometres kilometer kilometers', 1000],
+      ['inch inches inche', 0.0254],
+      ['foot feet ft', 0.3048],
+      ['yard yards', 0.9144],
+      ['mile miles', 1609.344],
+      ['nautical-mile', 1852]
+    ],
+    mass: [
+      ['g gram grams gramme grammes', 0.001],
+      ['kg kilogram kilograms kilo kilos', 1],
+      ['tonne tonnes', 1000],
+      ['lb lbs', 0.45359237]
+    ],
+    area: [
+      ['hectare hectares ha', 10_000],
+      ['acre acres', 4046.8564224]
+    ]
+  } as Record<string, Array<[string, number]>>).flatMap(([dimension, units]) =>
+    units.flatMap(([words, factor]) => words.split(' ').map((w) => [w, [dimension, factor]]))
+  )
+)
+
+/** The dimension and SI factor of a figure's unit ("11,400 feet": length, 0.3048), or null. */
+function measureOf(q: NormalizedQuantity): [string, number] | null {
+  if (!q.unit) return null
+  const words = q.unit.toLowerCase().split(/\s+/)
+  if (words[0] === 'nautical') return MEASURES['nautical-mile']!
+  return MEASURES[words[0]!] ?? null
+}
+
+/** A figure in another unit of the same dimension, restated in `to`'s unit. */
+function restated(q: NormalizedQuantity, to: NormalizedQuantity): NormalizedQuantity | null {
+  const from = measureOf(q)
+  const into = measureOf(to)
+  if (!from || !into || from[0] !== into[0] || from[1] === into[1]) return null
+  const k = from[1] / into[1]
+  const times = (v: number | null) => (v === null ? null : v * k)
+  return {
+    ...q,
+    value: times(q.value),
+    low: times(q.low),
+    high: times(q.high),
+    unit: to.unit,
+    unitHead: to.unitHead
+  }
+}
+
 export function sameUnit(a: NormalizedQuantity, b: NormalizedQuantity): boolean {
   if (a.currency || b.currency) return a.currency === b.currency
+  if (restated(b, a)) return true
   return a.unitHead !== null && unitClass(countedHead(a)) === unitClass(countedHead(b))
 }
 
@@ -97,6 +152,24 @@ export function relateQuantities(
   source: NormalizedQuantity
 ): { relation: Relation; reason: string; hedgedDifference: boolean } | null {
   if (!sameUnit(story, source)) return currencySwapped(story, source)
+  const converted = restated(source, story)
+  if (converted) {
+    const shown = `${figureInWords(source)} (${Number(converted.value?.toPrecision(3)).toLocaleString('en-US')} ${story.unit})`
+    // Conversions are rounded by whoever made them: within 2% is the same figure.
+    if (
+      story.value !== null &&
+      converted.value !== null &&
+      story.hedge === source.hedge &&
+      Math.abs(converted.value - story.value) <= 0.02 * Math.abs(story.value)
+    )
+      return {
+        relation: 'supports',
+        reason: `the same figure in other units: ${shown}`,
+        hedgedDifference: false
+      }
+    const r = relateQuantities(story, converted)
+    return r && { ...r, reason: r.reason.replace(figureInWords(converted), shown) }
+  }
   // Rates over different periods are compared per year; a rate against a plain amount is not.
   if (story.per && source.per && story.per !== source.per) {
     const r = relateQuantities(yearly(story), yearly(source))

@@ -177,6 +177,21 @@ describe('2. support needs the same fact', () => {
     expect(claim(quote, 'We let our fans down', 'quote').evidence.map((e) => e.relation)).toEqual(['partial'])
   })
 
+  it('a gerund used as a noun is not a shared deed ("Danube shipping")', () => {
+    const r = check(
+      'The consultants submitted their report on Danube shipping to the European Commission in April 2019.',
+      ['The European Commission published its own review of inland shipping on the Danube in April 2019.']
+    )
+    expect(claim(r, 'April 2019', 'date').evidence.some((e) => e.relation === 'supports')).toBe(false)
+  })
+
+  it('a passage that rules out a word of the story’s fact contradicts it', () => {
+    const r = check('The protest against the media bill took place outside the parliament in Yerevan.', [
+      'Protesters against the media bill gathered outside the government building in Yerevan, not the parliament.'
+    ])
+    expect(claim(r, 'Yerevan', 'place').evidence.map((e) => e.relation)).toContain('contradicts')
+  })
+
   it('a passage giving the same sum for another deed does not support it', () => {
     const r = check('The charity walk raised £1.2m for the children’s hospital in Cardiff.', [
       'The children’s hospital in Cardiff needs £1.2m each year to run its cancer ward.'

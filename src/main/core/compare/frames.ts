@@ -48,23 +48,39 @@ export function frameOf(text: string, span: Span, without?: Span): Frame {
       })
     run = []
   }
-  for (const t of tokens) {
+  for (const [k, t] of tokens.entries()) {
     const at = span.start + t.start
     const inside = without !== undefined && at >= without.start && at < without.end
     if (t.pos === 'PROPN') run.push(t)
     else endRun()
     if (inside || t.key.length < 3 || t.time) continue
-    if (t.pos === 'VERB') {
+    if (t.pos === 'VERB' && !nounUse(tokens, k)) {
       if (REPORTING.has(t.key) || LIGHT.has(t.key)) continue
       verbs.add(t.key)
       lemmas.set(t.key, t.lemma)
       if (t.negated) negated.add(t.key)
-    } else if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NUM') {
+    } else if (
+      t.pos === 'NOUN' ||
+      t.pos === 'ADJ' ||
+      t.pos === 'PROPN' ||
+      t.pos === 'NUM' ||
+      t.pos === 'VERB'
+    ) {
       nouns.add(t.key)
     }
   }
   endRun()
   return { verbs, nouns, negated, names, lemmas }
+}
+
+/** "Danube shipping", "the bombing": an -ing form after a name, an adjective or an article names a thing. */
+function nounUse(tokens: readonly Token[], k: number): boolean {
+  if (!/ing$/i.test(tokens[k]!.text)) return false
+  const previous = tokens[k - 1]?.pos
+  if (previous === 'PROPN' || previous === 'NOUN' || previous === 'ADJ' || previous === 'DET') return true
+  // "of inland shipping": a modifier the tagger calls an adverb, after a preposition or article.
+  const before = tokens[k - 2]?.pos
+  return previous === 'ADV' && (before === 'ADP' || before === 'DET')
 }
 
 export interface Agreement {
@@ -110,8 +126,7 @@ export function verbsAgree(story: Frame, passage: Frame, lexicon: Lexicon): bool
   for (const v of story.verbs) {
     if (passage.verbs.has(v) || passage.nouns.has(v)) return true
     const lemma = story.lemmas.get(v) ?? v
-    for (const w of passage.verbs)
-      if (lexicon.related(lemma, passage.lemmas.get(w) ?? w, 'verb')) return true
+    for (const w of passage.verbs) if (lexicon.related(lemma, passage.lemmas.get(w) ?? w, 'verb')) return true
     for (const n of passage.nouns) if (agentNoun(n, lemma) || agentNoun(n, v)) return true
   }
   for (const w of passage.verbs) {

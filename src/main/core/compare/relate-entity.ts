@@ -81,8 +81,15 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts, lexicon: Le
       const frame = pf.frame(clause, { start, end })
       const same = agreement(claim.frame, frame)
       const before = text.slice(clause.start, start)
+      const ruledOut = ruledOutWord(sentence, claim)
       if (/\b(?:not|rather than|instead of)\s+(?:the\s+)?$/i.test(before)) {
         found.push({ ...s, relation: 'contradicts', reason: `says it was not ${at.text}` })
+      } else if (same.same && ruledOut) {
+        found.push({
+          ...s,
+          relation: 'contradicts',
+          reason: `says “not the ${ruledOut}”, which the story gives`
+        })
       } else if (same.same && claim.kind === 'place' && otherDirection(claim.direction, before)) {
         found.push({
           ...s,
@@ -187,6 +194,15 @@ export function verbBefore(sentence: string, at: number): string | null {
     if (t.pos === 'VERB' && !LIGHT.has(t.lemma)) verb = t.lemma
   }
   return verb
+}
+
+/**
+ * ", not the parliament": a word of the story's sentence that the passage rules out, set off by a
+ * comma as a correction ("outside the chancellery, not the parliament").
+ */
+function ruledOutWord(sentence: string, claim: EntityClaim): string | null {
+  const m = /,\s*(?:and\s+)?not\s+(?:the|a|an|in|at)\s+([\p{Ll}][\p{L}-]{3,})/u.exec(sentence)
+  return m && claim.context.has(m[1]!) ? m[1]! : null
 }
 
 /** Agreement beyond doubt, as a contradiction by another name needs. */

@@ -23,6 +23,11 @@ describe('dates', () => {
     expect([decade.precision, decade.value, decade.text]).toEqual(['decade', '197x', '1970s'])
   })
 
+  it('reads medieval years after a preposition, not a count that follows one', () => {
+    expect(dates('The monastery, founded in 1345, was damaged.').map((d) => d.value)).toEqual(['1345'])
+    expect(dates('The firm settled in 1200 cases last year.').map((d) => d.text)).not.toContain('1200')
+  })
+
   it('reads ordinal dates and abbreviated months', () => {
     expect(dates('Voting closes on the 3rd of May.')[0]).toMatchObject({
       precision: 'day',

@@ -64,7 +64,7 @@ const DEFAULT_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12))
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 const LEADING = /^(?:on|in|at|by|since|from|until|till|during|of)\s+/i
 const YEAR_OR_DECADE =
-  /\b(?:(?:in|since|by|during|until|of|from|before|after|early|late|mid-?)\s+)?(?:the\s+)?((?:1[5-9]|20)\d0s|'\d0s)|\b(?:in|since|by|during|until|from|before|after)\s+((?:1[5-9]|20)\d\d)\b/gi
+  /\b(?:(?:in|since|by|during|until|of|from|before|after|early|late|mid-?)\s+)?(?:the\s+)?((?:1[5-9]|20)\d0s|'\d0s)|\b(?:in|since|by|during|until|from|before|after)\s+((?:1[5-9]|20)\d\d|1[0-4]\d\d(?!\s+\p{L}))\b/giu
 
 function pad(n: number): string {
   return String(n).padStart(2, '0')

@@ -4,6 +4,7 @@ import { extractEvents } from './events'
 import { extractNames } from './names'
 import { extractQuantities } from './quantities'
 import { extractQuotes } from './quotes'
+import { extractRanks } from './ranks'
 import { splitSentences } from './sentences'
 import type { ExtractedClaim } from './types'
 
@@ -19,13 +20,14 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     const { claims: names } = extractNames(text, sentences)
     const people = names.filter((c) => c.kind === 'person')
     const events = extractEvents(text, sentences, names)
+    const ranks = extractRanks(text, sentences)
     const quotes = extractQuotes(text, sentences, people)
     // "Ukraine today could be East Asia tomorrow": inside a quotation these words are not dates.
     const figurative = (c: ExtractedClaim) =>
       c.kind === 'date' &&
       /^(?:today|tomorrow|now)$/i.test(c.text) &&
       quotes.some((q) => c.start >= q.start && c.end <= q.end)
-    return [...dates, ...quantities, ...names, ...events, ...quotes]
+    return [...dates, ...quantities, ...names, ...events, ...ranks, ...quotes]
       .filter((c) => !figurative(c))
       .filter((c) => c.start >= 0 && c.end <= text.length && c.start < c.end)
       .sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind))

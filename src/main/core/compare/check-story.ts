@@ -14,6 +14,8 @@ import { nameFindings, NameVocabulary, type NameFinding } from './names'
 import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type PassageIndex } from './passage-index'
 import { ParagraphFacts } from './paragraph-facts'
 import { relateDates } from './relate-dates'
+import { relateRank } from './relate-rank'
+import type { NormalizedRank } from '../claims/ranks'
 import { WORDS_ONLY, type Lexicon } from '../nlp/wordnet'
 import { eventClaim, relateEvent, type EventClaim } from './relate-event'
 import {
@@ -567,7 +569,10 @@ function relateInParagraph(
       break
     }
     case 'event':
-      found.push(...relateEvent(eventOf(), pf, lexicon))
+      // A rank ("the second-deadliest") is compared as a rank, not as a deed.
+      if (typeof claim.normalized['rank'] === 'number')
+        found.push(...relateRank(claim.normalized as NormalizedRank, context, pf))
+      else found.push(...relateEvent(eventOf(), pf, lexicon))
       break
   }
   return found

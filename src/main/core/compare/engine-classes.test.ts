@@ -294,6 +294,15 @@ describe('3. conflicts that were not seen', () => {
     )
   })
 
+  it('sees another rank of the same superlative', () => {
+    const r = check('Investigators said the crash is the second-deadliest in French territory since 1981.', [
+      'Investigators said it was the deadliest crash in French territory in decades.'
+    ])
+    expect(
+      claim(r, 'second-deadliest', 'event').evidence.find((e) => e.relation === 'contradicts')?.reason
+    ).toBe('calls it the deadliest, not the second-deadliest')
+  })
+
   it('sees another outcome of the same decision', () => {
     const r = check('The senate in Manila passed the tenancy bill on Tuesday by 15 votes to 8.', [
       'The tenancy bill was defeated in the senate in Manila on Tuesday, two votes short.'

@@ -23,7 +23,8 @@
 // than ten of the next word a writer would have used ("tens of thousands").
 // A soft bound is a convention of ours, not something the writer said: "thousands of troops" does
 // not rule out 10,500. Where two figures are disjoint, but would overlap were the soft bounds
-// loosened (low halved, high doubled) and the open ends closed ("nearly 12" meets "12"), they are
+// loosened (low halved, high doubled; a value written "about" stays within a fifth of itself) and
+// the open ends closed ("nearly 12" meets "12"), they are
 // a hedged difference for the editor, not a contradiction. Hard bounds stay hard: "up to 800"
 // and "more than 1,000" contradict.
 export interface Interval {
@@ -32,6 +33,18 @@ export interface Interval {
   lowInclusive: boolean
   highInclusive: boolean
 }
+
+/** Hedges that name a value and round it: read loosely, they stay near the value. */
+const APPROXIMATE_PHRASES = [
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'some',
+  'an estimated',
+  'estimated'
+] as const
+export const APPROXIMATE_HEDGES: ReadonlySet<string> = new Set(APPROXIMATE_PHRASES)
 
 export const HEDGE_PHRASES = [
   'more than',
@@ -56,13 +69,7 @@ export const HEDGE_PHRASES = [
   'close to',
   'just under',
   'approaching',
-  'about',
-  'around',
-  'roughly',
-  'approximately',
-  'some',
-  'an estimated',
-  'estimated'
+  ...APPROXIMATE_PHRASES
 ] as const
 
 export const VAGUE_AMOUNTS: Record<string, [number, number]> = {
@@ -85,15 +92,6 @@ const AT_LEAST = new Set(['at least', 'no fewer than', 'no less than'])
 const AT_MOST = new Set(['up to', 'as many as', 'as much as', 'at most', 'no more than'])
 const BELOW = new Set(['fewer than', 'less than', 'under', 'below'])
 const NEARLY = new Set(['nearly', 'almost', 'close to', 'just under', 'approaching'])
-const APPROXIMATE_HEDGES = new Set([
-  'about',
-  'around',
-  'roughly',
-  'approximately',
-  'some',
-  'an estimated',
-  'estimated'
-])
 
 /** The interval a hedged single value stands for (see the table above). */
 export function hedgedInterval(hedge: string | null, v: number): Interval {

@@ -7,7 +7,7 @@
 // | loosened (hedges.ts: "thousands" vs 10,500) |             |                        |
 // | disjoint                                    | contradicts | no                     |
 import type { Relation } from '../../../shared/check'
-import { intervalsOverlap, loosened } from '../claims/hedges'
+import { APPROXIMATE_HEDGES, intervalsOverlap, loosened } from '../claims/hedges'
 import type { NormalizedQuantity, RatePeriod } from '../claims/quantities'
 import { commonGround, figureInWords } from './figure-words'
 
@@ -115,8 +115,6 @@ function currencySwapped(
   }
 }
 
-const APPROXIMATE = new Set(['about', 'around', 'roughly', 'approximately', 'some', 'an estimated'])
-
 function trailingZeros(v: number): number {
   let n = 0
   while (v !== 0 && v % 10 === 0 && n < 12) {
@@ -131,7 +129,8 @@ function trailingZeros(v: number): number {
  * disagree, though ±10% would let them overlap.
  */
 function roundedApart(a: NormalizedQuantity, b: NormalizedQuantity): boolean {
-  if (!a.hedge || !b.hedge || !APPROXIMATE.has(a.hedge) || !APPROXIMATE.has(b.hedge)) return false
+  if (!a.hedge || !b.hedge || !APPROXIMATE_HEDGES.has(a.hedge) || !APPROXIMATE_HEDGES.has(b.hedge))
+    return false
   if (a.value === null || b.value === null || a.value === b.value) return false
   const zeros = Math.min(trailingZeros(a.value), trailingZeros(b.value))
   return (

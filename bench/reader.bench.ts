@@ -9,6 +9,7 @@ import { createHandlers } from '../src/main/api/handlers'
 import { openLibrary } from '../src/main/library'
 import { importFiles } from '../src/main/services/importer'
 import { startHttpServer } from '../src/main/transports/http'
+import { testCheckEngine } from '../src/test-support/check-engine'
 
 type Report = (section: string, lines: string[]) => void
 
@@ -42,7 +43,12 @@ export async function run(report: Report): Promise<void> {
     const id = outcome.id
     const summary = library.list({ limit: 1, offset: 0 }).texts[0]!
     const server = await startHttpServer({
-      handlers: createHandlers({ library, libraryPath: dir, version: 'bench' }),
+      handlers: createHandlers({
+        library,
+        libraryPath: dir,
+        version: 'bench',
+        checkEngine: testCheckEngine()
+      }),
       rendererDir: null
     })
     const call = async (method: string, input: unknown): Promise<number> => {

@@ -50,7 +50,7 @@ test('a re-run shows its progress, and Cancel leaves the previous result in plac
   await page.getByTestId('check-cancel').click()
   await expect(page.getByTestId('check-running')).toBeHidden()
   await expect(page.getByTestId('check-error')).toHaveText(
-    'The check was cancelled; the check is as it was before.'
+    'Cancelled: nothing in the library was changed.'
   )
   await expect(page.getByTestId('claims-shown')).toContainText(`${before.total} of ${before.total} claims`)
   const after = await serve.call<{ checks: Summary[] }>('checks.list', {})

@@ -13,7 +13,7 @@ export type CheckEngine = (
   signal: AbortSignal
 ) => Promise<CheckResult>
 
-export const CANCELLED_MESSAGE = 'The check was cancelled; the check is as it was before.'
+export const CANCELLED_MESSAGE = 'Cancelled: nothing in the library was changed.'
 
 /** Starts check-worker with the job as its workerData. */
 export type StartCheckWorker = (job: CheckJob) => Worker

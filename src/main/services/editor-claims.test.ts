@@ -45,15 +45,9 @@ describe('claims added by the editor', () => {
     const { claimId, detail } = addEditorClaim(library, checkId, { kind: 'event', ...selection })
     expect(detail.result.claims).toHaveLength(before + 1)
     const claim = detail.result.claims.find((c) => c.id === claimId)!
-    expect(claim).toMatchObject({
-      kind: 'event',
-      origin: 'editor',
-      text: 'the old pier had flooded twice last winter'
-    })
+    expect(claim).toMatchObject({ kind: 'event', origin: 'editor', text: 'the old pier had flooded twice last winter' })
     expect(story.slice(claim.start, claim.end)).toBe(claim.text)
-    expect(claim.evidence.map((e) => e.text)).toContain(
-      'Local fishermen said the old pier flooded twice last winter.'
-    )
+    expect(claim.evidence.map((e) => e.text)).toContain('Local fishermen said the old pier flooded twice last winter.')
     expect(detail.check.total).toBe(before + 1)
   })
 
@@ -63,14 +57,7 @@ describe('claims added by the editor', () => {
     const { claimId } = addEditorClaim(library, checkId, { kind: 'quote', start: start - 1, end })
     const added = checkDetail(library, checkId).result.claims.find((c) => c.id === claimId)!
     expect([added.start, added.end]).toEqual([start, end])
-    library.checks.decide({
-      checkId,
-      claimId,
-      status: 'verified',
-      correctedText: null,
-      note: null,
-      pinned: []
-    })
+    library.checks.decide({ checkId, claimId, status: 'verified', correctedText: null, note: null, pinned: [] })
     const again = rerunCheck(library, checkId)
     expect(again.result.claims.find((c) => c.id === claimId)?.text).toBe('the chair Mirela Osterhaus said')
     expect(again.decisions.find((d) => d.claimId === claimId)?.status).toBe('verified')

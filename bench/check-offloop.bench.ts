@@ -17,6 +17,7 @@ import { lexicon } from '../src/main/services/lexicon'
 import { prepareCheck } from '../src/main/services/run-check'
 import { startHttpServer } from '../src/main/transports/http'
 import { testCheckEngine } from '../src/test-support/check-engine'
+import { timedCaller } from './timed-call'
 
 type Report = (section: string, lines: string[]) => void
 
@@ -48,17 +49,7 @@ async function measure(
     handlers: createHandlers({ library, libraryPath: dir, version: 'bench', checkEngine: engine }),
     rendererDir: null
   })
-  const call = async (method: string, input: unknown): Promise<number> => {
-    const started = performance.now()
-    const response = await fetch(`${server.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
-      body: JSON.stringify(input)
-    })
-    await response.arrayBuffer()
-    if (!response.ok) throw new Error(`${method}: ${response.status}`)
-    return performance.now() - started
-  }
+  const call = timedCaller(server)
   try {
     let done = false
     const check = call('checks.create', { storyId }).finally(() => (done = true))

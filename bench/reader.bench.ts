@@ -10,6 +10,7 @@ import { openLibrary } from '../src/main/library'
 import { importFiles } from '../src/main/services/importer'
 import { startHttpServer } from '../src/main/transports/http'
 import { testCheckEngine } from '../src/test-support/check-engine'
+import { timedCaller } from './timed-call'
 
 type Report = (section: string, lines: string[]) => void
 
@@ -51,17 +52,7 @@ export async function run(report: Report): Promise<void> {
       }),
       rendererDir: null
     })
-    const call = async (method: string, input: unknown): Promise<number> => {
-      const started = performance.now()
-      const response = await fetch(`${server.origin}/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
-        body: JSON.stringify(input)
-      })
-      await response.arrayBuffer()
-      if (!response.ok) throw new Error(`${method}: ${response.status}`)
-      return performance.now() - started
-    }
+    const call = timedCaller(server)
     /** The call, and an app.info sent 1 ms after it: the time of each. */
     const withInfo = async (method: string, input: unknown): Promise<[number, number]> => {
       const main = call(method, input)

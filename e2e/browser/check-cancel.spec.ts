@@ -49,9 +49,7 @@ test('a re-run shows its progress, and Cancel leaves the previous result in plac
 
   await page.getByTestId('check-cancel').click()
   await expect(page.getByTestId('check-running')).toBeHidden()
-  await expect(page.getByTestId('check-error')).toHaveText(
-    'Cancelled: nothing in the library was changed.'
-  )
+  await expect(page.getByTestId('check-error')).toHaveText('Cancelled: nothing in the library was changed.')
   await expect(page.getByTestId('claims-shown')).toContainText(`${before.total} of ${before.total} claims`)
   const after = await serve.call<{ checks: Summary[] }>('checks.list', {})
   expect(after.checks.find((c) => c.id === before.id)).toEqual(expect.objectContaining(before))

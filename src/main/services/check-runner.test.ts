@@ -15,6 +15,8 @@ import { startHttpServer } from '../transports/http'
 import { testCheckEngine } from '../../test-support/check-engine'
 import type { CheckProgress } from './compute-check'
 import { computeCheck } from './compute-check'
+import { checkStory } from '../core/compare/check-story'
+import { lexicon } from './lexicon'
 import { seedDemoLibrary } from './importer'
 import { prepareCheck } from './run-check'
 
@@ -48,6 +50,13 @@ describe('the check engine in a worker thread', () => {
     const inWorker = await testCheckEngine()(job, () => {}, never)
     expect(inThread.claims.length).toBeGreaterThan(50)
     expect(comparable(inWorker)).toEqual(comparable(inThread))
+  })
+
+  it('counts progress without changing what the engine finds', () => {
+    const job = prepareCheck(library, demoCheck().storyId, { storyDate: '2024-11-16' })
+    const { paragraphs: _paragraphs, ...story } = job.story
+    const direct = checkStory({ story, sources: job.sources, houseNames: job.houseNames, lexicon: lexicon() })
+    expect(comparable(computeCheck(job))).toEqual(comparable(direct))
   })
 
   it('reports progress that only goes forward and ends at all the claims', async () => {

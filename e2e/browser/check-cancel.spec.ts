@@ -15,7 +15,8 @@ test.afterAll(async () => {
 /** Sentences of the generated story: about three claims each, enough for a run of some seconds. */
 const SENTENCES = 1700
 
-interface Summary {
+// A type, not an interface: objectContaining wants an index signature.
+type Summary = {
   id: number
   total: number
   updatedAt: string

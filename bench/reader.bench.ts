@@ -9,6 +9,8 @@ import { createHandlers } from '../src/main/api/handlers'
 import { openLibrary } from '../src/main/library'
 import { importFiles } from '../src/main/services/importer'
 import { startHttpServer } from '../src/main/transports/http'
+import { testCheckEngine } from '../src/test-support/check-engine'
+import { timedCaller } from './timed-call'
 
 type Report = (section: string, lines: string[]) => void
 
@@ -42,20 +44,15 @@ export async function run(report: Report): Promise<void> {
     const id = outcome.id
     const summary = library.list({ limit: 1, offset: 0 }).texts[0]!
     const server = await startHttpServer({
-      handlers: createHandlers({ library, libraryPath: dir, version: 'bench' }),
+      handlers: createHandlers({
+        library,
+        libraryPath: dir,
+        version: 'bench',
+        checkEngine: testCheckEngine()
+      }),
       rendererDir: null
     })
-    const call = async (method: string, input: unknown): Promise<number> => {
-      const started = performance.now()
-      const response = await fetch(`${server.origin}/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
-        body: JSON.stringify(input)
-      })
-      await response.arrayBuffer()
-      if (!response.ok) throw new Error(`${method}: ${response.status}`)
-      return performance.now() - started
-    }
+    const call = timedCaller(server)
     /** The call, and an app.info sent 1 ms after it: the time of each. */
     const withInfo = async (method: string, input: unknown): Promise<[number, number]> => {
       const main = call(method, input)

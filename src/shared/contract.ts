@@ -20,6 +20,7 @@ import {
   decisionInputSchema,
   decisionSchema,
   historyEntrySchema,
+  runningCheckSchema,
   undoOutcomeSchema
 } from './workbench'
 import { preferencesChangeSchema, preferencesSchema } from './preferences'
@@ -207,6 +208,13 @@ export const contract = {
     checkDetailSchema
   ),
   'checks.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() })),
+  /** The checks being computed now (create, rerun, sources or versions changed), with how far each got. */
+  'checks.progress': method(z.object({}).strict(), z.object({ running: z.array(runningCheckSchema) })),
+  /** Stops a check being computed: its call fails with CANCELLED and the library keeps what it had. */
+  'checks.cancel': method(
+    z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    z.object({ cancelled: z.boolean() })
+  ),
   /** Compares a version of the story after all (include) or leaves it out again, and runs the check. */
   'checks.includeVersion': method(
     z.object({ id, sourceId: id, include: z.boolean() }).strict(),

@@ -10,6 +10,8 @@ export const apiErrorCodeSchema = z.enum([
   'TOO_LARGE',
   'CONFLICT',
   'LIBRARY_TOO_NEW',
+  /** The user stopped a long operation (a check) before it finished; nothing was changed. */
+  'CANCELLED',
   'INTERNAL'
 ])
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>

@@ -118,3 +118,14 @@ export const decisionInputSchema = z
     path: ['correctedText']
   })
 export type DecisionInput = z.infer<typeof decisionInputSchema>
+
+/** A check being computed: of its story (a new check) or of a check run again. */
+export const runningCheckSchema = z.object({
+  id: z.string(),
+  storyId: z.number().int(),
+  checkId: z.number().int().nullable(),
+  /** Claims related to the sources so far, of `total` (0 of 0 while the story is read). */
+  related: z.number().int().min(0),
+  total: z.number().int().min(0)
+})
+export type RunningCheck = z.infer<typeof runningCheckSchema>

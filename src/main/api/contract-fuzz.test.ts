@@ -294,6 +294,8 @@ const SPECS: Record<MethodName, MethodSpec> = {
   'checks.get': { fields: { id: id() } },
   'checks.rerun': { fields: { id: id() } },
   'checks.delete': { fields: { id: id() } },
+  'checks.progress': { fields: {} },
+  'checks.cancel': { fields: { jobId: str(1, 100, 'job-1') } },
   'checks.includeVersion': {
     fields: {
       id: id(),

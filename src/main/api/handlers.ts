@@ -6,14 +6,16 @@ import type { Library } from '../library'
 import {
   addEditorClaim,
   checkDetail,
-  createCheck,
-  includeVersion,
-  rerunCheck,
-  setCheckSources,
+  planCreateCheck,
+  planIncludeVersion,
+  planRerunCheck,
+  planSetSources,
   setTextMeta,
   textUsage,
   undoOrRedo
 } from '../services/checks'
+import { CheckJobs } from '../services/check-jobs'
+import type { CheckEngine } from '../services/check-runner'
 import { expandPaths } from '../services/expand-paths'
 import type { PdfPrinter } from '../services/pdf'
 import { exportReport } from '../services/report'
@@ -27,6 +29,8 @@ export interface AppServices {
   version: string
   /** The desktop app prints PDF with Electron; elsewhere headless Chromium does. */
   printPdf?: PdfPrinter
+  /** Where checks are computed: a worker thread (workerCheckEngine), so other calls are answered meanwhile. */
+  checkEngine: CheckEngine
 }
 
 function notFound(id: number): ApiError {
@@ -35,6 +39,7 @@ function notFound(id: number): ApiError {
 
 export function createHandlers(services: AppServices): Handlers {
   const { library } = services
+  const checkJobs = new CheckJobs(services.checkEngine)
   return {
     'app.info': (_input, context) => ({
       name: 'Factdesk',
@@ -116,11 +121,14 @@ export function createHandlers(services: AppServices): Handlers {
       text: formatHouseNames(library.listHouseNames())
     }),
     'checks.list': () => ({ checks: library.checks.list() }),
-    'checks.create': (input) => createCheck(library, input.storyId, input.sourceIds),
+    'checks.create': (input) => checkJobs.run(planCreateCheck(library, input.storyId, input.sourceIds)),
     'checks.get': (input) => checkDetail(library, input.id),
-    'checks.rerun': (input) => rerunCheck(library, input.id),
-    'checks.setSources': (input) => setCheckSources(library, input.id, input.sourceIds),
-    'checks.includeVersion': (input) => includeVersion(library, input.id, input.sourceId, input.include),
+    'checks.rerun': (input) => checkJobs.run(planRerunCheck(library, input.id)),
+    'checks.setSources': (input) => checkJobs.run(planSetSources(library, input.id, input.sourceIds)),
+    'checks.includeVersion': (input) =>
+      checkJobs.run(planIncludeVersion(library, input.id, input.sourceId, input.include)),
+    'checks.progress': () => ({ running: checkJobs.running() }),
+    'checks.cancel': (input) => ({ cancelled: checkJobs.cancel(input.jobId) }),
     'checks.delete': (input) => ({ deleted: library.checks.delete(input.id) }),
     'checks.decide': (input) => {
       const stored = library.checks.get(input.checkId)

@@ -3,10 +3,16 @@ import { ApiError } from '../../shared/errors'
 import { openLibrary } from '../library'
 import { dispatch } from './dispatch'
 import { createHandlers } from './handlers'
+import { testCheckEngine } from '../../test-support/check-engine'
 
 function api() {
   const library = openLibrary(':memory:')
-  const handlers = createHandlers({ library, libraryPath: ':memory:', version: 'test' })
+  const handlers = createHandlers({
+    library,
+    libraryPath: ':memory:',
+    version: 'test',
+    checkEngine: testCheckEngine()
+  })
   return (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'http' })
 }
 

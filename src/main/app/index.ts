@@ -15,6 +15,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { IPC_IMPORT_PATHS_EVENT } from '../../shared/ipc'
 import { createHandlers } from '../api/handlers'
+import { builtCheckWorker, workerCheckEngine } from '../services/check-runner'
+import { CHECK_WORKER_PATH } from '../services/check-worker-path'
 import { printPdfWithElectron } from './print-pdf'
 import { openLibrary, type Library } from '../library'
 import { seedDemoLibrary } from '../services/importer'
@@ -114,7 +116,8 @@ function openAndServe(libraryPath: string): Library {
     library: opened,
     libraryPath,
     version: app.getVersion(),
-    printPdf: printPdfWithElectron
+    printPdf: printPdfWithElectron,
+    checkEngine: workerCheckEngine(builtCheckWorker(CHECK_WORKER_PATH))
   })
   unregisterIpc = registerIpcHandlers(handlers, (url) => isAppUrl(url, appOrigins), log)
   library = opened

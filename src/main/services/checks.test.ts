@@ -6,6 +6,7 @@ import { dispatch } from '../api/dispatch'
 import { openLibrary } from '../library'
 import { checkDetail, rerunCheck, setCheckSources } from './checks'
 import { seedDemoLibrary } from './importer'
+import { testCheckEngine } from '../../test-support/check-engine'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
 
@@ -44,7 +45,12 @@ describe('the demo check and decisions through the API', () => {
   it('refuses a correction without wording, and a decision for an unknown claim, with typed errors', async () => {
     const library = openLibrary(':memory:')
     await seedDemoLibrary(library, SAMPLES)
-    const handlers = createHandlers({ library, libraryPath: ':memory:', version: 'test' })
+    const handlers = createHandlers({
+      library,
+      libraryPath: ':memory:',
+      version: 'test',
+      checkEngine: testCheckEngine()
+    })
     const [check] = library.checks.list()
     const claimId = checkDetail(library, check!.id).result.claims[0]!.id
     const code = async (input: unknown) => {
@@ -69,7 +75,12 @@ describe('the demo check and decisions through the API', () => {
   it('undoes through the API from the stored history, and says what is left to undo or redo', async () => {
     const library = openLibrary(':memory:')
     await seedDemoLibrary(library, SAMPLES)
-    const handlers = createHandlers({ library, libraryPath: ':memory:', version: 'test' })
+    const handlers = createHandlers({
+      library,
+      libraryPath: ':memory:',
+      version: 'test',
+      checkEngine: testCheckEngine()
+    })
     const call = (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'http' })
     const [check] = library.checks.list()
     const claimId = checkDetail(library, check!.id).result.claims[0]!.id

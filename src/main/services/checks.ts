@@ -7,27 +7,44 @@ import type { CheckDetail, CheckSummary, UndoOutcome } from '../../shared/workbe
 import type { TextMeta, TextSummary } from '../../shared/domain'
 import { textName } from '../core/report/headline'
 import type { Library } from '../library'
-import { librarySources, runCheck } from './run-check'
+import type { CheckPlan } from './check-jobs'
+import { computeCheck } from './compute-check'
+import { librarySources, prepareCheck } from './run-check'
 
 function notFound(what: string, id: number): ApiError {
   return new ApiError('NOT_FOUND', `There is no ${what} with id ${id}.`)
 }
 
-export function createCheck(
+/** A new check of the story, to compute (in a worker, see CheckJobs) and then store. */
+export function planCreateCheck(
   library: Library,
   storyId: number,
   sourceIds: number[] | null,
   options: { storyDate?: string | null; extraHouseNames?: readonly string[] } = {}
-): CheckSummary {
+): CheckPlan<CheckSummary> {
   const story = library.get(storyId)
   if (!story) throw notFound('text', storyId)
   for (const id of sourceIds ?? []) if (!library.get(id)) throw notFound('source text', id)
-  const result = runCheck(library, storyId, {
+  const job = prepareCheck(library, storyId, {
     sourceIds: sourceIds ?? undefined,
     storyDate: options.storyDate,
     extraHouseNames: options.extraHouseNames
   })
-  return library.checks.create({ storyId, title: textName(story), sourceIds, result })
+  return {
+    storyId,
+    checkId: null,
+    job,
+    save: (result) => library.checks.create({ storyId, title: textName(story), sourceIds, result })
+  }
+}
+
+/** A plan computed in this thread: for callers that answer no one else meanwhile (CLI, import of a bundle, tests). */
+export function inThisThread<T>(plan: CheckPlan<T>): T {
+  return plan.save(computeCheck(plan.job))
+}
+
+export function createCheck(...args: Parameters<typeof planCreateCheck>): CheckSummary {
+  return inThisThread(planCreateCheck(...args))
 }
 
 export function checkDetail(library: Library, id: number): CheckDetail {
@@ -94,44 +111,69 @@ export function addEditorClaim(
   return { claimId: editorClaimId(row.rowId), detail: checkDetail(library, checkId) }
 }
 
+/** A check run again with these options, replacing its result (and its sources, if given). */
+function planRerun(
+  library: Library,
+  id: number,
+  options: { sourceIds?: number[] | null; includeVersions?: number[] } = {}
+): CheckPlan<CheckDetail> {
+  const stored = library.checks.get(id)
+  if (!stored) throw notFound('check', id)
+  const sourceIds = options.sourceIds === undefined ? stored.summary.sourceIds : options.sourceIds
+  const job = prepareCheck(library, stored.summary.storyId, {
+    sourceIds: sourceIds ?? undefined,
+    storyDate: stored.result.story.publishedAt,
+    editorClaims: storedEditorClaims(library, id),
+    includeVersions: options.includeVersions ?? includedVersions(stored.result)
+  })
+  return {
+    storyId: stored.summary.storyId,
+    checkId: id,
+    job,
+    save: (result) => {
+      // The check may have been deleted while this one was computed.
+      if (!library.checks.get(id)) throw notFound('check', id)
+      if (options.sourceIds !== undefined) library.checks.replaceSources(id, options.sourceIds, result)
+      else library.checks.replaceResult(id, result)
+      return checkDetail(library, id)
+    }
+  }
+}
+
 /** Narrows or widens the sources of a check and checks the story again against them. */
-export function setCheckSources(library: Library, id: number, sourceIds: number[] | null): CheckDetail {
+export function planSetSources(
+  library: Library,
+  id: number,
+  sourceIds: number[] | null
+): CheckPlan<CheckDetail> {
   const stored = library.checks.get(id)
   if (!stored) throw notFound('check', id)
   for (const sourceId of sourceIds ?? []) if (!library.get(sourceId)) throw notFound('source text', sourceId)
   if (sourceIds?.includes(stored.summary.storyId))
     throw new ApiError('BAD_REQUEST', 'The story cannot be one of its own sources.')
-  const result = runCheck(library, stored.summary.storyId, {
-    sourceIds: sourceIds ?? undefined,
-    storyDate: stored.result.story.publishedAt,
-    editorClaims: storedEditorClaims(library, id),
-    includeVersions: includedVersions(stored.result)
-  })
-  library.checks.replaceSources(id, sourceIds, result)
-  return checkDetail(library, id)
+  return planRerun(library, id, { sourceIds })
+}
+
+export function setCheckSources(library: Library, id: number, sourceIds: number[] | null): CheckDetail {
+  return inThisThread(planSetSources(library, id, sourceIds))
 }
 
 /** Claims keep their ids (kind and offset in the unchanged story), so decisions stay attached. */
+export function planRerunCheck(library: Library, id: number): CheckPlan<CheckDetail> {
+  return planRerun(library, id)
+}
+
 export function rerunCheck(library: Library, id: number): CheckDetail {
-  const stored = library.checks.get(id)
-  if (!stored) throw notFound('check', id)
-  const result = runCheck(library, stored.summary.storyId, {
-    sourceIds: stored.summary.sourceIds ?? undefined,
-    storyDate: stored.result.story.publishedAt,
-    editorClaims: storedEditorClaims(library, id),
-    includeVersions: includedVersions(stored.result)
-  })
-  library.checks.replaceResult(id, result)
-  return checkDetail(library, id)
+  return inThisThread(planRerunCheck(library, id))
 }
 
 /** Includes a version of the story in the comparison, or leaves it out again, and runs the check. */
-export function includeVersion(
+export function planIncludeVersion(
   library: Library,
   id: number,
   sourceId: number,
   include: boolean
-): CheckDetail {
+): CheckPlan<CheckDetail> {
   const stored = library.checks.get(id)
   if (!stored) throw notFound('check', id)
   if (!stored.result.versions?.some((v) => v.id === sourceId))
@@ -139,14 +181,16 @@ export function includeVersion(
   const ids = new Set(includedVersions(stored.result))
   if (include) ids.add(sourceId)
   else ids.delete(sourceId)
-  const result = runCheck(library, stored.summary.storyId, {
-    sourceIds: stored.summary.sourceIds ?? undefined,
-    storyDate: stored.result.story.publishedAt,
-    editorClaims: storedEditorClaims(library, id),
-    includeVersions: [...ids]
-  })
-  library.checks.replaceResult(id, result)
-  return checkDetail(library, id)
+  return planRerun(library, id, { includeVersions: [...ids] })
+}
+
+export function includeVersion(
+  library: Library,
+  id: number,
+  sourceId: number,
+  include: boolean
+): CheckDetail {
+  return inThisThread(planIncludeVersion(library, id, sourceId, include))
 }
 
 function includedVersions(result: CheckResult): number[] {

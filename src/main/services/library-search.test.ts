@@ -7,6 +7,7 @@ import { createHandlers } from '../api/handlers'
 import { openLibrary, type Library } from '../library'
 import { bytesOf, makeDoc } from '../../test-support/library/docs'
 import { MAX_SUGGESTIONS, searchLibrary, spellingSuggestions } from './library-search'
+import { testCheckEngine } from '../../test-support/check-engine'
 
 let library: Library
 beforeEach(() => {
@@ -98,7 +99,12 @@ describe('spelling suggestions', () => {
 describe('library.search through the API', () => {
   it('answers with the hits, and with suggestions when there are none', async () => {
     add(['Foreign Minister Yoko Kakmikawa met her counterpart.'], 'Kakmikawa in Kyiv')
-    const handlers = createHandlers({ library, libraryPath: ':memory:', version: 'test' })
+    const handlers = createHandlers({
+      library,
+      libraryPath: ':memory:',
+      version: 'test',
+      checkEngine: testCheckEngine()
+    })
     const search = async (query: string) =>
       (await dispatch(
         handlers,

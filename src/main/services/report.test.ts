@@ -10,6 +10,7 @@ import { openLibrary, type Library } from '../library'
 import { checkDetail } from './checks'
 import { fileStem } from './report'
 import { seedDemoLibrary } from './importer'
+import { testCheckEngine } from '../../test-support/check-engine'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
 
@@ -36,7 +37,12 @@ interface Review {
 beforeAll(async () => {
   library = openLibrary(':memory:')
   await seedDemoLibrary(library, SAMPLES)
-  handlers = createHandlers({ library, libraryPath: ':memory:', version: 'test' })
+  handlers = createHandlers({
+    library,
+    libraryPath: ':memory:',
+    version: 'test',
+    checkEngine: testCheckEngine()
+  })
   checkId = library.checks.list()[0]!.id
   const claim = checkDetail(library, checkId).result.claims.find((c) => c.text === 'Saturday')!
   library.checks.decide({
@@ -155,6 +161,7 @@ describe('PDF through the printer the app gives', () => {
       library,
       libraryPath: ':memory:',
       version: 'test',
+      checkEngine: testCheckEngine(),
       printPdf: async (html) => {
         printed.push(html)
         return new TextEncoder().encode('%PDF-1.7 fake')

@@ -1,17 +1,16 @@
 // Running the claim engine over texts in the library: the story, its sources and the house name
-// list come from SQLite. Candidate passages come from an in-memory inverted index over the same
-// paragraphs, built per check: FTS5 ranks an OR of a claim's twenty-odd terms in ~16 ms, which for
-// 230 claims is 3.7 s, while the paragraphs are in memory anyway (BENCHMARKS.md).
+// list come from SQLite (prepareCheck, in the thread that owns the database); the engine's work is
+// computeCheck's, on plain data, so a worker thread can do it (check-runner.ts). Candidate
+// passages come from an in-memory inverted index over the same paragraphs, built per check: FTS5
+// ranks an OR of a claim's twenty-odd terms in ~16 ms, which for 230 claims is 3.7 s, while the
+// paragraphs are in memory anyway (BENCHMARKS.md).
 import type { CheckResult } from '../../shared/check'
 import { ApiError } from '../../shared/errors'
-import { buildEditorClaim, type EditorClaimSpec } from '../core/claims/editor-claims'
-import { extractClaims } from '../core/claims/extract'
-import type { ExtractedClaim } from '../core/claims/types'
-import { checkStory, type CheckSource } from '../core/compare/check-story'
-import { storyVersions } from '../core/compare/story-versions'
+import type { EditorClaimSpec } from '../core/claims/editor-claims'
+import type { CheckSource } from '../core/compare/check-story'
 import { textName } from '../core/report/headline'
 import type { Library } from '../library'
-import { lexicon } from './lexicon'
+import { computeCheck, type CheckJob } from './compute-check'
 
 export interface RunCheckOptions {
   /** The sources to check against; all of the library's sources when absent. */
@@ -40,7 +39,8 @@ export function librarySources(library: Library, storyId: number): number[] {
     .filter((id) => id !== storyId)
 }
 
-export function runCheck(library: Library, storyId: number, options: RunCheckOptions = {}): CheckResult {
+/** Reads what a check of the story needs from the library; refuses a story too long to check. */
+export function prepareCheck(library: Library, storyId: number, options: RunCheckOptions = {}): CheckJob {
   const summary = library.summary(storyId)
   if (summary && summary.wordCount > MAX_CHECK_WORDS)
     throw new ApiError(
@@ -63,43 +63,22 @@ export function runCheck(library: Library, storyId: number, options: RunCheckOpt
       paragraphs: text.paragraphs.map((p) => ({ index: p.index, text: p.text }))
     })
   }
-  const publishedAt = story.publishedAt ?? options.storyDate ?? null
-  const houseNames = [...library.listHouseNames().map((h) => h.name), ...(options.extraHouseNames ?? [])]
-  const included = new Set(options.includeVersions ?? [])
-  const versions = storyVersions(
-    story.paragraphs.map((p) => p.text),
-    sources.map((s) => ({ id: s.id, paragraphs: s.paragraphs.map((p) => p.text) }))
-  ).map((v) => ({
-    ...v,
-    title: sources.find((s) => s.id === v.id)?.title ?? null,
-    included: included.has(v.id)
-  }))
-  const leftOut = new Set(versions.filter((v) => !v.included).map((v) => v.id))
-  const result = checkStory({
+  return {
     story: {
       id: story.id,
       title: textName(story),
       text: story.cleanedText,
-      publishedAt
+      paragraphs: story.paragraphs.map((p) => p.text),
+      publishedAt: story.publishedAt ?? options.storyDate ?? null
     },
-    sources: sources.filter((s) => !leftOut.has(s.id)),
-    houseNames,
-    lexicon: lexicon(),
-    editorClaims: editorClaims(story.cleanedText, publishedAt, options.editorClaims ?? [])
-  })
-  return versions.length ? { ...result, versions } : result
+    sources,
+    houseNames: [...library.listHouseNames().map((h) => h.name), ...(options.extraHouseNames ?? [])],
+    editorClaims: [...(options.editorClaims ?? [])],
+    includeVersions: [...(options.includeVersions ?? [])]
+  }
 }
 
-/** The stored editor claims as claims; the story never changes, so each still reads as it did when added. */
-function editorClaims(
-  text: string,
-  publishedAt: string | null,
-  specs: readonly EditorClaimSpec[]
-): ExtractedClaim[] {
-  if (specs.length === 0) return []
-  const extracted = extractClaims(text, { publishedAt })
-  return specs.flatMap((spec) => {
-    const built = buildEditorClaim(text, spec, { publishedAt, extracted })
-    return built.ok ? [built.claim] : []
-  })
+/** The whole check in this thread: for the CLI, the evaluation and tests, which answer no one else. */
+export function runCheck(library: Library, storyId: number, options: RunCheckOptions = {}): CheckResult {
+  return computeCheck(prepareCheck(library, storyId, options))
 }

@@ -43,6 +43,7 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   TOO_LARGE: 413,
   CONFLICT: 409,
   LIBRARY_TOO_NEW: 409,
+  CANCELLED: 409,
   INTERNAL: 500
 }
 

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createHandlers } from '../../api/handlers'
 import { openLibrary } from '../../library'
+import { builtCheckWorker, workerCheckEngine } from '../../services/check-runner'
+import { CHECK_WORKER_PATH } from '../../services/check-worker-path'
 import { seedDemoLibrary } from '../../services/importer'
 import { startHttpServer } from '../../transports/http'
 import type { CliIo } from '../io'
@@ -57,7 +59,12 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
   const libraryPath = resolve(values.library)
   const library = openLibrary(libraryPath)
   if (!values['no-demo']) await seedDemoLibrary(library, SAMPLES_DIR)
-  const handlers = createHandlers({ library, libraryPath, version })
+  const handlers = createHandlers({
+    library,
+    libraryPath,
+    version,
+    checkEngine: workerCheckEngine(builtCheckWorker(CHECK_WORKER_PATH))
+  })
   const server = await startHttpServer({
     handlers,
     rendererDir: RENDERER_DIR,

@@ -11,6 +11,7 @@ import type {
   DecisionStatus,
   HistoryEntry,
   PinnedEvidence,
+  RunningCheck,
   UndoState
 } from '../../../shared/workbench'
 import { api } from '../api'
@@ -39,6 +40,8 @@ export interface DecisionPatch {
 }
 
 const LAST_CHECK_KEY = 'factdesk.openCheck'
+/** How often a running check's progress is asked for: often enough to see it move. */
+const PROGRESS_POLL_MS = 250
 
 /** A correction whose wording the last decision replaced: what the notice offering Undo says. */
 export interface ReplacedCorrection {
@@ -111,6 +114,39 @@ export const useChecksStore = defineStore('checks', () => {
   })
 
   const attempt = errorCapture(error)
+
+  /** The check being computed for this window, with how far it got (polled while it runs). */
+  const running = shallowRef<(Omit<RunningCheck, 'id'> & { id: string | null }) | null>(null)
+
+  /**
+   * Runs a call that computes a check (the engine works in a worker: the call answers when it is
+   * done) and meanwhile asks how far it got, for the progress line and its Cancel button.
+   */
+  async function computing<T>(
+    what: { storyId: number; checkId: number | null },
+    call: () => Promise<T>
+  ): Promise<T | undefined> {
+    running.value = { id: null, ...what, related: 0, total: 0 }
+    const poll = async () => {
+      const got = await api.call('checks.progress', {}).catch(() => null)
+      const mine = got?.running.find((r) => r.storyId === what.storyId && r.checkId === what.checkId)
+      if (mine && running.value) running.value = mine
+    }
+    const timer = setInterval(() => void poll(), PROGRESS_POLL_MS)
+    void poll()
+    try {
+      return await attempt(call)
+    } finally {
+      clearInterval(timer)
+      running.value = null
+    }
+  }
+
+  /** Stops the check being computed; its call then fails with the plain "cancelled" message. */
+  async function cancelRunning(): Promise<void> {
+    const jobId = running.value?.id
+    if (jobId) await attempt(() => api.call('checks.cancel', { jobId }))
+  }
 
   async function refreshList(): Promise<void> {
     await attempt(async () => {
@@ -186,18 +222,22 @@ export const useChecksStore = defineStore('checks', () => {
   }
 
   async function create(storyId: number, sourceIds: number[] | null = null): Promise<void> {
-    const made = await attempt(() => api.call('checks.create', { storyId, sourceIds }))
+    const made = await computing({ storyId, checkId: null }, () =>
+      api.call('checks.create', { storyId, sourceIds })
+    )
     if (made) {
       await refreshList()
       await open(made.id)
     }
   }
 
+  const ofOpenCheck = (checkId: number) => ({ storyId: detail.value?.check.storyId ?? 0, checkId })
+
   async function rerun(): Promise<void> {
     const id = detail.value?.check.id
     if (id === undefined) return
     loading.value = true
-    const next = await attempt(() => api.call('checks.rerun', { id }))
+    const next = await computing(ofOpenCheck(id), () => api.call('checks.rerun', { id }))
     loading.value = false
     if (next) show(next)
   }
@@ -207,7 +247,9 @@ export const useChecksStore = defineStore('checks', () => {
     const id = detail.value?.check.id
     if (id === undefined) return
     loading.value = true
-    const next = await attempt(() => api.call('checks.includeVersion', { id, sourceId, include }))
+    const next = await computing(ofOpenCheck(id), () =>
+      api.call('checks.includeVersion', { id, sourceId, include })
+    )
     loading.value = false
     if (next) show(next)
   }
@@ -216,7 +258,7 @@ export const useChecksStore = defineStore('checks', () => {
     const id = detail.value?.check.id
     if (id === undefined) return
     loading.value = true
-    const next = await attempt(() => api.call('checks.setSources', { id, sourceIds }))
+    const next = await computing(ofOpenCheck(id), () => api.call('checks.setSources', { id, sourceIds }))
     loading.value = false
     if (next) show(next)
   }
@@ -417,6 +459,8 @@ export const useChecksStore = defineStore('checks', () => {
     close,
     lastOpen,
     create,
+    running,
+    cancelRunning,
     rerun,
     includeVersion,
     setSources,

@@ -1,0 +1,167 @@
+// The check engine in a worker thread: the same result as in this thread, progress that only goes
+// forward, cancel that leaves the library as it was, a failure that says what failed, and an
+// HTTP server that keeps answering while a check is computed.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CheckResult } from '../../shared/check'
+import { ApiError } from '../../shared/errors'
+import { dispatch } from '../api/dispatch'
+import { createHandlers } from '../api/handlers'
+import { openLibrary, type Library } from '../library'
+import { startHttpServer } from '../transports/http'
+import { testCheckEngine } from '../../test-support/check-engine'
+import type { CheckProgress } from './compute-check'
+import { computeCheck } from './compute-check'
+import { checkStory } from '../core/compare/check-story'
+import { lexicon } from './lexicon'
+import { seedDemoLibrary } from './importer'
+import { prepareCheck } from './run-check'
+
+const SAMPLES = join(__dirname, '../../../resources/samples')
+
+let library: Library
+beforeEach(async () => {
+  library = openLibrary(':memory:')
+  await seedDemoLibrary(library, SAMPLES)
+})
+afterEach(() => library.close())
+
+function demoCheck() {
+  const [check] = library.checks.list()
+  if (!check) throw new Error('the demo library has no check')
+  return check
+}
+
+/** The result without the moment it was made, which differs between any two runs. */
+function comparable(result: CheckResult) {
+  const { generatedAt: _generatedAt, ...rest } = result
+  return rest
+}
+
+const never = new AbortController().signal
+
+describe('the check engine in a worker thread', () => {
+  it('gives the same result as the engine run in this thread, on the demo story', async () => {
+    const job = prepareCheck(library, demoCheck().storyId, { storyDate: '2024-11-16' })
+    const inThread = computeCheck(job)
+    const inWorker = await testCheckEngine()(job, () => {}, never)
+    expect(inThread.claims.length).toBeGreaterThan(50)
+    expect(comparable(inWorker)).toEqual(comparable(inThread))
+  })
+
+  it('counts progress without changing what the engine finds', () => {
+    const job = prepareCheck(library, demoCheck().storyId, { storyDate: '2024-11-16' })
+    const { paragraphs: _paragraphs, ...story } = job.story
+    const direct = checkStory({ story, sources: job.sources, houseNames: job.houseNames, lexicon: lexicon() })
+    expect(comparable(computeCheck(job))).toEqual(comparable(direct))
+  })
+
+  it('reports progress that only goes forward and ends at all the claims', async () => {
+    const job = prepareCheck(library, demoCheck().storyId)
+    const seen: CheckProgress[] = []
+    const result = await testCheckEngine()(job, (p) => seen.push(p), never)
+    expect(seen.length).toBeGreaterThan(2)
+    for (const [i, p] of seen.entries()) {
+      expect(p.related).toBeLessThanOrEqual(p.total)
+      if (i > 0) expect(p.related).toBeGreaterThanOrEqual(seen[i - 1]!.related)
+    }
+    expect(seen.at(-1)).toEqual({ related: result.claims.length, total: result.claims.length })
+  })
+
+  it('brings an error inside the worker back as an error that says the check failed', async () => {
+    const job = prepareCheck(library, demoCheck().storyId)
+    const broken = { ...job, story: { ...job.story, text: null as unknown as string } }
+    await expect(testCheckEngine()(broken, () => {}, never)).rejects.toThrow(/^The check failed: .*\bnull\b/)
+  })
+
+  it('leaves the check as it was when its run is cancelled', async () => {
+    const handlers = createHandlers({
+      library,
+      libraryPath: ':memory:',
+      version: 'test',
+      checkEngine: testCheckEngine()
+    })
+    const check = demoCheck()
+    const before = library.checks.get(check.id)
+    const rerun = dispatch(handlers, 'checks.rerun', { id: check.id }, { transport: 'http' })
+    const progress = (await dispatch(handlers, 'checks.progress', {}, { transport: 'http' })) as {
+      running: { id: string; checkId: number | null }[]
+    }
+    expect(progress.running).toEqual([expect.objectContaining({ checkId: check.id })])
+    const cancelled = await dispatch(
+      handlers,
+      'checks.cancel',
+      { jobId: progress.running[0]!.id },
+      { transport: 'http' }
+    )
+    expect(cancelled).toEqual({ cancelled: true })
+    const refused = await rerun.then(
+      () => null,
+      (error: unknown) => error
+    )
+    expect(refused).toBeInstanceOf(ApiError)
+    expect((refused as ApiError).code).toBe('CANCELLED')
+    expect(library.checks.get(check.id)).toEqual(before)
+    expect(await dispatch(handlers, 'checks.progress', {}, { transport: 'http' })).toEqual({ running: [] })
+  })
+})
+
+function post(port: number, token: string, method: string, body: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/${method}`,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
+      }
+    )
+    req.on('error', reject)
+    req.end(JSON.stringify(body))
+  })
+}
+
+describe('the HTTP server while a check is computed', () => {
+  it('answers app.info before the check it started first is done', async () => {
+    const rendererDir = mkdtempSync(join(tmpdir(), 'factdesk-renderer-'))
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Factdesk</title>')
+    const handlers = createHandlers({
+      library,
+      libraryPath: ':memory:',
+      version: 'test',
+      checkEngine: testCheckEngine()
+    })
+    const server = await startHttpServer({ handlers, rendererDir })
+    try {
+      const answered: string[] = []
+      const check = post(server.port, server.token, 'checks.create', {
+        storyId: demoCheck().storyId
+      }).then((reply) => {
+        answered.push('checks.create')
+        return reply
+      })
+      // Sent once the server has begun the check (it is listed as running), or has answered it: an
+      // engine that held the thread would answer the check first.
+      const started = async () =>
+        ((await dispatch(handlers, 'checks.progress', {}, { transport: 'http' })) as { running: unknown[] })
+          .running.length > 0
+      while (!answered.length && !(await started())) await new Promise((r) => setTimeout(r, 5))
+      const info = await post(server.port, server.token, 'app.info', {})
+      answered.push('app.info')
+      expect(info).toMatchObject({ result: { name: 'Factdesk', transport: 'http' } })
+      expect(await check).toMatchObject({ result: { storyId: demoCheck().storyId } })
+      expect(answered).toEqual(['app.info', 'checks.create'])
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -82,6 +82,7 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts, lexicon: Le
       const same = agreement(claim.frame, frame)
       const before = text.slice(clause.start, start)
       const ruledOut = ruledOutWord(sentence, claim)
+      const other = same.same ? movedAside(claim, frame, sentence, s.start, at.start) : null
       if (/\b(?:not|rather than|instead of)\s+(?:the\s+)?$/i.test(before)) {
         found.push({ ...s, relation: 'contradicts', reason: `says it was not ${at.text}` })
       } else if (same.same && ruledOut) {
@@ -102,8 +103,7 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts, lexicon: Le
           relation: 'contradicts',
           reason: `says ${at.text} did${frame.negated.has(same.oppositeVerb) ? ' not' : ''} ${frame.lemmas.get(same.oppositeVerb) ?? same.oppositeVerb}`
         })
-      } else if (same.same && movedAside(claim, frame, sentence, s.start, at.start)) {
-        const other = movedAside(claim, frame, sentence, s.start, at.start)!
+      } else if (other) {
         found.push({
           ...s,
           relation: 'contradicts',

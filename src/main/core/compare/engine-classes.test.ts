@@ -192,6 +192,19 @@ describe('2. support needs the same fact', () => {
     expect(claim(r, 'Yerevan', 'place').evidence.map((e) => e.relation)).toContain('contradicts')
   })
 
+  it('one of several is partial, and a place named for another deed does not support an event’s place', () => {
+    const several = check('The study of Arctic fox migration was funded by the Halvard Foundation.', [
+      'The Arctic fox migration study received funding from several charities, including the Halvard Foundation.'
+    ])
+    expect(claim(several, 'Halvard Foundation', 'organization').evidence.map((e) => e.relation)).toEqual([
+      'partial'
+    ])
+    const based = check('The conference on rare diseases took place in Gdańsk last week.', [
+      'The organisers of the rare diseases conference are based in Gdańsk, their website says.'
+    ])
+    expect(claim(based, 'Gdańsk', 'place').evidence.some((e) => e.relation === 'supports')).toBe(false)
+  })
+
   it('a passage giving the same sum for another deed does not support it', () => {
     const r = check('The charity walk raised £1.2m for the children’s hospital in Cardiff.', [
       'The children’s hospital in Cardiff needs £1.2m each year to run its cancer ward.'

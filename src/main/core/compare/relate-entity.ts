@@ -109,6 +109,9 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts, lexicon: Le
           relation: 'contradicts',
           reason: `gives ${other} where the story has ${claim.name}, and names ${at.text} otherwise`
         })
+      } else if (same.same && /\b(?:including|among them|such as|among)\s+(?:the\s+)?$/i.test(before)) {
+        // "funding from several charities, including X": one of several, not the one.
+        found.push({ ...s, relation: 'partial', reason: `names ${at.text} among others for the same fact` })
       } else if (same.same && sameRole(claim, frame, lexicon, sentence, at.start)) {
         found.push({ ...s, relation: 'supports', reason: `names ${at.text} for the same fact` })
       } else {
@@ -155,6 +158,8 @@ function sameRole(
   if (claim.frame.verbs.size > 0 && !verbsAgree(claim.frame, passage, lexicon)) return false
   if (claim.kind === 'place') {
     const cue = cueBefore(sentence, at)
+    // "Took place in Kraków" names no deed of its own; "are based in Kraków" does, and another.
+    if (claim.frame.verbs.size === 0 && claim.verb === null && governedBy(sentence, at)) return false
     return claim.cue === '' || cue === '' || cue === claim.cue
   }
   return true
@@ -184,6 +189,22 @@ function movedAside(
     if (k < 0 || verbBefore(sentence, k) !== claim.verb) return null
   }
   return other
+}
+
+/**
+ * Whether a content verb takes the name as its own complement ("based in Kraków"), not through
+ * a noun of its own ("marking his first trip to Ukraine").
+ */
+function governedBy(sentence: string, at: number): boolean {
+  let last: { end: number } | null = null
+  for (const t of tokensOf(sentence)) {
+    if (t.start >= at) break
+    if (t.pos === 'VERB' && !LIGHT.has(t.lemma)) last = t
+  }
+  return (
+    !!last &&
+    /^\s+(?:in|at|near|to|from|on|off|outside|inside)\s+(?:the\s+)?$/i.test(sentence.slice(last.end, at))
+  )
 }
 
 /** The lemma of the last verb before an offset in a sentence: "published" in "published by X". */

@@ -10,6 +10,19 @@ import { testCheckEngine } from '../../test-support/check-engine'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
 
+/** The demo library in memory, with the API handlers over it. */
+async function demoHandlers() {
+  const library = openLibrary(':memory:')
+  await seedDemoLibrary(library, SAMPLES)
+  const handlers = createHandlers({
+    library,
+    libraryPath: ':memory:',
+    version: 'test',
+    checkEngine: testCheckEngine()
+  })
+  return { library, handlers }
+}
+
 describe('the demo check and decisions through the API', () => {
   it('seeds a demo check of the story against the four sources, with the flagged claims', async () => {
     const library = openLibrary(':memory:')
@@ -43,14 +56,7 @@ describe('the demo check and decisions through the API', () => {
   })
 
   it('refuses a correction without wording, and a decision for an unknown claim, with typed errors', async () => {
-    const library = openLibrary(':memory:')
-    await seedDemoLibrary(library, SAMPLES)
-    const handlers = createHandlers({
-      library,
-      libraryPath: ':memory:',
-      version: 'test',
-      checkEngine: testCheckEngine()
-    })
+    const { library, handlers } = await demoHandlers()
     const [check] = library.checks.list()
     const claimId = checkDetail(library, check!.id).result.claims[0]!.id
     const code = async (input: unknown) => {
@@ -73,14 +79,7 @@ describe('the demo check and decisions through the API', () => {
   })
 
   it('undoes through the API from the stored history, and says what is left to undo or redo', async () => {
-    const library = openLibrary(':memory:')
-    await seedDemoLibrary(library, SAMPLES)
-    const handlers = createHandlers({
-      library,
-      libraryPath: ':memory:',
-      version: 'test',
-      checkEngine: testCheckEngine()
-    })
+    const { library, handlers } = await demoHandlers()
     const call = (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'http' })
     const [check] = library.checks.list()
     const claimId = checkDetail(library, check!.id).result.claims[0]!.id

@@ -1,7 +1,7 @@
 // Times that chrono does not read as dates: how long after an earlier moment ("moments later",
 // "about an hour later", "ten days later") and seasons ("last summer", "the summer of 2013").
 import type { NormalizedDate } from './dates'
-import { NUMBER_WORDS } from './number-words'
+import { NUMBER_WORDS, numberInWords } from './number-words'
 import { sentenceAt } from './sentences'
 import { claimId, type ExtractedClaim, type Span } from './types'
 
@@ -14,7 +14,7 @@ const UNIT_MINUTES: Record<string, number> = {
   month: 43200
 }
 /** "An hour", "ten days": the article counts one. */
-const COUNT: Record<string, number> = { ...NUMBER_WORDS, a: 1, an: 1, 'forty-five': 45 }
+const COUNT: Record<string, number> = { ...NUMBER_WORDS, a: 1, an: 1 }
 const ELAPSED =
   /\b(?:(about|around|roughly|some|nearly|almost|just|only|barely)\s+)?(moments|seconds|minutes|hours|days|(?:a few|several|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?))\s+(later|afterwards?|after)\b/gi
 
@@ -34,7 +34,7 @@ function elapsedInterval(hedge: string | undefined, amount: string): [number, nu
   const unit = UNIT_MINUTES[words[words.length - 1]!.replace(/s$/, '')] ?? 1
   const countWord = words.slice(0, -1).join(' ')
   if (countWord === 'a few' || countWord === 'several') return [2 * unit, 9 * unit]
-  const n = /^\d+$/.test(countWord) ? Number(countWord) : (COUNT[countWord] ?? 1)
+  const n = /^\d+$/.test(countWord) ? Number(countWord) : (COUNT[countWord] ?? numberInWords(countWord) ?? 1)
   // Writers round: "about an hour" is 45–75 minutes; "an hour" alone not much less loose.
   const slack = hedge && /about|around|roughly|some/i.test(hedge) ? 0.25 : hedge ? 0.15 : 0.1
   return [n * unit * (1 - slack), n * unit * (1 + slack)]

@@ -8,7 +8,7 @@ import type { ClaimKind } from '../../../shared/check'
 import { extractNames, withoutTitles } from '../claims/names'
 import type { Span } from '../claims/types'
 import type { Found } from './figures-in-passage'
-import { LIGHT, tokensOf } from '../nlp/tokens'
+import { LIGHT, tokensOf, type Token } from '../nlp/tokens'
 import type { Lexicon } from '../nlp/wordnet'
 import { agreement, verbsAgree, type Frame } from './frames'
 import type { ParagraphFacts } from './paragraph-facts'
@@ -191,30 +191,31 @@ function movedAside(
   return other
 }
 
+/** The last content verb before an offset in a sentence ("published" in "published by X"). */
+function lastVerbBefore(sentence: string, at: number): Token | null {
+  let verb: Token | null = null
+  for (const t of tokensOf(sentence)) {
+    if (t.start >= at) break
+    if (t.pos === 'VERB' && !LIGHT.has(t.lemma)) verb = t
+  }
+  return verb
+}
+
 /**
  * Whether a content verb takes the name as its own complement ("based in Kraków"), not through
  * a noun of its own ("marking his first trip to Ukraine").
  */
 function governedBy(sentence: string, at: number): boolean {
-  let last: { end: number } | null = null
-  for (const t of tokensOf(sentence)) {
-    if (t.start >= at) break
-    if (t.pos === 'VERB' && !LIGHT.has(t.lemma)) last = t
-  }
+  const verb = lastVerbBefore(sentence, at)
   return (
-    !!last &&
-    /^\s+(?:in|at|near|to|from|on|off|outside|inside)\s+(?:the\s+)?$/i.test(sentence.slice(last.end, at))
+    !!verb &&
+    /^\s+(?:in|at|near|to|from|on|off|outside|inside)\s+(?:the\s+)?$/i.test(sentence.slice(verb.end, at))
   )
 }
 
-/** The lemma of the last verb before an offset in a sentence: "published" in "published by X". */
+/** The lemma of the last content verb before an offset in a sentence. */
 export function verbBefore(sentence: string, at: number): string | null {
-  let verb: string | null = null
-  for (const t of tokensOf(sentence)) {
-    if (t.start >= at) break
-    if (t.pos === 'VERB' && !LIGHT.has(t.lemma)) verb = t.lemma
-  }
-  return verb
+  return lastVerbBefore(sentence, at)?.lemma ?? null
 }
 
 /**

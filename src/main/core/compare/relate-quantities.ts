@@ -73,16 +73,7 @@ function restated(q: NormalizedQuantity, to: NormalizedQuantity): NormalizedQuan
   const from = measureOf(q)
   const into = measureOf(to)
   if (!from || !into || from[0] !== into[0] || from[1] === into[1]) return null
-  const k = from[1] / into[1]
-  const times = (v: number | null) => (v === null ? null : v * k)
-  return {
-    ...q,
-    value: times(q.value),
-    low: times(q.low),
-    high: times(q.high),
-    unit: to.unit,
-    unitHead: to.unitHead
-  }
+  return scaled(q, from[1] / into[1], { unit: to.unit, unitHead: to.unitHead })
 }
 
 export function sameUnit(a: NormalizedQuantity, b: NormalizedQuantity): boolean {
@@ -93,12 +84,15 @@ export function sameUnit(a: NormalizedQuantity, b: NormalizedQuantity): boolean 
 
 const PER_YEAR: Record<RatePeriod, number> = { hour: 8760, day: 365, week: 52, month: 12, year: 1 }
 
+/** A figure's value and bounds multiplied by k: a unit or a period restated. */
+function scaled(q: NormalizedQuantity, k: number, as: Partial<NormalizedQuantity>): NormalizedQuantity {
+  const times = (v: number | null) => (v === null ? null : v * k)
+  return { ...q, value: times(q.value), low: times(q.low), high: times(q.high), ...as }
+}
+
 /** A rate restated per year, so that "$12,500 a month" meets "$150,000 a year". */
 function yearly(q: NormalizedQuantity): NormalizedQuantity {
-  if (!q.per) return q
-  const f = PER_YEAR[q.per]
-  const times = (v: number | null) => (v === null ? null : v * f)
-  return { ...q, value: times(q.value), low: times(q.low), high: times(q.high), per: 'year' }
+  return q.per ? scaled(q, PER_YEAR[q.per], { per: 'year' }) : q
 }
 
 /** The same amount in two currencies ("€3m" / "£3m"): one of them has the currency wrong. */

@@ -23,6 +23,7 @@ import {
   runningCheckSchema,
   undoOutcomeSchema
 } from './workbench'
+import { webAddressProblem } from './preference-rules'
 import { preferencesChangeSchema, preferencesSchema } from './preferences'
 
 const id = z.number().int().positive()
@@ -174,6 +175,10 @@ export const contract = {
           .trim()
           .max(2000)
           .regex(/^https?:\/\/\S+$/i, { message: 'Give the address as http:// or https://…' })
+          // The rule the preferences use: no control characters ("\u0000" passed the pattern).
+          .refine((v) => webAddressProblem(v) === null, {
+            message: 'Give the address as http:// or https://…'
+          })
           .nullable()
           .optional()
       })

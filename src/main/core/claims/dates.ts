@@ -66,6 +66,36 @@ const LEADING = /^(?:on|in|at|by|since|from|until|till|during|of)\s+/i
 const YEAR_OR_DECADE =
   /\b(?:(?:in|since|by|during|until|of|from|before|after|early|late|mid-?)\s+)?(?:the\s+)?((?:1[5-9]|20)\d0s|'\d0s)|\b(?:in|since|by|during|until|from|before|after)\s+((?:1[5-9]|20)\d\d|1[0-4]\d\d(?!\s+\p{L}))\b/giu
 
+/** "date the founding of the monastery to 1453", "dating back to 1345": a year things are dated to. */
+const DATED_TO =
+  /\bdat(?:e|es|ed|ing)\b[^.;:!?]{0,80}?\b(?:back\s+)?(?:to|from)\s+(?:around\s+|about\s+)?((?:1[0-9]|20)\d\d)\b/giu
+
+/** A year or a decade ("the 1990s", value "199x") written at start. */
+function yearClaim(
+  text: string,
+  sentences: readonly Span[],
+  start: number,
+  written: string,
+  options?: { decade: string }
+): ExtractedClaim {
+  return {
+    id: claimId('date', start),
+    kind: 'date',
+    text: written,
+    start,
+    end: start + written.length,
+    sentence: sentenceAt(sentences, start),
+    normalized: {
+      precision: options ? 'decade' : 'year',
+      value: options?.decade ?? written,
+      relative: false,
+      yearImplied: false,
+      unresolved: false,
+      weekday: null
+    } satisfies NormalizedDate
+  }
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0')
 }
@@ -153,6 +183,9 @@ export function extractDates(
   for (let result of results) {
     let index = result.index
     if (DURATION.test(result.text.trim()) && !/\bago\b/i.test(result.text)) continue
+    // "20 minutes later" counts from the moment the story told before, not from the day of
+    // writing: spans-of-time reads it as time elapsed.
+    if (/\b(?:seconds?|minutes?|hours?)\s+(?:later|afterwards?)$/i.test(result.text.trim())) continue
     // chrono reads "Sunday evening, 19 crew members" as the 19th: a number before a noun is a count.
     const trailing = /,\s*\d{1,2}$/.exec(result.text)
     if (trailing && /^\s+\p{L}/u.test(text.slice(result.index + result.text.length))) {
@@ -218,28 +251,19 @@ export function extractDates(
     const written = m[1] ?? m[2]!
     const start = m.index + m[0].lastIndexOf(written)
     if (covered(start)) continue
-    const decade = m[1] !== undefined
-    const value = decade
-      ? written.startsWith("'")
-        ? `19${written.slice(1, 2)}x`
-        : `${written.slice(0, 3)}x`
-      : written
-    claims.push({
-      id: claimId('date', start),
-      kind: 'date',
-      text: written,
-      start,
-      end: start + written.length,
-      sentence: sentenceAt(sentences, start),
-      normalized: {
-        precision: decade ? 'decade' : 'year',
-        value,
-        relative: false,
-        yearImplied: false,
-        unresolved: false,
-        weekday: null
-      } satisfies NormalizedDate
-    })
+    const decade =
+      m[1] === undefined
+        ? undefined
+        : written.startsWith("'")
+          ? `19${written.slice(1, 2)}x`
+          : `${written.slice(0, 3)}x`
+    claims.push(yearClaim(text, sentences, start, written, decade ? { decade } : undefined))
+  }
+  DATED_TO.lastIndex = 0
+  for (let m = DATED_TO.exec(text); m; m = DATED_TO.exec(text)) {
+    const start = m.index + m[0].lastIndexOf(m[1]!)
+    if (covered(start)) continue
+    claims.push(yearClaim(text, sentences, start, m[1]!))
   }
   const overlaps = (start: number, end: number) => claims.some((c) => start < c.end && end > c.start)
   claims.push(

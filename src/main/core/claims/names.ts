@@ -11,7 +11,7 @@ const TITLE_WORDS = new Set(
   `President Vice Prime Minister Secretary Chancellor Premier Governor Mayor Senator Ambassador Envoy King Queen Prince Princess Pope
   Emperor Spokesperson Spokesman Spokeswoman Director Commissioner Chairman Chairwoman Chair Speaker Chief Deputy General Admiral
   Commander Colonel Lieutenant Captain Judge Justice Attorney Treasurer Representative Rep Sen Gov Dr Mr Mrs Ms Prof Sheikh Minister's
-  Coach Bishop Archbishop Cardinal Major Brigadier Sergeant Inspector Professor Sheriff`.split(/\s+/)
+  Coach Bishop Archbishop Cardinal Major Brigadier Sergeant Inspector Professor Sheriff Consul`.split(/\s+/)
 )
 /** Words that qualify a title without being it: "Foreign Minister", "Defence Minister". */
 const TITLE_MODIFIERS = new Set(
@@ -38,9 +38,9 @@ const PARTICLES = new Set(
 )
 const PLACE_PREPOSITIONS =
   /(?:\b(?:in|to|from|at|near|across|into|towards?|outside|inside|throughout|visit|visited|visiting)\s+)$/i
-/** "the town of X", "the coast of X", "north of X", "off X": what stands before a place. */
+/** "the town of X", "the coast of X", "north of X", "a native of X", "off X": what stands before a place. */
 const PLACE_BEFORE =
-  /\b(?:(?:town|city|village|coast|province|region|state|county|district|island|port|capital|suburb|outskirts|shores?|banks?|municipality|republic|kingdom)\s+of|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|off)\s+(?:the\s+)?$/i
+  /\b(?:(?:town|city|village|coast|province|region|state|county|district|island|port|capital|suburb|outskirts|shores?|banks?|municipality|republic|kingdom)\s+of|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|(?:native|resident)s?\s+of|off)\s+(?:the\s+)?$/i
 /** "X department", "X province": a common noun after the name that makes it a place. */
 const PLACE_AFTER =
   /^\s+(?:department|province|region|district|county|state|oblast|prefecture|municipality|governorate|canton|village|town|city|airport|harbou?r|coast|coastline|shore|border)\b/i

@@ -22,16 +22,35 @@ export const ORGANIZATION_NAME_WORDS = new Set(
 )
 
 /** Common nouns that name a kind of organization. */
-const ORGANIZATION_NOUNS = String.raw`firm|company|contractor|lender|bank|insurer|pollster|builder|utility|start-?up|group|manufacturer|maker|carrier|airline|broadcaster|publisher|distributor|retailer|supplier|operator|developer|agency|charity|watchdog|regulator|union|club|studio|conglomerate|consultancy|accountants|brand|chain|newspaper|broadcaster|outlet|channel|network|producer|exporter|importer|shipbuilder|shipyard|automaker|carmaker|chipmaker|drugmaker|miner|refiner|bottler|brewer|dairy|giant|subsidiary|consortium|organi[sz]ation|institute|foundation|NGO|non-profit|nonprofit`
+const ORGANIZATION_NOUNS = String.raw`firm|company|contractor|lender|bank|insurer|pollster|utility|start-?up|group|manufacturer|maker|carrier|airline|broadcaster|distributor|retailer|supplier|agency|charity|watchdog|regulator|union|club|studio|conglomerate|consultancy|accountants|brand|chain|newspaper|broadcaster|outlet|channel|network|exporter|importer|shipbuilder|shipyard|automaker|carmaker|chipmaker|drugmaker|miner|refiner|bottler|brewer|dairy|giant|subsidiary|consortium|organi[sz]ation|institute|foundation|NGO|non-profit|nonprofit`
+
+/**
+ * Nouns for a firm that are a person's job as well: "the oil producer Tamsa", but "producer Dana
+ * Levi". Before a name they mark an organization only when the name is not a person's (one word,
+ * or several with a word of a firm's name among them).
+ */
+const ALSO_PEOPLE = String.raw`producer|publisher|developer|operator|builder`
+
+/**
+ * Words that may follow an organization noun without making it a modifier of another noun: "a
+ * contractor that…", "a lender based in…", "a firm building…".
+ */
+const NOT_A_NOUN = String.raw`(?:that|which|who|whose|in|of|for|with|from|to|at|on|and|or|but|by|since|until|after|before|based|owned|run|\p{Ll}+ing|\p{Ll}+ed)\b`
 
 /** "the Italian firm X", "pollster X", "Ankara-based builder X", "a group calling itself X". */
 const NOUN_BEFORE = new RegExp(
-  String.raw`(?:\b(?:${ORGANIZATION_NOUNS})(?:\s+(?:called|named|calling\s+itself|known\s+as))?\s*,?\s*)$`,
+  String.raw`(?:\b(?:${ORGANIZATION_NOUNS}|${ALSO_PEOPLE})(?:\s+(?:called|named|calling\s+itself|known\s+as))?\s*,?\s*)$`,
   'i'
 )
-/** "X, a Turkish contractor", "X, the Lisbon-based lender" (up to three words between). */
+/** "producer Dana Levi": a job title right before a name. */
+const JOB_BEFORE = new RegExp(String.raw`\b(?:${ALSO_PEOPLE})\s+$`, 'i')
+
+/**
+ * "X, a Turkish contractor", "X, the Lisbon-based lender" (up to three words between). The noun
+ * must be the phrase's head: in "X, a former bank clerk" the bank only qualifies the person.
+ */
 const NOUN_AFTER = new RegExp(
-  String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${ORGANIZATION_NOUNS})\b`,
+  String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${ORGANIZATION_NOUNS}|${ALSO_PEOPLE})\b(?!\s+(?!${NOT_A_NOUN})\p{Ll}+\b)`,
   'iu'
 )
 /** "X said it had", "X announced its results": an organization speaks as "it". */
@@ -42,5 +61,8 @@ const SPEAKS_AS_IT =
 export function organizationByContext(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start)
   const after = text.slice(end, end + 60)
-  return NOUN_BEFORE.test(before) || NOUN_AFTER.test(after) || SPEAKS_AS_IT.test(after)
+  const job =
+    JOB_BEFORE.test(before) &&
+    /^\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}$/u.test(text.slice(start, end))
+  return (!job && NOUN_BEFORE.test(before)) || NOUN_AFTER.test(after) || SPEAKS_AS_IT.test(after)
 }

@@ -86,6 +86,57 @@ const CURRENCY_WORDS: Record<string, string> = {
   naira: 'NGN',
   reais: 'BRL'
 }
+/** Currencies named by their country: "Swiss francs" are not "francs" of any country. */
+const CURRENCIES_OF: Record<string, string> = {
+  'swiss franc': 'CHF',
+  'us dollar': 'USD',
+  'u.s. dollar': 'USD',
+  'american dollar': 'USD',
+  'canadian dollar': 'CAD',
+  'australian dollar': 'AUD',
+  'hong kong dollar': 'HKD',
+  'new zealand dollar': 'NZD',
+  'singapore dollar': 'SGD',
+  'taiwan dollar': 'TWD',
+  'british pound': 'GBP',
+  'egyptian pound': 'EGP',
+  'danish krone': 'DKK',
+  'norwegian krone': 'NOK',
+  'swedish krona': 'SEK',
+  'swedish kronor': 'SEK',
+  'turkish lira': 'TRY',
+  'indian rupee': 'INR',
+  'pakistani rupee': 'PKR',
+  'chinese yuan': 'CNY',
+  'japanese yen': 'JPY',
+  'mexican peso': 'MXN',
+  'russian rouble': 'RUB',
+  'russian ruble': 'RUB',
+  'south african rand': 'ZAR',
+  'brazilian real': 'BRL'
+}
+
+/**
+ * "2.7 million Swiss francs", "Hong Kong dollars": capitalized words before a currency word name
+ * whose currency it is. One not listed is still its own currency ("Namibian dollars"), never the
+ * plain word's.
+ */
+function namedCurrency(words: readonly string[]): { currency: string; last: string } | null {
+  const k = words.findIndex(
+    (w) => CURRENCY_WORDS[w.toLowerCase()] || /^(?:pesos?|reals?|krone|kroner)$/i.test(w)
+  )
+  if (k < 1 || !words.slice(0, k).every((w) => /^\p{Lu}/u.test(w))) return null
+  const phrase = words
+    .slice(0, k + 1)
+    .join(' ')
+    .toLowerCase()
+  const singular = phrase
+    .replace(/(?<=[^s])s$/, '')
+    .replace(/kroner$/, 'krone')
+    .replace(/reais$/, 'real')
+  return { currency: CURRENCIES_OF[singular] ?? CURRENCIES_OF[phrase] ?? singular, last: words[k]! }
+}
+
 const STOP = new Set(
   'of in to for from and or the a an on at by with as than that which who this these those its their his her our was were is are be been has have had will would said says per each while after before since into over under above below across through along near off up down out around beneath beyond inside outside'.split(
     ' '
@@ -185,6 +236,14 @@ function unitAfter(
   }
   if (taken.length === 0) return { unit: null, head: null, currency: null, end }
   const first = taken[0]!.toLowerCase()
+  const named = namedCurrency(taken)
+  if (named)
+    return {
+      unit: null,
+      head: null,
+      currency: named.currency,
+      end: text.indexOf(named.last, end) + named.last.length
+    }
   if (CURRENCY_WORDS[first])
     return {
       unit: null,

@@ -12,9 +12,11 @@ import { nameEvidence } from './name-evidence'
 import { fullNameFindings } from './name-variants'
 import { nameFindings, NameVocabulary, type NameFinding } from './names'
 import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type PassageIndex } from './passage-index'
-import { ParagraphFacts } from './paragraph-facts'
-import { relateDates } from './relate-dates'
+import { independent, ParagraphFacts } from './paragraph-facts'
+import { relateDates, relateElapsed } from './relate-dates'
+import { tokensOf } from '../nlp/tokens'
 import { relateRank } from './relate-rank'
+import { placingOf } from './placings'
 import type { NormalizedRank } from '../claims/ranks'
 import { WORDS_ONLY, type Lexicon } from '../nlp/wordnet'
 import { eventClaim, relateEvent, type EventClaim } from './relate-event'
@@ -24,6 +26,7 @@ import {
   directionBefore,
   isCommonName,
   NAMED_ELSEWHERE,
+  introducedAsName,
   relateEntity,
   type EntityClaim
 } from './relate-entity'
@@ -41,6 +44,7 @@ import {
   coreAgreement,
   dice,
   eventAgreement,
+  ownClause,
   wordsAround
 } from './text-words'
 
@@ -178,6 +182,12 @@ export function checkStory(input: CheckInput): CheckResult {
       claim.start - claim.sentence.start
     ),
     bearing: bearingAfter(story.text, claim.end),
+    anchorTime:
+      storyDates
+        .filter((d) => d.sentence.start === claim.sentence.start && d.start < claim.start)
+        .map((d) => (d.normalized as NormalizedDate).time)
+        .filter((t) => t !== undefined)
+        .at(-1) ?? null,
     asOf: asOfDate(
       story.text.slice(claim.sentence.start, claim.sentence.end),
       claim.start - claim.sentence.start
@@ -193,7 +203,20 @@ export function checkStory(input: CheckInput): CheckResult {
     const terms = [...new Set([...claimWords, ...context])]
     const valued = claim.kind === 'date' || claim.kind === 'quantity' || claim.kind === 'money'
     const near = valued
-      ? wordsAround(story.text, claim.sentence, claim.start, claim.end)
+      ? wordsAround(
+          story.text,
+          claim.kind === 'date'
+            ? ownClause(
+                story.text,
+                claim.sentence,
+                claim.start,
+                claim.end,
+                storyDates.filter((d) => d !== claim && independent(d))
+              )
+            : claim.sentence,
+          claim.start,
+          claim.end
+        )
       : new Map<string, number>()
     // The passage that gives another figure may share few words with the whole sentence: search
     // again with the words of the figure's own clause, so it is not crowded out.
@@ -247,7 +270,8 @@ export function checkStory(input: CheckInput): CheckResult {
       )
       if (valued)
         for (const f of found)
-          if (f.relation === 'supports') sameFactOrMention(f, valueFrame(), pf, input.lexicon ?? WORDS_ONLY)
+          if (f.relation === 'supports' && !f.anchored)
+            sameFactOrMention(f, valueFrame(), pf, input.lexicon ?? WORDS_ONLY)
       for (const f of found) {
         evidence.push({
           sourceId: source.id,
@@ -421,7 +445,15 @@ function entityClaim(text: string, claim: ExtractedClaim, context: Set<string>):
       text.slice(claim.sentence.start, claim.sentence.end),
       claim.start - claim.sentence.start
     ),
-    replaceable: !isCommonName(claim.text)
+    replaceable: !isCommonName(claim.text) || introducedAsName(text, claim.start),
+    placing:
+      claim.kind === 'person'
+        ? placingOf(
+            text.slice(claim.sentence.start, claim.sentence.end),
+            claim.start - claim.sentence.start,
+            claim.end - claim.sentence.start
+          )
+        : null
   }
 }
 
@@ -431,6 +463,54 @@ function insideQuotes(text: string, sentence: Span, at: number): boolean {
   const opened = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length
   const straight = (before.match(/"/g) ?? []).length
   return opened > 0 || straight % 2 === 1
+}
+
+/**
+ * "A second tremor came 20 minutes later" against a passage that gives both clock times ("followed
+ * the 4:02 a.m. quake at 4:52 a.m."): the time after the story's anchor, less the anchor, is how
+ * much later the passage puts it.
+ */
+function elapsedInPassage(
+  story: NormalizedDate,
+  anchor: string,
+  near: Map<string, number>,
+  pf: ParagraphFacts,
+  i: number
+): Found | null {
+  const times = pf.dates(i).filter((d) => (d.claim.normalized as NormalizedDate).time && independent(d.claim))
+  const from = times.find((d) => (d.claim.normalized as NormalizedDate).time === anchor)
+  if (!from) return null
+  const to = times.find(
+    (d) =>
+      d !== from &&
+      (d.claim.normalized as NormalizedDate).time !== anchor &&
+      eventAgreement(near, d.around) >= AGREEMENT_FOR_EVIDENCE
+  )
+  if (!to) return null
+  const gap = (minutesOf((to.claim.normalized as NormalizedDate).time!) - minutesOf(anchor) + 1440) % 1440
+  const [low, high] = story.elapsed!
+  const s = pf.sentences[i]!
+  const span = `from ${anchor} to ${(to.claim.normalized as NormalizedDate).time}`
+  // Two written clock times are exact: inside the story's interval, they bear it out.
+  return low <= gap && gap <= high
+    ? {
+        start: s.start,
+        end: s.end,
+        relation: 'supports',
+        reason: `the source's times are ${gap} min apart (${span})`,
+        anchored: true
+      }
+    : {
+        start: s.start,
+        end: s.end,
+        relation: 'contradicts',
+        reason: `${relateElapsed(story.elapsed!, [gap, gap]).reason} (${span})`
+      }
+}
+
+const minutesOf = (time: string) => {
+  const [h, m] = time.split(':').map(Number)
+  return (h ?? 0) * 60 + (m ?? 0)
 }
 
 function relateInParagraph(
@@ -450,6 +530,14 @@ function relateInParagraph(
     case 'date': {
       const story = claim.normalized as NormalizedDate
       for (const i of pf.sentencesSharing(near.keys())) {
+        const counted =
+          story.elapsed && figureOf().anchorTime
+            ? elapsedInPassage(story, figureOf().anchorTime!, near, pf, i)
+            : null
+        if (counted) {
+          found.push(counted)
+          continue
+        }
         for (const { claim: d, around } of pf.dates(i)) {
           // A date is evidence only when the words around it name the same event.
           const agreement = eventAgreement(near, around)
@@ -679,7 +767,10 @@ function quoteTurned(story: string, passage: string, lexicon: Lexicon): string |
   const a = story.split(' ').filter(Boolean)
   const b = passage.split(' ').filter(Boolean)
   if (a.length < 3 || b.length < 3) return null
-  if (dice(new Set(a), new Set(b)) < 0.5) return null
+  const shared = dice(new Set(a), new Set(b))
+  if (shared < 0.3) return null
+  // Less alike than that, only opposite verbs around kept words turn it (wordsSwapped).
+  if (shared < 0.5) return wordsSwapped(a, b, lexicon)
   const negations = (words: string[]) => words.filter((w) => NEGATIONS.has(w)).length
   if (negations(a) !== negations(b))
     return negations(b) > negations(a)
@@ -713,13 +804,20 @@ function wordsSwapped(a: string[], b: string[], lexicon: Lexicon): string | null
     tail++
   const storyMiddle = a.slice(head, a.length - tail)
   const sourceMiddle = b.slice(head, b.length - tail)
-  if (
-    storyMiddle.length === 0 ||
-    sourceMiddle.length === 0 ||
-    storyMiddle.length > 2 ||
-    sourceMiddle.length > 2
-  )
-    return null
+  if (storyMiddle.length === 0 || sourceMiddle.length === 0) return null
+  const swapped = `quotes “${sourceMiddle.join(' ')}” where the story has “${storyMiddle.join(' ')}”`
+  // "have confessed to both robberies" / "have denied any part in the robberies": a longer
+  // change turns the quotation when its verbs are opposites and a word of substance around it
+  // is kept.
+  if (storyMiddle.length > 2 || sourceMiddle.length > 2) {
+    const kept = contentWords([...a.slice(0, head), ...a.slice(a.length - tail)].join(' ')).length > 0
+    return kept &&
+      storyMiddle.length <= 6 &&
+      sourceMiddle.length <= 6 &&
+      oppositeVerbs(storyMiddle, sourceMiddle, lexicon)
+      ? swapped
+      : null
+  }
   if ((head + tail) / Math.max(a.length, b.length) < 0.5) return null
   const substance = (words: string[]) => contentWords(words.join(' ')).length > 0
   if (!substance(storyMiddle) && !substance(sourceMiddle)) return null
@@ -729,9 +827,17 @@ function wordsSwapped(a: string[], b: string[], lexicon: Lexicon): string | null
     sourceMiddle.some((y) => lexicon.antonyms(x, y, 'adj') || lexicon.antonyms(x, y, 'verb'))
   )
   const scope = [...storyMiddle, ...sourceMiddle].some((w) => SCOPE_WORDS.has(w))
-  return opposite || scope
-    ? `quotes “${sourceMiddle.join(' ')}” where the story has “${storyMiddle.join(' ')}”`
-    : null
+  return opposite || scope || oppositeVerbs(storyMiddle, sourceMiddle, lexicon) ? swapped : null
+}
+
+/** Whether the two runs of words hold verbs of opposite meaning, by lemma ("confessed" / "denied"). */
+function oppositeVerbs(a: readonly string[], b: readonly string[], lexicon: Lexicon): boolean {
+  const verbs = (words: readonly string[]) =>
+    tokensOf(words.join(' '))
+      .filter((t) => t.pos === 'VERB')
+      .map((t) => t.lemma)
+  const theirs = verbs(b)
+  return verbs(a).some((x) => theirs.some((y) => x !== y && lexicon.antonyms(x, y, 'verb')))
 }
 
 const SCOPE_WORDS = new Set([

@@ -413,6 +413,123 @@ describe('3. conflicts that were not seen', () => {
   })
 })
 
+describe('3b. another participant, place or state for the same fact', () => {
+  it('sees another person credited with the deed in another clause of the sentence', () => {
+    const r = check(
+      'The Saltmarsh orchid was first recorded by Ingrid Vasquez on a survey of the Fenwick dunes.',
+      [
+        'Botanist Tomas Rehn first recorded the Saltmarsh orchid on the Fenwick dunes; Ingrid Vasquez photographed it a year later.'
+      ]
+    )
+    expect(contradicted(claim(r, 'Ingrid Vasquez', 'person'))).toBe(true)
+    const same = check(
+      'The Saltmarsh orchid was first recorded by Ingrid Vasquez on a survey of the Fenwick dunes.',
+      [
+        'Ingrid Vasquez first recorded the Saltmarsh orchid on the Fenwick dunes; Tomas Rehn photographed it a year later.'
+      ]
+    )
+    expect(contradicted(claim(same, 'Ingrid Vasquez', 'person'))).toBe(false)
+  })
+
+  it('reads a founder introduced with an old job as a person, and another founder against them', () => {
+    const r = check('The bakery chain was founded in Tallinn in 2004 by Marta Kask, a former bank teller.', [
+      'Peeter Saar founded the Tallinn bakery chain in 2004 after leaving a bank job.'
+    ])
+    expect(claim(r, 'Marta Kask').kind).toBe('person')
+    expect(contradicted(claim(r, 'Marta Kask', 'person'))).toBe(true)
+  })
+
+  it('takes everyday words introduced as a name for a name', () => {
+    const r = check(
+      'The leak of the port authority files was claimed by a group calling itself Grey Heron.',
+      ['A group called Silver Fox claimed responsibility for the leak of the port authority files.']
+    )
+    expect(contradicted(claim(r, 'Grey Heron', 'organization'))).toBe(true)
+  })
+
+  it('sees an authority of everyday words block what the story gives to another', () => {
+    const r = check(
+      'The takeover of the two ferry operators was blocked by the Nordic Transport Board on Monday.',
+      [
+        'Norway’s Competition Appeals Tribunal blocked the ferry takeover on Monday; the Nordic Transport Board had already approved it.'
+      ]
+    )
+    expect(contradicted(claim(r, 'Nordic Transport Board', 'organization'))).toBe(true)
+  })
+
+  it('sees a venue moved elsewhere and a birthplace given as another town', () => {
+    const moved = check(
+      'The congress on coastal erosion will be held in Porto in October, organisers said.',
+      ['The congress on coastal erosion has been moved to Lisbon and will take place there in October.']
+    )
+    expect(contradicted(claim(moved, 'Porto', 'place'))).toBe(true)
+    const native = check('Police said the driver in the tunnel crash was born in Ghent.', [
+      'The driver in the tunnel crash is a native of Namur, according to police.'
+    ])
+    expect(contradicted(claim(native, 'Ghent', 'place'))).toBe(true)
+    // A town of the country visited is no other place for the visit.
+    const within = check(
+      'Foreign Minister Ilse Vogt arrives in Moldova on Saturday for a surprise visit, where she was scheduled to meet ' +
+        'her counterpart to convey continued support amid the Russian blockade, according to the ministry in Vienna.',
+      [
+        'Minister Vogt visited the memorial to the victims of the Russian blockade in Cahul on the grounds of a church.'
+      ]
+    )
+    expect(contradicted(claim(within, 'Moldova', 'place'))).toBe(false)
+  })
+
+  it('knows a city named without a cue as a place, and a country holding the city as no other place', () => {
+    const host = check('The world judo team final was played in Lyon on Sunday.', [
+      'Marseille hosted the world judo team final on Sunday, before 9,000 fans in the arena.'
+    ])
+    expect(contradicted(claim(host, 'Lyon', 'place'))).toBe(true)
+    const wider = check('The world judo team final was played in Paris on Sunday.', [
+      'The world judo team final was played in France on Sunday, before 9,000 fans in the arena.'
+    ])
+    expect(contradicted(claim(wider, 'Paris', 'place'))).toBe(false)
+  })
+
+  it('sees a person placed otherwise in the same contest, and not in another', () => {
+    const r = check(
+      'The winner of the Kraków half marathon was Ewa Nowicka, who finished first in 71 minutes.',
+      ['Ewa Nowicka finished third in the Kraków half marathon, two minutes behind the winner.']
+    )
+    expect(contradicted(claim(r, 'Ewa Nowicka', 'person'))).toBe(true)
+    const other = check('Ewa Nowicka finished first in the Kraków half marathon on Sunday.', [
+      'Ewa Nowicka finished third in the Warsaw ten-kilometre race last spring.'
+    ])
+    expect(contradicted(claim(other, 'Ewa Nowicka', 'person'))).toBe(false)
+  })
+
+  it('sees an amount in another country’s currency of the same name', () => {
+    const r = check('Collectors paid $4.1 million for the Blue Penny letter at the Zurich sale.', [
+      'The Blue Penny letter went for 4.1 million Swiss francs at the Zurich sale.'
+    ])
+    expect(contradicted(claim(r, '$4.1 million', 'money'))).toBe(true)
+  })
+
+  it('sees a denial quoted where the story quotes a confession', () => {
+    const r = check('Inspector Lara Moen said the twins "have confessed to both burglaries".', [
+      'Moen said the twins "have denied any part in the burglaries" and remain in custody.'
+    ])
+    expect(contradicted(claim(r, 'have confessed', 'quote'))).toBe(true)
+  })
+
+  it('sees a plant kept open against a story that closes it', () => {
+    const r = check('The textile group closed its mill in Borås, ending 300 jobs.', [
+      'The textile group’s mill in Borås will stay open after the town council stepped in.'
+    ])
+    expect(contradicted(claim(r, 'closed its mill', 'event'))).toBe(true)
+  })
+
+  it('reads a title given in apposition after the name, with its owner left out', () => {
+    const r = check('Consul Omar Haddad met the stranded sailors in Valletta.', [
+      'Omar Haddad, the embassy’s chargé d’affaires, met the stranded sailors in Valletta.'
+    ])
+    expect(contradicted(claim(r, 'Consul Omar Haddad', 'role'))).toBe(true)
+  })
+})
+
 describe('4. dates', () => {
   it('does not cross-compare two events dated in one sentence', () => {
     const story = 'The bill is due on March 3 after the Feb. 12 vote in the senate.'
@@ -509,6 +626,28 @@ describe('4. dates', () => {
   it('reads no date out of a web address', () => {
     const r = check('Read more at https://news.example.com/2018/03/21/storm-hits-coast today.', [], null)
     expect(r.claims.filter((c) => c.kind === 'date' && /2018|03\/21/.test(c.text))).toEqual([])
+  })
+
+  it('reads a year things are dated to, and counts "minutes later" from the clock time before it', () => {
+    const dated = check(
+      'The hilltop abbey above Bled, founded in 1612, was damaged by the storm on Monday.',
+      ['Historians date the founding of the Bled hilltop abbey to 1586, the parish says.']
+    )
+    expect(contradicted(claim(dated, '1612', 'date'))).toBe(true)
+    const story = (minutes: string) =>
+      `The first avalanche hit Lauterach at 6:15 a.m., and a second avalanche buried the road ${minutes} later.`
+    const source =
+      'A second avalanche buried the Lauterach road at 6:55 a.m., after the first slide at 6:15 a.m.'
+    expect(contradicted(claim(check(story('10 minutes'), [source]), '10 minutes later', 'date'))).toBe(true)
+    const exact = claim(check(story('40 minutes'), [source]), '40 minutes later', 'date')
+    expect(exact.evidence.map((e) => e.relation)).toContain('supports')
+  })
+
+  it('keeps the words of a second dated event out of the first date’s context', () => {
+    const r = check('The ferry itself dates to 1987 and was last inspected in Kiel on Tuesday.', [
+      'The operator said the ferry was inspected in full last spring and again in Kiel on Tuesday.'
+    ])
+    expect(conflicting(claim(r, '1987', 'date'))).toBe(false)
   })
 
   it('gives a month and day without a year no invented year', () => {

@@ -21,6 +21,8 @@ export interface FigureContext {
   baseline: string | null
   /** The date is a state's "as of", not an event's. */
   asOf: boolean
+  /** The clock time of the story's date before this one in its sentence: what "an hour later" counts from. */
+  anchorTime?: string | null
   /** A distance's bearing ("20 miles north of Austin"), or null. */
   bearing?: { direction: string; from: string } | null
 }
@@ -57,6 +59,8 @@ export interface Found {
   relation: Relation
   reason: string
   hedgedDifference?: boolean
+  /** Tied to the story's fact by a value both give ("from 09:10 to 10:10"), not by words alone. */
+  anchored?: boolean
 }
 
 export function relateFigures(

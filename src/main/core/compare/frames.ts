@@ -88,6 +88,8 @@ export interface Agreement {
   same: boolean
   sharedVerbs: number
   sharedNouns: number
+  /** The story's nouns the passage gives as a noun or as a verb ("the hacking" / "hacked"). */
+  nounsCovered: number
   /** A verb both give, negated in one only: one says it happened, the other that it did not. */
   oppositeVerb: string | null
 }
@@ -101,16 +103,19 @@ export function agreement(story: Frame, passage: Frame): Agreement {
   let sharedVerbs = 0
   for (const v of story.verbs) if (passage.verbs.has(v) || passage.nouns.has(v)) sharedVerbs++
   let sharedNouns = 0
+  let nounsCovered = 0
   for (const n of story.nouns) {
     if (passage.nouns.has(n)) sharedNouns++
     else if (passage.verbs.has(n)) sharedVerbs++
+    else continue
+    nounsCovered++
   }
   const share = story.nouns.size === 0 ? 0 : sharedNouns / story.nouns.size
   const same = (sharedVerbs >= 1 && sharedVerbs + sharedNouns >= 2) || (sharedNouns >= 2 && share >= 0.6)
   let oppositeVerb: string | null = null
   for (const v of story.verbs)
     if (passage.verbs.has(v) && story.negated.has(v) !== passage.negated.has(v)) oppositeVerb = v
-  return { same, sharedVerbs, sharedNouns, oppositeVerb }
+  return { same, sharedVerbs, sharedNouns, nounsCovered, oppositeVerb }
 }
 
 /** "buyer" of "buy", "leader" of "lead": a noun made of the verb by a short ending. */

@@ -8,7 +8,12 @@ import { extractQuantities } from '../claims/quantities'
 import { splitSentences } from '../claims/sentences'
 import type { ExtractedClaim, Span } from '../claims/types'
 import { frameOf, type Frame } from './frames'
-import { contentWords, overlap, stem, wordsAround } from './text-words'
+import { contentWords, overlap, ownClause, stem, wordsAround } from './text-words'
+
+/** A date of its own event, not "an hour later", which counts from the date before it. */
+export function independent(date: ExtractedClaim): boolean {
+  return date.normalized['elapsed'] === undefined
+}
 
 export interface Located {
   claim: ExtractedClaim
@@ -82,7 +87,17 @@ export class ParagraphFacts {
 
   dates(i: number): Located[] {
     const f = this.facts[i]!
-    f.dates ??= this.inSentence(i, (sentence, spans) => extractDates(sentence, spans, this.publishedAt))
+    if (!f.dates) {
+      const dates = this.inSentence(i, (sentence, spans) => extractDates(sentence, spans, this.publishedAt))
+      // A sentence dating two events: each date's words are its own clause's.
+      if (dates.length > 1)
+        for (const d of dates) {
+          const others = dates.filter((o) => o !== d && independent(o.claim)).map((o) => o.claim)
+          const own = ownClause(this.text, d.claim.sentence, d.claim.start, d.claim.end, others)
+          d.around = wordsAround(this.text, own, d.claim.start, d.claim.end)
+        }
+      f.dates = dates
+    }
     return f.dates
   }
 

@@ -53,7 +53,7 @@ function spell(minutes: number): string {
 }
 
 /** "Moments later" and "about an hour later": how long after, compared as intervals. */
-function relateElapsed(a: [number, number], b: [number, number]): { relation: Relation; reason: string } {
+export function relateElapsed(a: [number, number], b: [number, number]): { relation: Relation; reason: string } {
   const range = ([lo, hi]: [number, number]) => (lo === hi ? spell(lo) : `${spell(lo)}–${spell(hi)}`)
   if (a[1] < b[0] || b[1] < a[0])
     return {

@@ -15,6 +15,7 @@ import type { ParagraphFacts } from './paragraph-facts'
 import { commonWords } from '../names/common-words'
 import { editDistance } from './edit-distance'
 import { foldName } from './fold-name'
+import { placeWord, placingOf } from './placings'
 import { overlap, stem } from './text-words'
 
 export interface EntityClaim {
@@ -36,6 +37,8 @@ export interface EntityClaim {
    * made of common words ("Fire"), which may not be names at all.
    */
   replaceable: boolean
+  /** Where the story's sentence says the person finished in a contest (placings.ts), or null. */
+  placing?: number | null
   /** The ways a passage may write the name (formsOf), worked out on first use. */
   forms?: string[]
   /** The context's words by stem, worked out on first use. */
@@ -82,8 +85,17 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts, lexicon: Le
       const same = agreement(claim.frame, frame)
       const before = text.slice(clause.start, start)
       const ruledOut = ruledOutWord(sentence, claim)
-      const other = same.same ? movedAside(claim, frame, sentence, s.start, at.start) : null
-      if (/\b(?:not|rather than|instead of)\s+(?:the\s+)?$/i.test(before)) {
+      const other = same.same
+        ? movedAside(claim, frame, sentence, s.start, at.start, lexicon)
+        : inAnotherClause(claim, pf, s, clause, lexicon)
+      const placed = claim.placing && same.sharedNouns >= 2 ? placingOf(sentence, at.start, at.end) : null
+      if (placed && placed !== claim.placing) {
+        found.push({
+          ...s,
+          relation: 'contradicts',
+          reason: `says ${at.text} finished ${placeWord(placed)}; the story has ${placeWord(claim.placing!)}`
+        })
+      } else if (/\b(?:not|rather than|instead of)\s+(?:the\s+)?$/i.test(before)) {
         found.push({ ...s, relation: 'contradicts', reason: `says it was not ${at.text}` })
       } else if (same.same && ruledOut) {
         found.push({
@@ -128,8 +140,8 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts, lexicon: Le
     const same = agreement(claim.frame, frame)
     // People share topics more than firms and places do: another person contradicts only where
     // the passage gives the same deed, not merely the same nouns ("lawmaker", "bill", "Cali").
-    if (!strongly(same, claim.frame) || (claim.kind === 'person' && same.sharedVerbs === 0)) return
-    const other = otherName(claim, frame, sentence, s.start)
+    if (!strongly(same, claim) || (claim.kind === 'person' && same.sharedVerbs === 0)) return
+    const other = otherName(claim, frame, sentence, s.start, lexicon)
     if (other)
       found.push({
         ...s,
@@ -176,19 +188,43 @@ function movedAside(
   frame: Frame,
   sentence: string,
   offset: number,
-  at: number
+  at: number,
+  lexicon: Lexicon
 ): string | null {
   if (!claim.replaceable || claim.cue === '') return null
   const cue = cueBefore(sentence, at)
   const sameCue = sameSlot(cue, claim.cue) || (claim.kind === 'place' && cue === '')
   if (sameCue && (claim.cue !== 'by' || !claim.verb || verbBefore(sentence, at) === claim.verb)) return null
-  const other = otherName(claim, frame, sentence, offset)
+  const other = otherName(claim, frame, sentence, offset, lexicon)
   if (!other) return null
   if (claim.cue === 'by' && claim.verb) {
     const k = sentence.indexOf(other)
     if (k < 0 || verbBefore(sentence, k) !== claim.verb) return null
   }
   return other
+}
+
+/**
+ * "Oren Shalev was absent; producer Dana Levi accepted the prize": the passage names the story's
+ * entity in one clause and reports the story's fact in another, with another name in its place.
+ */
+function inAnotherClause(
+  claim: EntityClaim,
+  pf: ParagraphFacts,
+  sentence: Span,
+  own: Span,
+  lexicon: Lexicon
+): string | null {
+  if (!claim.replaceable) return null
+  for (const clause of clausesOf(pf.text, sentence)) {
+    if (clause.start === own.start) continue
+    const frame = pf.frame(clause)
+    const same = agreement(claim.frame, frame)
+    if (!strongly(same, claim) || (claim.kind === 'person' && same.sharedVerbs === 0)) continue
+    const other = otherName(claim, frame, pf.text.slice(clause.start, clause.end), clause.start, lexicon)
+    if (other) return other
+  }
+  return null
 }
 
 /** The last content verb before an offset in a sentence ("published" in "published by X"). */
@@ -227,11 +263,17 @@ function ruledOutWord(sentence: string, claim: EntityClaim): string | null {
   return m && claim.context.has(m[1]!) ? m[1]! : null
 }
 
-/** Agreement beyond doubt, as a contradiction by another name needs. */
-function strongly(same: ReturnType<typeof agreement>, story: Frame): boolean {
+/**
+ * Agreement beyond doubt, as a contradiction by another name needs: most of the story's nouns,
+ * or, for who did it, half of them and its verb (the deed itself, told with fewer details). Not
+ * for a place: a visit "to Ukraine" and a visit "in Bucha" share the deed, and Bucha is in Ukraine.
+ */
+function strongly(same: ReturnType<typeof agreement>, claim: EntityClaim): boolean {
   if (!same.same || same.oppositeVerb) return false
-  const share = story.nouns.size === 0 ? 0 : same.sharedNouns / story.nouns.size
-  return same.sharedVerbs + same.sharedNouns >= 3 && share >= 0.6
+  const nouns = claim.frame.nouns.size
+  const share = nouns === 0 ? 0 : same.nounsCovered / nouns
+  const deed = claim.kind !== 'place' && same.sharedVerbs >= 1 && share >= 0.5
+  return same.sharedVerbs + same.sharedNouns >= 3 && (share >= 0.6 || deed)
 }
 
 /** How a passage may write the name: in full, without "the", by its initials, by a short form. */
@@ -304,21 +346,24 @@ function wordPattern(w: string): RegExp {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** The part of the sentence around an offset between semicolons and dashes: one statement. */
-function clauseAround(text: string, sentence: Span, at: number): Span {
+/** The sentence's statements: its parts between semicolons and dashes. */
+function clausesOf(text: string, sentence: Span): Span[] {
   const body = text.slice(sentence.start, sentence.end)
   const cut = /;|\s[—–]\s/g
+  const clauses: Span[] = []
   let start = sentence.start
-  let end = sentence.end
   for (let m = cut.exec(body); m; m = cut.exec(body)) {
-    const offset = sentence.start + m.index
-    if (offset < at) start = offset + m[0].length
-    else {
-      end = offset
-      break
-    }
+    clauses.push({ start, end: sentence.start + m.index })
+    start = sentence.start + m.index + m[0].length
   }
-  return { start, end }
+  clauses.push({ start, end: sentence.end })
+  return clauses
+}
+
+/** The statement of the sentence that holds an offset. */
+function clauseAround(text: string, sentence: Span, at: number): Span {
+  const clauses = clausesOf(text, sentence)
+  return clauses.find((c) => at < c.end) ?? clauses[clauses.length - 1]!
 }
 
 const DIRECTION =
@@ -377,6 +422,17 @@ export function cueBefore(text: string, at: number): string {
   return ''
 }
 
+/** Verbs after which "to X" names where something now happens: "the summit was moved to Vienna". */
+const RELOCATED = new Set(['move', 'relocate', 'shift', 'transfer', 'switch'])
+
+/** cueBefore, with a venue moved to a place read as the place it happens at. */
+function venueCue(sentence: string, at: number): string {
+  const cue = cueBefore(sentence, at)
+  if (cue !== 'to') return cue
+  const verb = lastVerbBefore(sentence, at)
+  return verb && RELOCATED.has(verb.lemma) ? 'at' : cue
+}
+
 const SAME_SORT: Record<EntityClaim['kind'], ReadonlyArray<string>> = {
   person: ['person'],
   organization: ['organization', 'person'],
@@ -387,31 +443,70 @@ const SAME_SORT: Record<EntityClaim['kind'], ReadonlyArray<string>> = {
  * A name of the claim's sort, in the claim's slot, that the story's sentence does not give and
  * that is not the claim's own name spelled otherwise (that is a spelling finding).
  */
-function otherName(claim: EntityClaim, frame: Frame, sentence: string, offset: number): string | null {
-  const kinds = new Map<number, string>()
-  const { claims } = extractNames(sentence, [{ start: 0, end: sentence.length }])
-  for (const c of claims) kinds.set(c.start + offset, c.kind === 'role' ? 'person' : c.kind)
+function otherName(
+  claim: EntityClaim,
+  frame: Frame,
+  sentence: string,
+  offset: number,
+  lexicon: Lexicon
+): string | null {
   if (!EXCLUSIVE_SLOTS[claim.kind].has(claim.cue)) return null
+  // The names the claim extractor finds, by where they start: their sort, and their whole
+  // length where the tagger ends a run early ("Federal Cartel" of "Federal Cartel Office").
+  const extracted = new Map<number, { kind: string; text: string }>()
+  const { claims } = extractNames(sentence, [{ start: 0, end: sentence.length }])
+  for (const c of claims)
+    extracted.set(c.start + offset, { kind: c.kind === 'role' ? 'person' : c.kind, text: c.text })
   const own = foldName(claim.name)
-  for (const name of frame.names) {
+  for (const run of frame.names) {
+    const found = extracted.get(run.start)
+    const name = found && found.text.startsWith(run.text) ? { ...run, text: found.text } : run
     // Two letters are a name only as an acronym ("UN", "EU").
     if (claim.sentence.includes(name.text) || (name.text.length < 3 && !/^\p{Lu}{2}$/u.test(name.text)))
       continue
     if (alsoInStory(claim, name.text)) continue
-    if (isCommonName(name.text) || adjectiveOfPeople(sentence, name, offset)) continue
+    if (
+      (isCommonName(name.text) && !surelyAName(sentence, name, offset, !!found)) ||
+      adjectiveOfPeople(sentence, name, offset)
+    )
+      continue
     const folded = foldName(name.text)
     // The claim's own name spelled otherwise is a spelling finding, not another name.
     const nearSpelling = Math.min(3, Math.max(1, Math.floor(own.length / 4)))
     if (editDistance(own, folded, nearSpelling) <= nearSpelling) continue
-    const kind = kinds.get(name.start) ?? (cueBefore(sentence, name.start - offset) === 'at' ? 'place' : '')
+    const kind =
+      found?.kind ??
+      (cueBefore(sentence, name.start - offset) === 'at' || knownOtherPlace(claim, name.text, lexicon)
+        ? 'place'
+        : '')
     if (!SAME_SORT[claim.kind].includes(kind)) continue
-    const cue = cueBefore(sentence, name.start - offset)
+    // "In Japan" for "in Tokyo" is less precise, not another place.
+    if (kind === 'place' && claim.kind === 'place' && nested(claim.name, name.text, lexicon)) continue
+    const at = name.start - offset
+    const cue = claim.cue === 'at' ? venueCue(sentence, at) : cueBefore(sentence, at)
     // A place is where the fact happened whether the passage says "in Tokyo" or "Tokyo hosted".
     if (!sameSlot(cue, claim.cue) && !(claim.kind === 'place' && claim.cue === 'at' && cue === '')) continue
     return name.text
   }
   return null
 }
+
+/**
+ * A name the extractor could not place by its cues ("Tokyo hosted the final") that WordNet knows
+ * as a place, as it knows the story's: and neither within the other ("Tokyo" is in "Japan"). A
+ * place WordNet lacks may lie in any region it names ("Bergamo", "northern Italy").
+ */
+function knownOtherPlace(claim: EntityClaim, name: string, lexicon: Lexicon): boolean {
+  return (
+    claim.kind === 'place' &&
+    lexicon.isPlace(name) &&
+    lexicon.isPlace(claim.name) &&
+    !nested(claim.name, name, lexicon)
+  )
+}
+
+const nested = (a: string, b: string, lexicon: Lexicon) =>
+  lexicon.placeWithin(a, b) || lexicon.placeWithin(b, a)
 
 /**
  * Whether a passage's name is one the story's sentence also gives, in part. For a person: the
@@ -440,12 +535,16 @@ function alsoInStory(claim: EntityClaim, name: string): boolean {
     .some(inStory)
 }
 
-/** "North Korean troops", "Russian forces": a people's adjective before a noun, not a place. */
+/**
+ * "North Korean troops", "Russian forces": a people's adjective before a noun, not a place. Not
+ * a name before its verb: "Anand Kulkarni founded" ends as "Kuwaiti" does.
+ */
 function adjectiveOfPeople(sentence: string, name: { text: string; end: number }, offset: number): boolean {
-  return (
-    /(?:ian|ean|ese|ish|an|i)$/.test(name.text) &&
-    /^\s+\p{Ll}/u.test(sentence.slice(name.end - offset, name.end - offset + 3))
-  )
+  if (!/(?:ian|ean|ese|ish|an|i)$/.test(name.text)) return false
+  const at = name.end - offset
+  if (!/^\s+\p{Ll}/u.test(sentence.slice(at, at + 3))) return false
+  const next = tokensOf(sentence).find((t) => t.start > at)
+  return next?.pos !== 'VERB' && next?.pos !== 'AUX'
 }
 
 /**
@@ -466,6 +565,32 @@ const EXCLUSIVE_SLOTS: Record<EntityClaim['kind'], ReadonlySet<string>> = {
 function sameSlot(a: string, b: string): boolean {
   const agent = (cue: string) => (cue === '' ? 'by' : cue)
   return agent(a) === agent(b)
+}
+
+/**
+ * Whether everyday words are a name here: introduced as one, or several capitalized words the
+ * extractor took for a name, inside the sentence where no capital is owed to its start
+ * ("Germany's Federal Cartel Office").
+ */
+function surelyAName(
+  sentence: string,
+  name: { text: string; start: number },
+  offset: number,
+  extracted: boolean
+): boolean {
+  const at = name.start - offset
+  if (introducedAsName(sentence, at)) return true
+  return extracted && /\s/.test(name.text) && sentence.slice(0, at).trim() !== ''
+}
+
+/**
+ * "A group calling itself Red Lantern", "a ship named Sea Breeze": words the text introduces as a
+ * name are one, though each is an everyday word.
+ */
+export function introducedAsName(text: string, at: number): boolean {
+  return /\b(?:called|named|calling (?:itself|themselves)|calls? (?:itself|themselves)|known as|dubbed)\s+(?:the\s+)?$/i.test(
+    text.slice(Math.max(0, at - 30), at)
+  )
 }
 
 /** A name every word of which is an everyday word: "Police", "Surveillance", "Fire". */

@@ -97,13 +97,16 @@ export function relateEvent(claim: EventClaim, pf: ParagraphFacts, lexicon: Lexi
     if (overlap(claim.context, pf.words(i)) < 2) return
     const tokens = tokensOf(text.slice(s.start, s.end))
     const frame: Frame = pf.frame(s)
-    const objectShared =
-      claim.object.size === 0 || [...claim.object].some((o) => frame.nouns.has(o) || frame.verbs.has(o))
-    if (!objectShared) return
+    const objectWords = [...claim.object].filter((o) => frame.nouns.has(o) || frame.verbs.has(o)).length
+    if (claim.object.size > 0 && objectWords === 0) return
     // An opposite deed contradicts only when told of the same people and place; a word shared with
-    // a headline ("since start of the war" / "end the war") is not enough.
+    // a headline ("since start of the war" / "end the war") is not enough. Two words of the
+    // setting and two of the deed's object ("the electronics maker's plant in Tilburg") are.
     const setting = agreement(claim.setting, frame)
-    const sameSetting = setting.same || claim.setting.nouns.size + claim.setting.verbs.size < 3
+    const sameSetting =
+      setting.same ||
+      claim.setting.nouns.size + claim.setting.verbs.size < 3 ||
+      (setting.nounsCovered >= 2 && objectWords >= 2)
     const denied = sameSetting ? deniedObject(tokens, claim.object) : null
     if (denied) {
       found.push({ ...s, relation: 'contradicts', reason: `says no ${denied}` })
@@ -170,7 +173,9 @@ export function relateEvent(claim: EventClaim, pf: ParagraphFacts, lexicon: Lexi
           exclusiveOutcomes(claim.verb, t.lemma) ||
           exclusiveOutcomes(claim.verb, lemma))
       ) {
-        found.push({ ...s, relation: 'contradicts', reason: `says “${t.text}”, the opposite` })
+        // "remain open": the state the verb keeps is what opposes the deed.
+        const said = tokens[j + 1]?.pos === 'ADJ' ? `${t.text} ${tokens[j + 1]!.text}` : t.text
+        found.push({ ...s, relation: 'contradicts', reason: `says “${said}”, the opposite` })
         return
       }
     }

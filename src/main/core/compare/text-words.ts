@@ -43,6 +43,32 @@ export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return a.size + b.size === 0 ? 0 : (2 * overlap(a, b)) / (a.size + b.size)
 }
 
+/** A conjunction that opens another clause: "… to 1991 and was last checked on Monday". */
+const NEXT_CLAUSE = /\s(?:and|but|while|whereas)\s/g
+
+/**
+ * The part of a sentence that tells the event of the value at [start, end) where the sentence
+ * goes on to date another event: up to the first "and" before the next value ("The plane dates
+ * to 1991 | and was last checked on Monday"). The words before stay: a subject both clauses
+ * share stands there ("The plane").
+ */
+export function ownClause(
+  text: string,
+  sentence: { start: number; end: number },
+  start: number,
+  end: number,
+  others: ReadonlyArray<{ start: number; end: number }>
+): { start: number; end: number } {
+  let to = sentence.end
+  for (const o of others) {
+    if (o.start < end || o.start >= to) continue
+    NEXT_CLAUSE.lastIndex = 0
+    const m = NEXT_CLAUSE.exec(text.slice(end, o.start))
+    if (m) to = end + m.index
+  }
+  return { start: sentence.start, end: to }
+}
+
 /**
  * The event words around a span, weighted by closeness: lower-case content words (names are
  * shared by too many sentences to tell events apart) of the span's own clause weigh 2, those of

@@ -10,7 +10,8 @@ const HEADS: Record<string, string> = Object.fromEntries(
   lieutenant captain capt:captain judge justice attorney prosecutor sheriff secretary superintendent inspector sergeant marshal
   spokesman:spokesperson spokeswoman:spokesperson spokesperson ceo founder coordinator investigator trooper congressman:congressmember
   congresswoman:congressmember representative lawmaker deputy head:chief coach bishop archbishop cardinal major brigadier
-  professor`
+  professor chargé consul attaché councillor councilman:councilmember councilwoman:councilmember treasurer ombudsman dean
+  rector warden administrator`
     .split(/\s+/)
     .map((entry) => {
       const [word, family] = entry.split(':')
@@ -71,8 +72,12 @@ export function titleAround(text: string, nameStart: number, nameEnd: number): T
     const head = lastHead(cut >= 0 ? words.slice(0, cut) : words)
     if (head) {
       const phrase = (cut >= 0 ? words.slice(0, cut) : words).slice(0, head.index + 1)
-      const start = /^(?:an?|the)$/i.test(phrase[0] ?? '') ? 1 : 0
-      return { title: phrase.slice(start).join(' '), family: head.family }
+      // "the embassy's chargé d'affaires": the article and the owner are not the title.
+      const owner = phrase.findLastIndex((w) => /['’]s$/.test(w))
+      const start = owner >= 0 ? owner + 1 : /^(?:an?|the)$/i.test(phrase[0] ?? '') ? 1 : 0
+      // "chargé d'affaires": a French title keeps its complement.
+      const end = head.index + 1 + (/^d['’]/.test(words[head.index + 1] ?? '') ? 1 : 0)
+      return { title: words.slice(start, end).join(' '), family: head.family }
     }
   }
   return null

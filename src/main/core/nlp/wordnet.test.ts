@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { lexicon } from '../../services/lexicon'
 import { WORDS_ONLY } from './wordnet'
 
-const { synonyms, antonyms, related } = lexicon()
+const { synonyms, antonyms, related, isPlace, placeWithin } = lexicon()
 
 describe('wordnet', () => {
   it('finds verbs that share a common sense', () => {
@@ -18,6 +18,25 @@ describe('wordnet', () => {
     expect(antonyms('alive', 'dead', 'adj')).toBe(true)
     expect(antonyms('die', 'get')).toBe(false)
     expect(antonyms('sack', 'dismiss')).toBe(false)
+  })
+
+  it('takes a kind of a word for the opposite of that word’s opposite, only the narrower way', () => {
+    expect(antonyms('confess', 'deny')).toBe(true)
+    expect(antonyms('deny', 'confess')).toBe(true)
+    expect(antonyms('end', 'open')).toBe(false)
+    expect(antonyms('stand', 'provide')).toBe(false)
+  })
+
+  it('knows places by name, and which lies within which', () => {
+    expect(isPlace('Osaka')).toBe(true)
+    expect(isPlace('Hong Kong')).toBe(true)
+    expect(isPlace('Smith')).toBe(false)
+    // "bank" is a place only as a common noun, never as a name.
+    expect(isPlace('Bank')).toBe(false)
+    expect(placeWithin('Ghent', 'Belgium')).toBe(true)
+    expect(placeWithin('Belgium', 'Ghent')).toBe(false)
+    expect(placeWithin('Lisbon', 'Spain')).toBe(false)
+    expect(WORDS_ONLY.isPlace('Osaka')).toBe(false)
   })
 
   it('relates a verb to the one directly above it, not to any verb', () => {

@@ -16,14 +16,23 @@ export interface Lexicon {
    * synonyms, or one sense directly under the other in WordNet ("wreck" is a way to "destroy").
    */
   related(a: string, b: string, pos?: Pos): boolean
+  /** Whether a name's commonest sense is a place ("Tokyo", "Hong Kong"): a city, region or country. */
+  isPlace(name: string): boolean
+  /** Whether one place lies within the other as WordNet records it ("Bergamo" in "Italy"). */
+  placeWithin(inner: string, outer: string): boolean
 }
 
 /** Without WordNet's files: a word is its own synonym and has no opposites. */
 export const WORDS_ONLY: Lexicon = {
   synonyms: (a, b) => a === b,
   antonyms: () => false,
-  related: (a, b) => a === b
+  related: (a, b) => a === b,
+  isPlace: () => false,
+  placeWithin: () => false
 }
+
+/** WordNet's lexicographer file for places: cities, regions, countries, rivers. */
+const NOUN_LOCATION = '15'
 
 /** Senses of a word looked at, most frequent first (WordNet's index order). */
 const SENSES = 5
@@ -109,23 +118,30 @@ export function wordNet(read: (file: string) => string): Lexicon {
     return !!x && !!y && x.some((s) => y.includes(s))
   }
 
-  function related(a: string, b: string, pos: Pos = 'verb'): boolean {
-    if (synonyms(a, b, pos)) return true
+  /** Whether one of a's commoner senses sits directly under one of b's ("confess" under "admit"). */
+  function kindOf(a: string, b: string, pos: Pos, depth = SENSES): boolean {
     const { senses, broader } = load(pos)
-    const x = senses.get(a)
-    const y = senses.get(b)
-    if (!x || !y) return false
-    const under = (lower: string[], upper: string[]) =>
-      lower.some((s) => (broader.get(s) ?? []).some((h) => upper.includes(h)))
-    return under(x, y) || under(y, x)
+    const x = senses.get(a)?.slice(0, depth)
+    const y = senses.get(b)?.slice(0, depth)
+    return !!x && !!y && x.some((s) => (broader.get(s) ?? []).some((h) => y.includes(h)))
+  }
+
+  function related(a: string, b: string, pos: Pos = 'verb'): boolean {
+    return synonyms(a, b, pos) || kindOf(a, b, pos) || kindOf(b, a, pos)
   }
 
   /**
    * Whether two lemmas are opposites: WordNet records one as the other's antonym, or as the
-   * antonym of a word of its commonest sense ("lose" / "win", "acquit" / "convict").
+   * antonym of a word of its commonest sense ("lose" / "win", "acquit" / "convict"), or one is a
+   * kind of the other's opposite in their two commonest senses ("confess", a way to admit, against
+   * "deny"). Only the narrower
+   * word may be the kind: "end" is broader than "close", and no opposite of "open".
    */
   function antonyms(a: string, b: string, pos: Pos = 'verb'): boolean {
-    return opposites(a, pos).has(b) || opposites(b, pos).has(a)
+    if (opposites(a, pos).has(b) || opposites(b, pos).has(a)) return true
+    for (const o of opposites(b, pos)) if (kindOf(a, o, pos, 2)) return true
+    for (const o of opposites(a, pos)) if (kindOf(b, o, pos, 2)) return true
+    return false
   }
 
   /** A word's antonyms and those of the words of its commonest sense, worked out once per word. */
@@ -142,5 +158,74 @@ export function wordNet(read: (file: string) => string): Lexicon {
     return out
   }
 
-  return { synonyms, antonyms, related }
+  // Nouns are read only for places, by lookup rather than parsing: index.noun is sorted text and
+  // a synset's offset is its byte offset in data.noun (WordNet's files are ASCII).
+  let nouns: { index: string; data: string } | null = null
+  const placeKnown = new Map<string, boolean>()
+
+  /** The fields of the commonest noun sense of a name, or null where WordNet lacks the word. */
+  function firstNounSense(name: string): { offset: number; fields: string[]; key: string } | null {
+    const key = name.trim().toLowerCase().replace(/\s+/g, '_')
+    nouns ??= { index: `\n${read('index.noun')}`, data: read('data.noun') }
+    const at = nouns.index.indexOf(`\n${key} n `)
+    if (at < 0) return null
+    const f = nouns.index.slice(at + 1, nouns.index.indexOf('\n', at + 1)).split(' ')
+    return { ...synsetAt(Number(f[4 + Number(f[3]) + 2])), key }
+  }
+
+  function synsetAt(offset: number): { offset: number; fields: string[] } {
+    const data = nouns!.data
+    return { offset, fields: data.slice(offset, data.indexOf('\n', offset)).split(' ') }
+  }
+
+  function isPlace(name: string): boolean {
+    const key = name.trim().toLowerCase()
+    const known = placeKnown.get(key)
+    if (known !== undefined) return known
+    const sense = firstNounSense(name)
+    let place = false
+    if (sense) {
+      const f = sense.fields
+      const words = Array.from({ length: parseInt(f[3]!, 16) }, (_, i) => f[4 + i * 2]!)
+      // noun.location (lexicographer file 15), written as a name there, not a common noun ("bank").
+      place = f[1] === NOUN_LOCATION && words.some((w) => w.toLowerCase() === sense.key && /^\p{Lu}/u.test(w))
+    }
+    if (placeKnown.size > 10_000) placeKnown.clear()
+    placeKnown.set(key, place)
+    return place
+  }
+
+  /** The synsets a noun synset is part of ("#p" pointers: Bergamo → Lombardy → Italy). */
+  function wholesOf(fields: string[]): number[] {
+    const words = parseInt(fields[3]!, 16)
+    let at = 4 + words * 2
+    const pointers = Number(fields[at])
+    const wholes: number[] = []
+    at++
+    for (let p = 0; p < pointers; p++, at += 4) if (fields[at] === '#p') wholes.push(Number(fields[at + 1]))
+    return wholes
+  }
+
+  function placeWithin(inner: string, outer: string): boolean {
+    if (!isPlace(inner) || !isPlace(outer)) return false
+    const from = firstNounSense(inner)!
+    const target = firstNounSense(outer)!.offset
+    let level = [from.offset]
+    const seen = new Set(level)
+    // A city's region's country is three steps up; five covers any nesting news names.
+    for (let step = 0; step < 5 && level.length > 0; step++) {
+      const next: number[] = []
+      for (const offset of level)
+        for (const whole of wholesOf(synsetAt(offset).fields)) {
+          if (whole === target) return true
+          if (seen.has(whole)) continue
+          seen.add(whole)
+          next.push(whole)
+        }
+      level = next
+    }
+    return false
+  }
+
+  return { synonyms, antonyms, related, isPlace, placeWithin }
 }

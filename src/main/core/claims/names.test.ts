@@ -15,6 +15,17 @@ describe('names', () => {
     expect(found).toContain('place:Hanoi')
   })
 
+  it('reads a job before a name, an old job after it and a lone place word opening a sentence as no firm or place', () => {
+    const found = names(
+      'The prize went to producer Dana Levi. The shop was founded by Marta Kask, a former bank teller. ' +
+        'Harbour master Lena Holm said the boats were safe. The oil producer Tamsa said it had agreed.'
+    )
+    expect(found).toContain('person:Dana Levi')
+    expect(found).toContain('person:Marta Kask')
+    expect(found).not.toContain('place:Harbour')
+    expect(found).toContain('organization:Tamsa')
+  })
+
   it('tells an organization from a person by the words in and around its name', () => {
     const found = names(
       'The dam was built by Tarsk Yapı, a Turkish contractor. Quillon Foods issued the recall. ' +

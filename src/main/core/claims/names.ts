@@ -229,6 +229,10 @@ export function extractNames(text: string, sentences: readonly Span[]): NameClai
     )
     if (content.length === 0) continue
     const first = content[0]!
+    // "Harbour master Lena Holm": a lone word of place names, capitalized only as the sentence's
+    // first, is a common noun.
+    if (content.length === 1 && PLACE_WORDS.has(first.text) && isSentenceStart(text, first.start, sentences))
+      continue
     const { start, end } = span(content)
     const name = text.slice(start, end)
     const before = text.slice(Math.max(0, start - 30), start)

@@ -85,9 +85,12 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts, lexicon: Le
       const same = agreement(claim.frame, frame)
       const before = text.slice(clause.start, start)
       const ruledOut = ruledOutWord(sentence, claim)
-      const other = same.same
-        ? movedAside(claim, frame, sentence, s.start, at.start, lexicon)
-        : inAnotherClause(claim, pf, s, clause, lexicon)
+      // Worked out only when the cheaper readings below have not decided.
+      const anotherName = () =>
+        same.same
+          ? movedAside(claim, frame, sentence, s.start, at.start, lexicon)
+          : inAnotherClause(claim, pf, s, clause, lexicon)
+      let other: string | null = null
       const placed = claim.placing && same.sharedNouns >= 2 ? placingOf(sentence, at.start, at.end) : null
       if (placed && placed !== claim.placing) {
         found.push({
@@ -115,7 +118,7 @@ export function relateEntity(claim: EntityClaim, pf: ParagraphFacts, lexicon: Le
           relation: 'contradicts',
           reason: `says ${at.text} did${frame.negated.has(same.oppositeVerb) ? ' not' : ''} ${frame.lemmas.get(same.oppositeVerb) ?? same.oppositeVerb}`
         })
-      } else if (other) {
+      } else if ((other = anotherName())) {
         found.push({
           ...s,
           relation: 'contradicts',

@@ -10,6 +10,18 @@ function dates(text: string, publishedAt: string | null = '2023-03-15') {
 }
 
 describe('dates', () => {
+  it('reads centuries by ordinal and hundreds before 1900, years dated to, and minutes later as elapsed', () => {
+    const found = dates('A 12th-century tower, rebuilt in the 1500s, was dated to 1134; the 1990s ended.')
+    expect(found.map((d) => [d.text, d.precision, d.value])).toEqual([
+      ['12th-century', 'century', '11xx'],
+      ['1500s', 'century', '15xx'],
+      ['1134', 'year', '1134'],
+      ['1990s', 'decade', '199x']
+    ])
+    const [later] = dates('A second blast came 20 minutes later.')
+    expect(later?.elapsed).toBeDefined()
+  })
+
   it('keeps the precision that was written', () => {
     const [day, month, year, decade] = [
       dates('The bridge reopened on 4 July 2021 after repairs.')[0]!,

@@ -6,7 +6,7 @@ import { sentenceAt } from './sentences'
 import { extractSpansOfTime } from './spans-of-time'
 import { insideWebAddress, webAddressSpans } from './web-addresses'
 
-export type DatePrecision = 'day' | 'month' | 'year' | 'decade'
+export type DatePrecision = 'day' | 'month' | 'year' | 'decade' | 'century'
 
 export interface NormalizedDate extends Record<string, unknown> {
   precision: DatePrecision
@@ -70,13 +70,20 @@ const YEAR_OR_DECADE =
 const DATED_TO =
   /\bdat(?:e|es|ed|ing)\b[^.;:!?]{0,80}?\b(?:back\s+)?(?:to|from)\s+(?:around\s+|about\s+)?((?:1[0-9]|20)\d\d)\b/giu
 
-/** A year or a decade ("the 1990s", value "199x") written at start. */
+/** "the 17th century", "a 12th-century church": a century by its ordinal. */
+const CENTURY = /\b(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/giu
+
+/**
+ * A year, a decade ("the 1990s", value "199x") or a century ("the 17th century", "the 1500s",
+ * value "16xx") written at start. Hundreds before 1900 written as "the 1500s" name a century;
+ * "the 1900s" and "the 2000s" are read as decades, as news mostly means them.
+ */
 function yearClaim(
   text: string,
   sentences: readonly Span[],
   start: number,
   written: string,
-  options?: { decade: string }
+  options?: { decade?: string; century?: string }
 ): ExtractedClaim {
   return {
     id: claimId('date', start),
@@ -86,8 +93,8 @@ function yearClaim(
     end: start + written.length,
     sentence: sentenceAt(sentences, start),
     normalized: {
-      precision: options ? 'decade' : 'year',
-      value: options?.decade ?? written,
+      precision: options?.century ? 'century' : options?.decade ? 'decade' : 'year',
+      value: options?.century ?? options?.decade ?? written,
       relative: false,
       yearImplied: false,
       unresolved: false,
@@ -257,7 +264,18 @@ export function extractDates(
         : written.startsWith("'")
           ? `19${written.slice(1, 2)}x`
           : `${written.slice(0, 3)}x`
-    claims.push(yearClaim(text, sentences, start, written, decade ? { decade } : undefined))
+    const century = decade && /^1[0-8]00s$/.test(written) ? `${written.slice(0, 2)}xx` : undefined
+    claims.push(
+      yearClaim(text, sentences, start, written, century ? { century } : decade ? { decade } : undefined)
+    )
+  }
+  CENTURY.lastIndex = 0
+  for (let m = CENTURY.exec(text); m; m = CENTURY.exec(text)) {
+    const ordinal = Number(m[1])
+    if (ordinal < 1 || ordinal > 21 || covered(m.index)) continue
+    claims.push(
+      yearClaim(text, sentences, m.index, m[0], { century: `${String(ordinal - 1).padStart(2, '0')}xx` })
+    )
   }
   DATED_TO.lastIndex = 0
   for (let m = DATED_TO.exec(text); m; m = DATED_TO.exec(text)) {

@@ -643,6 +643,19 @@ describe('4. dates', () => {
     expect(exact.evidence.map((e) => e.relation)).toContain('supports')
   })
 
+  it('reads centuries, and "the 1500s" as one, against another century but not a decade inside it', () => {
+    const story =
+      'The hilltop chapel above Hallstatt, built in the 17th century, was damaged in the storm on Monday.'
+    const earlier = check(story, [
+      'The hilltop chapel above Hallstatt was built in the early 1500s, the parish says.'
+    ])
+    expect(contradicted(claim(earlier, '17th century', 'date'))).toBe(true)
+    const inside = check(story, [
+      'The hilltop chapel above Hallstatt was built in the 1620s, the parish says.'
+    ])
+    expect(conflicting(claim(inside, '17th century', 'date'))).toBe(false)
+  })
+
   it('keeps the words of a second dated event out of the first date’s context', () => {
     const r = check('The ferry itself dates to 1987 and was last inspected in Kiel on Tuesday.', [
       'The operator said the ferry was inspected in full last spring and again in Kiel on Tuesday.'

@@ -3,17 +3,22 @@
 import type { Relation } from '../../../shared/check'
 import type { DayPart, NormalizedDate } from '../claims/dates'
 
-const RANK = { decade: 0, year: 1, month: 2, day: 3 } as const
+const RANK = { century: -1, decade: 0, year: 1, month: 2, day: 3 } as const
 
 function parts(d: NormalizedDate): {
   year: string | null
   month: string | null
   day: string | null
   decade: string | null
+  century: string | null
 } {
-  if (d.precision === 'decade') return { decade: d.value.slice(0, 3), year: null, month: null, day: null }
+  if (d.precision === 'century')
+    return { century: d.value.slice(0, 2), decade: null, year: null, month: null, day: null }
+  if (d.precision === 'decade')
+    return { century: d.value.slice(0, 2), decade: d.value.slice(0, 3), year: null, month: null, day: null }
   const [y, m, day] = d.value.split('-')
   return {
+    century: d.yearImplied ? null : (y ?? '').slice(0, 2),
     decade: d.yearImplied ? null : (y ?? '').slice(0, 3),
     year: d.yearImplied ? null : (y ?? null),
     month: m ?? null,
@@ -23,6 +28,19 @@ function parts(d: NormalizedDate): {
 
 /** The date as written: no year where none was written. */
 function shown(d: NormalizedDate): string {
+  if (d.precision === 'century') {
+    const n = Number(d.value.slice(0, 2)) + 1
+    const suffix =
+      n % 10 === 1 && n !== 11
+        ? 'st'
+        : n % 10 === 2 && n !== 12
+          ? 'nd'
+          : n % 10 === 3 && n !== 13
+            ? 'rd'
+            : 'th'
+    return `the ${n}${suffix} century`
+  }
+  if (d.precision === 'decade') return `the ${d.value.slice(0, 3)}0s`
   return d.yearImplied ? `${d.value.slice(5)} (no year written)` : d.value
 }
 
@@ -53,7 +71,10 @@ function spell(minutes: number): string {
 }
 
 /** "Moments later" and "about an hour later": how long after, compared as intervals. */
-export function relateElapsed(a: [number, number], b: [number, number]): { relation: Relation; reason: string } {
+export function relateElapsed(
+  a: [number, number],
+  b: [number, number]
+): { relation: Relation; reason: string } {
   const range = ([lo, hi]: [number, number]) => (lo === hi ? spell(lo) : `${spell(lo)}–${spell(hi)}`)
   if (a[1] < b[0] || b[1] < a[0])
     return {
@@ -191,7 +212,7 @@ export function relateDates(
   const a = parts(story)
   const b = parts(source)
   const compared: string[] = []
-  for (const key of ['decade', 'year', 'month', 'day'] as const) {
+  for (const key of ['century', 'decade', 'year', 'month', 'day'] as const) {
     const x = a[key]
     const y = b[key]
     if (x === null || y === null) continue

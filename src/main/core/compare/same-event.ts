@@ -21,9 +21,9 @@ const DAY = 86_400_000
 const CURRENT_DAYS = 14
 const PAST_DAYS = 60
 
-/** The middle of the period a date names, as a time; null for a decade or an unreadable value. */
+/** The middle of the period a date names, as a time; null for a decade, a century or an unreadable value. */
 function instant(d: NormalizedDate): number | null {
-  if (d.precision === 'decade') return null
+  if (d.precision === 'decade' || d.precision === 'century') return null
   const [y, m, day] = d.value.split('-').map(Number)
   if (!y) return null
   const t = Date.UTC(y, (m ?? 7) - 1, day ?? (m ? 15 : 1))

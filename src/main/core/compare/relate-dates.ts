@@ -187,6 +187,16 @@ function acrossMidnight(story: NormalizedDate, source: NormalizedDate): boolean 
   return earlier.part === 'night' && later.part === 'dawn'
 }
 
+/** The parts two dates agree on, as a reason names them: a year's agreement implies its century's. */
+function agreedParts(compared: readonly string[]): string {
+  const implied = compared.includes('year')
+    ? ['century', 'decade']
+    : compared.includes('decade')
+      ? ['century']
+      : []
+  return compared.filter((k) => !implied.includes(k)).join(', ')
+}
+
 export function relateDates(
   story: NormalizedDate,
   source: NormalizedDate
@@ -230,14 +240,14 @@ export function relateDates(
       source,
       b.year === null && a.year !== null
         ? 'same day and month; the source does not give the year'
-        : `same date (${compared.join(', ')})`
+        : `same date (${agreedParts(compared)})`
     )
   // A source that leaves the year unwritten ("on 16 November") still dates the day; only a
   // coarser source ("February 2022" for a day) is partial.
   if (RANK[source.precision] < RANK[story.precision]) {
     return {
       relation: 'partial',
-      reason: `the source agrees but is less precise (${compared.join(', ')} only)`
+      reason: `the source agrees but is less precise (${agreedParts(compared)} only)`
     }
   }
   return {
@@ -245,6 +255,6 @@ export function relateDates(
     reason:
       b.year === null && a.year !== null
         ? 'same day and month; the source does not give the year'
-        : `same date (${compared.join(', ')})`
+        : `same date (${agreedParts(compared)})`
   }
 }

@@ -162,15 +162,24 @@ export function wordNet(read: (file: string) => string): Lexicon {
   // a synset's offset is its byte offset in data.noun (WordNet's files are ASCII).
   let nouns: { index: string; data: string } | null = null
   const placeKnown = new Map<string, boolean>()
+  const senseKnown = new Map<string, { offset: number; fields: string[]; key: string } | null>()
 
   /** The fields of the commonest noun sense of a name, or null where WordNet lacks the word. */
   function firstNounSense(name: string): { offset: number; fields: string[]; key: string } | null {
     const key = name.trim().toLowerCase().replace(/\s+/g, '_')
+    const known = senseKnown.get(key)
+    if (known !== undefined) return known
     nouns ??= { index: `\n${read('index.noun')}`, data: read('data.noun') }
+    // One scan of the 4.8 MB index per name, remembered: a check asks about the same few names often.
     const at = nouns.index.indexOf(`\n${key} n `)
-    if (at < 0) return null
-    const f = nouns.index.slice(at + 1, nouns.index.indexOf('\n', at + 1)).split(' ')
-    return { ...synsetAt(Number(f[4 + Number(f[3]) + 2])), key }
+    let sense: { offset: number; fields: string[]; key: string } | null = null
+    if (at >= 0) {
+      const f = nouns.index.slice(at + 1, nouns.index.indexOf('\n', at + 1)).split(' ')
+      sense = { ...synsetAt(Number(f[4 + Number(f[3]) + 2])), key }
+    }
+    if (senseKnown.size > 10_000) senseKnown.clear()
+    senseKnown.set(key, sense)
+    return sense
   }
 
   function synsetAt(offset: number): { offset: number; fields: string[] } {

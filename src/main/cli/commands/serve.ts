@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createHandlers } from '../../api/handlers'
-import { openLibrary } from '../../library'
+import { openLibrary } from '../../library/sqlite'
 import { builtCheckWorker, workerCheckEngine } from '../../services/check-runner'
 import { CHECK_WORKER_PATH } from '../../services/check-worker-path'
 import { seedDemoLibrary } from '../../services/importer'
@@ -77,7 +77,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     url: server.url,
     close: async () => {
       await server.close()
-      library.close()
+      await library.close()
     }
   }
 }

@@ -2,24 +2,15 @@
 // (a number, a list) fits the same table. A value read back is checked against the shared schema:
 // a row edited by hand into something invalid reads as unset rather than breaking every report.
 import type { Database } from 'better-sqlite3'
-import { ApiError } from '../../shared/errors'
+import type { PreferencesStore } from '../store'
+import { ApiError } from '../../../shared/errors'
 import {
   NO_PREFERENCES,
   PREFERENCE_KEYS,
   preferencesSchema,
   type PreferenceKey,
   type Preferences
-} from '../../shared/preferences'
-
-export interface PreferencesStore {
-  /** Every preference; null where none is set. */
-  get(): Preferences
-  /**
-   * Sets the preferences named in `changes` (null clears one; a key left out is kept), all in one
-   * transaction, and returns every preference as now stored. Values must already be valid.
-   */
-  set(changes: Partial<Preferences>): Preferences
-}
+} from '../../../shared/preferences'
 
 export function createPreferencesStore(db: Database): PreferencesStore {
   const stmt = {
@@ -67,5 +58,5 @@ export function createPreferencesStore(db: Database): PreferencesStore {
     return get()
   })
 
-  return { get, set }
+  return { get: async () => get(), set: async (changes) => set(changes) }
 }

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { CheckResult } from '../../shared/check'
+import type { CheckResult } from '../../../shared/check'
 import { openLibrary } from './index'
-import { makeDoc } from '../../test-support/library/docs'
+import { makeDoc } from '../../../test-support/library/docs'
 
 function result(claimIds: string[]): CheckResult {
   return {
@@ -28,9 +28,9 @@ function result(claimIds: string[]): CheckResult {
   }
 }
 
-function libraryWithStory(path = ':memory:') {
+async function libraryWithStory(path = ':memory:') {
   const library = openLibrary(path)
-  const { id } = library.importDocument({
+  const { id } = await library.importDocument({
     fileName: 'story.txt',
     bytes: new Uint8Array([1]),
     doc: makeDoc(['A story. It has claims.']),
@@ -40,16 +40,16 @@ function libraryWithStory(path = ':memory:') {
 }
 
 describe('checks and decisions', () => {
-  it('saves each decision with a history entry of old and new', () => {
-    const { library, storyId } = libraryWithStory()
-    const check = library.checks.create({
+  it('saves each decision with a history entry of old and new', async () => {
+    const { library, storyId } = await libraryWithStory()
+    const check = await library.checks.create({
       storyId,
       title: 'Story',
       sourceIds: null,
       result: result(['date-0', 'date-5'])
     })
     expect(check).toMatchObject({ total: 2, decided: 0, sourceIds: null })
-    library.checks.decide({
+    await library.checks.decide({
       checkId: check.id,
       claimId: 'date-0',
       status: 'verified',
@@ -57,7 +57,7 @@ describe('checks and decisions', () => {
       note: null,
       pinned: []
     })
-    library.checks.decide({
+    await library.checks.decide({
       checkId: check.id,
       claimId: 'date-0',
       status: 'corrected',
@@ -65,12 +65,12 @@ describe('checks and decisions', () => {
       note: 'Per AP',
       pinned: [{ sourceId: 9, paragraphIndex: 2, start: 0, end: 5, text: 'Feb 24' }]
     })
-    const history = library.checks.history(check.id, 'date-0')
+    const history = await library.checks.history(check.id, 'date-0')
     expect(history.map((h) => [h.before?.status ?? null, h.after.status])).toEqual([
       [null, 'verified'],
       ['verified', 'corrected']
     ])
-    expect(library.checks.decisions(check.id)).toEqual([
+    expect(await library.checks.decisions(check.id)).toEqual([
       expect.objectContaining({
         claimId: 'date-0',
         status: 'corrected',
@@ -79,19 +79,19 @@ describe('checks and decisions', () => {
         pinned: [expect.objectContaining({ sourceId: 9 })]
       })
     ])
-    expect(library.checks.list()[0]).toMatchObject({ decided: 1, total: 2 })
+    expect((await library.checks.list())[0]).toMatchObject({ decided: 1, total: 2 })
   })
 
-  it('keeps decisions across closing and reopening the library file', () => {
+  it('keeps decisions across closing and reopening the library file', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'factdesk-checks-')), 'lib.sqlite')
-    const first = libraryWithStory(path)
-    const check = first.library.checks.create({
+    const first = await libraryWithStory(path)
+    const check = await first.library.checks.create({
       storyId: first.storyId,
       title: 'S',
       sourceIds: [2, 3],
       result: result(['q-1'])
     })
-    first.library.checks.decide({
+    await first.library.checks.decide({
       checkId: check.id,
       claimId: 'q-1',
       status: 'disputed',
@@ -99,30 +99,30 @@ describe('checks and decisions', () => {
       note: 'two sources disagree',
       pinned: []
     })
-    first.library.close()
+    await first.library.close()
     const again = openLibrary(path)
-    expect(again.checks.get(check.id)?.summary.sourceIds).toEqual([2, 3])
-    expect(again.checks.decisions(check.id)).toEqual([
+    expect((await again.checks.get(check.id))?.summary.sourceIds).toEqual([2, 3])
+    expect(await again.checks.decisions(check.id)).toEqual([
       expect.objectContaining({ status: 'disputed', note: 'two sources disagree' })
     ])
-    again.close()
+    await again.close()
   })
 
-  it('undoes and redoes from the stored history, after the library was closed and opened again', () => {
+  it('undoes and redoes from the stored history, after the library was closed and opened again', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'factdesk-undo-')), 'lib.sqlite')
-    const first = libraryWithStory(path)
-    const check = first.library.checks.create({
+    const first = await libraryWithStory(path)
+    const check = await first.library.checks.create({
       storyId: first.storyId,
       title: 'S',
       sourceIds: null,
       result: result(['a', 'b'])
     })
-    const decide = (
+    const decide = async (
       claimId: string,
       status: 'verified' | 'disputed' | 'corrected',
       correctedText: string | null
     ) =>
-      first.library.checks.decide({
+      await first.library.checks.decide({
         checkId: check.id,
         claimId,
         status,
@@ -130,31 +130,35 @@ describe('checks and decisions', () => {
         note: null,
         pinned: []
       })
-    decide('a', 'corrected', 'Feb. 24, 2022')
-    decide('b', 'disputed', null)
-    decide('a', 'verified', null)
-    expect(first.library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: false })
-    first.library.close()
+    await decide('a', 'corrected', 'Feb. 24, 2022')
+    await decide('b', 'disputed', null)
+    await decide('a', 'verified', null)
+    expect(await first.library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: false })
+    await first.library.close()
 
     const library = openLibrary(path)
-    const status = () => library.checks.decisions(check.id).map((d) => [d.claimId, d.status, d.correctedText])
+    const status = async () =>
+      (await library.checks.decisions(check.id)).map((d) => [d.claimId, d.status, d.correctedText])
     // The last change (a: corrected → verified) is reversed first, wording and all.
-    const undone = library.checks.undo(check.id)!
+    const undone = (await library.checks.undo(check.id))!
     expect(undone.decision).toMatchObject({
       claimId: 'a',
       status: 'corrected',
       correctedText: 'Feb. 24, 2022'
     })
     expect(undone.entry.undoes).toBeGreaterThan(0)
-    expect(library.checks.undo(check.id)?.decision).toMatchObject({ claimId: 'b', status: 'open' })
-    expect(status()).toEqual([
+    expect((await library.checks.undo(check.id))?.decision).toMatchObject({ claimId: 'b', status: 'open' })
+    expect(await status()).toEqual([
       ['a', 'corrected', 'Feb. 24, 2022'],
       ['b', 'open', null]
     ])
-    expect(library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: true })
-    expect(library.checks.redo(check.id)?.decision).toMatchObject({ claimId: 'b', status: 'disputed' })
+    expect(await library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: true })
+    expect((await library.checks.redo(check.id))?.decision).toMatchObject({
+      claimId: 'b',
+      status: 'disputed'
+    })
     // A decision by hand leaves nothing to redo.
-    library.checks.decide({
+    await library.checks.decide({
       checkId: check.id,
       claimId: 'b',
       status: 'verified',
@@ -162,10 +166,10 @@ describe('checks and decisions', () => {
       note: null,
       pinned: []
     })
-    expect(library.checks.redo(check.id)).toBeNull()
-    expect(library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: false })
+    expect(await library.checks.redo(check.id)).toBeNull()
+    expect(await library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: false })
     // Every step is in the history, the undos and redos marked as such.
-    const entries = library.checks.history(check.id)
+    const entries = await library.checks.history(check.id)
     expect(entries.map((e) => [e.claimId, e.after.status, e.undoes ?? null, e.redoes ?? null])).toEqual([
       ['a', 'corrected', null, null],
       ['b', 'disputed', null, null],
@@ -176,21 +180,21 @@ describe('checks and decisions', () => {
       ['b', 'verified', null, null]
     ])
     // Undo walks back to the first decision and then has nothing left.
-    for (let i = 0; i < 3; i++) expect(library.checks.undo(check.id)).not.toBeNull()
-    expect(status()).toEqual([
+    for (let i = 0; i < 3; i++) expect(await library.checks.undo(check.id)).not.toBeNull()
+    expect(await status()).toEqual([
       ['a', 'open', null],
       ['b', 'open', null]
     ])
-    expect(library.checks.undo(check.id)).toBeNull()
-    expect(library.checks.undoState(check.id)).toEqual({ canUndo: false, canRedo: true })
-    expect(library.checks.undo(99)).toBeNull()
-    library.close()
+    expect(await library.checks.undo(check.id)).toBeNull()
+    expect(await library.checks.undoState(check.id)).toEqual({ canUndo: false, canRedo: true })
+    expect(await library.checks.undo(99)).toBeNull()
+    await library.close()
   })
 
-  it('refuses a decision for a check that does not exist, and deleting a check removes its decisions', () => {
-    const { library, storyId } = libraryWithStory()
+  it('refuses a decision for a check that does not exist, and deleting a check removes its decisions', async () => {
+    const { library, storyId } = await libraryWithStory()
     expect(
-      library.checks.decide({
+      await library.checks.decide({
         checkId: 99,
         claimId: 'x',
         status: 'verified',
@@ -199,8 +203,8 @@ describe('checks and decisions', () => {
         pinned: []
       })
     ).toBeNull()
-    const check = library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
-    library.checks.decide({
+    const check = await library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
+    await library.checks.decide({
       checkId: check.id,
       claimId: 'a',
       status: 'verified',
@@ -208,16 +212,16 @@ describe('checks and decisions', () => {
       note: null,
       pinned: []
     })
-    expect(library.checks.delete(check.id)).toBe(true)
-    expect(library.checks.decisions(check.id)).toEqual([])
-    expect(library.checks.history(check.id)).toEqual([])
+    expect(await library.checks.delete(check.id)).toBe(true)
+    expect(await library.checks.decisions(check.id)).toEqual([])
+    expect(await library.checks.history(check.id)).toEqual([])
   })
 
-  it('keeps whether a claim is published and its public explanation, apart from the note, in the decision and its history', () => {
-    const { library, storyId } = libraryWithStory()
-    const check = library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
-    const decide = (extra: { publish?: boolean; publicExplanation?: string | null }) =>
-      library.checks.decide({
+  it('keeps whether a claim is published and its public explanation, apart from the note, in the decision and its history', async () => {
+    const { library, storyId } = await libraryWithStory()
+    const check = await library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
+    const decide = async (extra: { publish?: boolean; publicExplanation?: string | null }) =>
+      (await library.checks.decide({
         checkId: check.id,
         claimId: 'a',
         status: 'verified',
@@ -225,21 +229,26 @@ describe('checks and decisions', () => {
         note: 'private: the aide confirmed',
         pinned: [],
         ...extra
-      })!.decision
+      }))!.decision
     // A new decision is unpublished until the editor says otherwise.
-    expect(decide({})).toMatchObject({ publish: false, publicExplanation: null })
-    expect(decide({ publish: true, publicExplanation: 'Two outlets confirm the date.' })).toMatchObject({
-      publish: true,
-      publicExplanation: 'Two outlets confirm the date.',
-      note: 'private: the aide confirmed'
-    })
+    expect(await decide({})).toMatchObject({ publish: false, publicExplanation: null })
+    expect(await decide({ publish: true, publicExplanation: 'Two outlets confirm the date.' })).toMatchObject(
+      {
+        publish: true,
+        publicExplanation: 'Two outlets confirm the date.',
+        note: 'private: the aide confirmed'
+      }
+    )
     // Left out, they stay as decided: changing the status does not withdraw the claim.
-    expect(decide({})).toMatchObject({ publish: true, publicExplanation: 'Two outlets confirm the date.' })
-    expect(decide({ publish: false, publicExplanation: null })).toMatchObject({
+    expect(await decide({})).toMatchObject({
+      publish: true,
+      publicExplanation: 'Two outlets confirm the date.'
+    })
+    expect(await decide({ publish: false, publicExplanation: null })).toMatchObject({
       publish: false,
       publicExplanation: null
     })
-    const history = library.checks.history(check.id, 'a')
+    const history = await library.checks.history(check.id, 'a')
     expect(history.map((h) => [h.before?.publish ?? null, h.after.publish])).toEqual([
       [null, false],
       [false, true],
@@ -247,15 +256,15 @@ describe('checks and decisions', () => {
       [true, false]
     ])
     expect(history[1]!.after.publicExplanation).toBe('Two outlets confirm the date.')
-    expect(library.checks.decisions(check.id)).toEqual([
+    expect(await library.checks.decisions(check.id)).toEqual([
       expect.objectContaining({ publish: false, publicExplanation: null })
     ])
   })
 
-  it('removes a story’s checks with the story', () => {
-    const { library, storyId } = libraryWithStory()
-    library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
-    library.delete(storyId)
-    expect(library.checks.list()).toEqual([])
+  it('removes a story’s checks with the story', async () => {
+    const { library, storyId } = await libraryWithStory()
+    await library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
+    await library.delete(storyId)
+    expect(await library.checks.list()).toEqual([])
   })
 })

@@ -1,16 +1,16 @@
 // Checks and decisions in SQLite. A decision and its history entry are written in one
 // transaction, so an acknowledged decision is never without its history, nor the reverse.
 import type { Database } from 'better-sqlite3'
-import type { CheckResult, ClaimKind } from '../../shared/check'
+import type { CheckResult, ClaimKind } from '../../../shared/check'
 import type {
   CheckSummary,
   Decision,
   DecisionInput,
   HistoryEntry,
-  PinnedEvidence,
-  UndoState
-} from '../../shared/workbench'
-import { undoStacks, type HistoryLink } from '../core/decisions/undo-stacks'
+  PinnedEvidence
+} from '../../../shared/workbench'
+import { undoStacks, type HistoryLink } from '../../core/decisions/undo-stacks'
+import type { ChecksStore, SavedDecision } from '../store'
 
 interface CheckRow {
   id: number
@@ -42,60 +42,6 @@ interface HistoryRow {
   after_json: string
   undoes: number | null
   redoes: number | null
-}
-
-/** A decision with the history entry that recorded it. */
-export interface SavedDecision {
-  decision: Decision
-  entry: HistoryEntry
-}
-
-/** A claim the editor added by selecting story text. */
-export interface StoredEditorClaim {
-  rowId: number
-  kind: ClaimKind
-  start: number
-  end: number
-  addedAt: string
-}
-
-export interface StoredCheck {
-  summary: CheckSummary
-  result: CheckResult
-}
-
-export interface ChecksStore {
-  create(input: {
-    storyId: number
-    title: string
-    sourceIds: number[] | null
-    result: CheckResult
-  }): CheckSummary
-  list(): CheckSummary[]
-  get(id: number): StoredCheck | null
-  replaceResult(id: number, result: CheckResult): CheckSummary | null
-  /** The title the checks of a story are listed under, after its headline changed. */
-  retitle(storyId: number, title: string): void
-  /** Changes the sources chosen for the check (null: all of the library) with the result made from them. */
-  replaceSources(id: number, sourceIds: number[] | null, result: CheckResult): CheckSummary | null
-  delete(id: number): boolean
-  decisions(checkId: number): Decision[]
-  /** Writes the decision and its history entry together; returns both. */
-  decide(input: DecisionInput): SavedDecision | null
-  /**
-   * Reverses the last change of the check not yet undone (writing its "before" as a new entry),
-   * or makes the last undone one again; null when there is none, or no such check.
-   */
-  undo(checkId: number): SavedDecision | null
-  redo(checkId: number): SavedDecision | null
-  undoState(checkId: number): UndoState
-  history(checkId: number, claimId?: string): HistoryEntry[]
-  /** Records an editor's claim; null when that span and kind are already recorded. */
-  addEditorClaim(
-    checkId: number,
-    claim: { kind: ClaimKind; start: number; end: number }
-  ): StoredEditorClaim | null
-  editorClaims(checkId: number): StoredEditorClaim[]
 }
 
 function toDecision(row: DecisionRow): Decision {
@@ -285,7 +231,7 @@ export function createChecksStore(
   })
 
   return {
-    create({ storyId, title, sourceIds, result }) {
+    async create({ storyId, title, sourceIds, result }) {
       const at = now()
       const info = stmt.insert.run({
         storyId,
@@ -296,45 +242,45 @@ export function createChecksStore(
       })
       return summary(stmt.get.get(Number(info.lastInsertRowid))!, result)
     },
-    list: () => stmt.list.all().map((row) => summary(row)),
-    get(id) {
+    list: async () => stmt.list.all().map((row) => summary(row)),
+    async get(id) {
       const row = stmt.get.get(id)
       if (!row) return null
       const result = JSON.parse(row.result_json) as CheckResult
       return { summary: summary(row, result), result }
     },
-    replaceResult(id, result) {
+    async replaceResult(id, result) {
       if (stmt.replaceResult.run(JSON.stringify(result), now(), id).changes === 0) return null
       return summary(stmt.get.get(id)!, result)
     },
-    retitle(storyId, title) {
+    async retitle(storyId, title) {
       stmt.retitle.run(title, storyId)
     },
-    replaceSources(id, sourceIds, result) {
+    async replaceSources(id, sourceIds, result) {
       const ids = sourceIds ? JSON.stringify(sourceIds) : null
       if (stmt.replaceSources.run(ids, JSON.stringify(result), now(), id).changes === 0) return null
       return summary(stmt.get.get(id)!, result)
     },
-    delete: (id) => stmt.delete.run(id).changes > 0,
-    decisions: (checkId) => stmt.decisions.all(checkId).map(toDecision),
-    decide: (input) => decide(input),
-    undo: (checkId) => replay(checkId, 'undo'),
-    redo: (checkId) => replay(checkId, 'redo'),
-    undoState(checkId) {
+    delete: async (id) => stmt.delete.run(id).changes > 0,
+    decisions: async (checkId) => stmt.decisions.all(checkId).map(toDecision),
+    decide: async (input) => decide(input),
+    undo: async (checkId) => replay(checkId, 'undo'),
+    redo: async (checkId) => replay(checkId, 'redo'),
+    async undoState(checkId) {
       const { done, undone } = undoStacks(stmt.historyLinks.all(checkId))
       return { canUndo: done.length > 0, canRedo: undone.length > 0 }
     },
-    addEditorClaim(checkId, claim) {
+    async addEditorClaim(checkId, claim) {
       const at = now()
       const info = editorStmt.insert.run({ checkId, ...claim, at })
       if (info.changes === 0) return null
       return { rowId: Number(info.lastInsertRowid), ...claim, addedAt: at }
     },
-    editorClaims: (checkId) =>
+    editorClaims: async (checkId) =>
       editorStmt.list
         .all(checkId)
         .map((r) => ({ rowId: r.id, kind: r.kind, start: r.start, end: r.end, addedAt: r.added_at })),
-    history: (checkId, claimId) =>
+    history: async (checkId, claimId) =>
       (claimId === undefined ? stmt.history.all(checkId) : stmt.historyForClaim.all(checkId, claimId)).map(
         toEntry
       )

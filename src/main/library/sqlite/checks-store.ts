@@ -2,60 +2,19 @@
 // transaction, so an acknowledged decision is never without its history, nor the reverse.
 import type { Database } from 'better-sqlite3'
 import type { CheckResult, ClaimKind } from '../../../shared/check'
-import type {
-  CheckSummary,
-  Decision,
-  DecisionInput,
-  HistoryEntry,
-  PinnedEvidence
-} from '../../../shared/workbench'
+import type { DecisionInput } from '../../../shared/workbench'
 import { undoStacks, type HistoryLink } from '../../core/decisions/undo-stacks'
+import {
+  nextDecision,
+  replayInput,
+  toCheckSummary,
+  toDecision,
+  toHistoryEntry,
+  type CheckRow,
+  type DecisionRow,
+  type HistoryRow
+} from '../rows'
 import type { ChecksStore, SavedDecision } from '../store'
-
-interface CheckRow {
-  id: number
-  story_id: number
-  title: string
-  source_ids_json: string | null
-  result_json: string
-  created_at: string
-  updated_at: string
-  decided: number
-}
-
-interface DecisionRow {
-  claim_id: string
-  status: Decision['status']
-  corrected_text: string | null
-  note: string | null
-  pinned_json: string
-  publish: 0 | 1
-  public_explanation: string | null
-  updated_at: string
-}
-
-interface HistoryRow {
-  id: number
-  claim_id: string
-  at: string
-  before_json: string | null
-  after_json: string
-  undoes: number | null
-  redoes: number | null
-}
-
-function toDecision(row: DecisionRow): Decision {
-  return {
-    claimId: row.claim_id,
-    status: row.status,
-    correctedText: row.corrected_text,
-    note: row.note,
-    pinned: JSON.parse(row.pinned_json) as PinnedEvidence[],
-    publish: row.publish === 1,
-    publicExplanation: row.public_explanation,
-    updatedAt: row.updated_at
-  }
-}
 
 export function createChecksStore(
   db: Database,
@@ -128,47 +87,16 @@ export function createChecksStore(
     )
   }
 
-  function summary(row: CheckRow, result?: CheckResult): CheckSummary {
-    const parsed = result ?? (JSON.parse(row.result_json) as CheckResult)
-    return {
-      id: row.id,
-      storyId: row.story_id,
-      title: row.title,
-      sourceIds: row.source_ids_json ? (JSON.parse(row.source_ids_json) as number[]) : null,
-      total: parsed.claims.length,
-      decided: row.decided,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at
-    }
-  }
+  const summary = toCheckSummary
 
-  const toEntry = (row: HistoryRow): HistoryEntry => ({
-    id: row.id,
-    claimId: row.claim_id,
-    at: row.at,
-    before: row.before_json ? (JSON.parse(row.before_json) as Decision) : null,
-    after: JSON.parse(row.after_json) as Decision,
-    ...(row.undoes !== null ? { undoes: row.undoes } : {}),
-    ...(row.redoes !== null ? { redoes: row.redoes } : {})
-  })
+  const toEntry = toHistoryEntry
 
   /** Writes one decision and its entry; the caller holds the transaction and has checked the check exists. */
   function write(input: DecisionInput, link: { undoes?: number; redoes?: number } = {}): SavedDecision {
     const at = now()
     const beforeRow = stmt.decision.get(input.checkId, input.claimId)
     const before = beforeRow ? toDecision(beforeRow) : null
-    const decision: Decision = {
-      claimId: input.claimId,
-      status: input.status,
-      correctedText: input.correctedText,
-      note: input.note,
-      pinned: input.pinned,
-      // Left out: as decided before (see decisionInputSchema).
-      publish: input.publish ?? before?.publish ?? false,
-      publicExplanation:
-        input.publicExplanation === undefined ? (before?.publicExplanation ?? null) : input.publicExplanation,
-      updatedAt: at
-    }
+    const decision = nextDecision(input, before, at)
     stmt.upsert.run({
       checkId: input.checkId,
       claimId: input.claimId,
@@ -214,18 +142,8 @@ export function createChecksStore(
     const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
     if (targetId === undefined) return null
     const target = toEntry(stmt.historyEntry.get(targetId)!)
-    const to = side === 'undo' ? target.before : target.after
     return write(
-      {
-        checkId,
-        claimId: target.claimId,
-        status: to?.status ?? 'open',
-        correctedText: to?.correctedText ?? null,
-        note: to?.note ?? null,
-        pinned: to?.pinned ?? [],
-        publish: to?.publish ?? false,
-        publicExplanation: to?.publicExplanation ?? null
-      },
+      replayInput(checkId, target, side),
       side === 'undo' ? { undoes: targetId } : { redoes: targetId }
     )
   })

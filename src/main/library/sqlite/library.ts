@@ -3,9 +3,10 @@
 import { createChecksStore } from './checks-store'
 import { createPreferencesStore } from './preferences-store'
 import type { Database } from 'better-sqlite3'
-import type { DocumentFormat, RemovedBlock, SearchHit, TextRole, TextSummary } from '../../../shared/domain'
+import type { RemovedBlock, SearchHit, TextSummary } from '../../../shared/domain'
 import { ApiError } from '../../../shared/errors'
 import { MATCH_CLOSE, MATCH_OPEN, splitHighlighted, toFtsAnyQuery, toFtsQuery } from '../fts-query'
+import { toSummary, type SummaryRow } from '../rows'
 import type { HouseName, ImportDocumentInput, ImportDocumentResult, Library } from '../store'
 import { contentHash, countWords, paragraphStarts } from '../text-facts'
 import { createVocabulary } from './vocabulary'
@@ -33,21 +34,6 @@ interface ReaderRow extends SummaryRow {
   original_length: number
 }
 
-interface SummaryRow {
-  id: number
-  role: TextRole
-  format: DocumentFormat
-  file_name: string
-  title: string | null
-  outlet: string | null
-  byline: string | null
-  published_at: string | null
-  url: string | null
-  imported_at: string
-  word_count: number
-  paragraph_count: number
-}
-
 interface DetailRow extends SummaryRow {
   encoding: string
   content_hash: string
@@ -59,23 +45,6 @@ interface DetailRow extends SummaryRow {
 const SUMMARY_COLUMNS = `t.id, t.role, t.format, t.file_name, t.title, t.outlet, t.byline, t.published_at,
   t.url, t.imported_at, t.word_count,
   (SELECT count(*) FROM paragraphs p WHERE p.text_id = t.id) AS paragraph_count`
-
-function toSummary(row: SummaryRow): TextSummary {
-  return {
-    id: row.id,
-    role: row.role,
-    format: row.format,
-    fileName: row.file_name,
-    title: row.title,
-    outlet: row.outlet,
-    byline: row.byline,
-    publishedAt: row.published_at,
-    url: row.url,
-    importedAt: row.imported_at,
-    paragraphCount: row.paragraph_count,
-    wordCount: row.word_count
-  }
-}
 
 /** This connection's scratch full-text table for search snippets (temp: never in the file). */
 const SNIPPETS = 'search_snippets'

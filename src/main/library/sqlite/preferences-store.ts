@@ -1,16 +1,8 @@
-// Preferences in SQLite: one row a key, the value as JSON so a later preference of another type
-// (a number, a list) fits the same table. A value read back is checked against the shared schema:
-// a row edited by hand into something invalid reads as unset rather than breaking every report.
+// Preferences in SQLite (see preference-rows.ts for how values are kept and checked).
 import type { Database } from 'better-sqlite3'
+import type { Preferences } from '../../../shared/preferences'
+import { preferencesFromRows, preferenceWrites } from '../preference-rows'
 import type { PreferencesStore } from '../store'
-import { ApiError } from '../../../shared/errors'
-import {
-  NO_PREFERENCES,
-  PREFERENCE_KEYS,
-  preferencesSchema,
-  type PreferenceKey,
-  type Preferences
-} from '../../../shared/preferences'
 
 export function createPreferencesStore(db: Database): PreferencesStore {
   const stmt = {
@@ -21,39 +13,13 @@ export function createPreferencesStore(db: Database): PreferencesStore {
     remove: db.prepare<[string]>('DELETE FROM preferences WHERE key = ?')
   }
 
-  function get(): Preferences {
-    const prefs: Preferences = { ...NO_PREFERENCES }
-    for (const row of stmt.all.all()) {
-      if (!(PREFERENCE_KEYS as string[]).includes(row.key)) continue
-      const key = row.key as PreferenceKey
-      let value: unknown
-      try {
-        value = JSON.parse(row.value)
-      } catch {
-        continue
-      }
-      const parsed = preferencesSchema.shape[key].safeParse(value)
-      if (parsed.success) prefs[key] = parsed.data
-    }
-    return prefs
-  }
+  const get = (): Preferences => preferencesFromRows(stmt.all.all())
 
+  // Every value is checked before the first is written, so an invalid one changes nothing.
   const set = db.transaction((changes: Partial<Preferences>): Preferences => {
-    for (const key of PREFERENCE_KEYS) {
-      if (!Object.prototype.hasOwnProperty.call(changes, key)) continue
-      const value = changes[key]
-      if (value === undefined) continue
-      // Checked here too: the store is also called by code that did not come through dispatch.
-      const parsed = preferencesSchema.shape[key].safeParse(value)
-      if (!parsed.success) {
-        throw new ApiError(
-          'BAD_REQUEST',
-          `The ${key} preference is not valid: ${parsed.error.issues[0]?.message}`
-        )
-      }
-      const valid = parsed.data
-      if (valid === null) stmt.remove.run(key)
-      else stmt.upsert.run(key, JSON.stringify(valid))
+    for (const [key, value] of preferenceWrites(changes)) {
+      if (value === null) stmt.remove.run(key)
+      else stmt.upsert.run(key, value)
     }
     return get()
   })

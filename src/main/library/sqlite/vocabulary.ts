@@ -2,7 +2,7 @@
 // tables: what spelling suggestions are chosen from. The words are as the tokenizer keeps them:
 // lower case, accents removed ("Kakmikawa" is "kakmikawa").
 import type { Database } from 'better-sqlite3'
-import { foldTerm } from '../fold-term'
+import { writtenAs } from '../fold-term'
 import type { Vocabulary } from '../store'
 
 /** The smallest string above every string starting with `prefix`, in SQLite's (code point) order. */
@@ -12,7 +12,6 @@ function after(prefix: string): string {
   return head + String.fromCodePoint(Math.min(last + 1, 0x10ffff))
 }
 
-const TOKEN = /[\p{L}\p{N}\p{M}]+/gu
 const INDEXES = [
   { vocab: 'paragraphs_vocab', fts: 'paragraphs_fts', content: 'paragraphs', column: 'text' },
   { vocab: 'titles_vocab', fts: 'titles_fts', content: 'texts', column: 'title' }
@@ -61,7 +60,7 @@ export function createVocabulary(db: Database, beforeRead: () => void): Vocabula
       beforeRead()
       for (const holder of holders) {
         const text = holder.get(`"${term}"`)?.text
-        const written = text?.match(TOKEN)?.find((token) => foldTerm(token) === term)
+        const written = writtenAs(text, term)
         if (written) return written
       }
       return null

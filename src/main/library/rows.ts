@@ -1,7 +1,14 @@
 // Rows as every store's tables hold them (the same column names in SQLite and PostgreSQL), and
 // the rules both stores apply when writing a decision: one definition, so the two cannot drift.
 import type { CheckResult } from '../../shared/check'
-import type { DocumentFormat, TextRole, TextSummary } from '../../shared/domain'
+import type {
+  DocumentFormat,
+  RemovedBlock,
+  SearchHit,
+  TextDetail,
+  TextRole,
+  TextSummary
+} from '../../shared/domain'
 import type {
   CheckSummary,
   Decision,
@@ -9,6 +16,7 @@ import type {
   HistoryEntry,
   PinnedEvidence
 } from '../../shared/workbench'
+import { splitHighlighted } from './fts-query'
 
 export interface SummaryRow {
   id: number
@@ -141,5 +149,65 @@ export function replayInput(checkId: number, target: HistoryEntry, side: 'undo' 
     pinned: to?.pinned ?? [],
     publish: to?.publish ?? false,
     publicExplanation: to?.publicExplanation ?? null
+  }
+}
+
+/** A matching headline or paragraph with its highlighted text, as both stores' searches read it. */
+export interface HitRow {
+  text_id: number
+  title: string | null
+  outlet: string | null
+  published_at: string | null
+  /** The headline or snippet with MATCH_OPEN / MATCH_CLOSE around the matched words. */
+  marked: string
+}
+
+export function toHeadlineHit(row: HitRow, rank: number): SearchHit {
+  return {
+    field: 'headline',
+    textId: row.text_id,
+    title: row.title,
+    outlet: row.outlet,
+    publishedAt: row.published_at,
+    snippet: splitHighlighted(row.marked),
+    rank
+  }
+}
+
+export function toParagraphHit(row: HitRow & { paragraph_id: number; idx: number }, rank: number): SearchHit {
+  return {
+    ...toHeadlineHit(row, rank),
+    field: 'paragraph',
+    paragraphId: row.paragraph_id,
+    paragraphIndex: row.idx
+  }
+}
+
+export interface ParagraphRow {
+  id: number
+  idx: number
+  text: string
+  start: number
+}
+
+export const toParagraph = (p: ParagraphRow) => ({ id: p.id, index: p.idx, text: p.text, start: p.start })
+
+export interface DetailRow extends SummaryRow {
+  encoding: string
+  content_hash: string
+  original_text: string
+  cleaned_text: string
+  removed_json: string
+}
+
+export function toDetail(row: DetailRow, paragraphs: readonly ParagraphRow[]): TextDetail {
+  return {
+    ...toSummary(row),
+    encoding: row.encoding,
+    contentHash: row.content_hash,
+    originalText: row.original_text,
+    cleanedText: row.cleaned_text,
+    paragraphs: paragraphs.map(toParagraph),
+    removed: JSON.parse(row.removed_json) as RemovedBlock[]
   }
 }

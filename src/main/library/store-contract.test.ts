@@ -2,34 +2,12 @@
 // implementation (src/test-support/library/stores.ts), so a behaviour the app relies on is proven
 // on SQLite and on PostgreSQL alike. A store that cannot run here is reported skipped, with why.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CheckResult } from '../../shared/check'
 import type { TextRole } from '../../shared/domain'
 import type { DecisionInput } from '../../shared/workbench'
+import { resultWithClaims } from '../../test-support/library/check-result'
 import { bytesOf, makeDoc } from '../../test-support/library/docs'
 import { storeHarnesses } from '../../test-support/library/stores'
 import type { Library } from './store'
-
-function checkResult(claimIds: string[]): CheckResult {
-  return {
-    version: 1,
-    story: { id: 1, title: 'Story', publishedAt: null },
-    sources: [],
-    generatedAt: '2024-01-01T00:00:00.000Z',
-    claims: claimIds.map((id) => ({
-      id,
-      kind: 'date',
-      text: 'x',
-      start: 0,
-      end: 1,
-      sentence: { start: 0, end: 1 },
-      normalized: {},
-      status: 'unsupported',
-      flags: [],
-      evidence: [],
-      silent: []
-    }))
-  }
-}
 
 const decision = (checkId: number, claimId: string, status: DecisionInput['status']): DecisionInput => ({
   checkId,
@@ -287,7 +265,7 @@ for (const harness of storeHarnesses()) {
           storyId: story.id,
           title: 'Story',
           sourceIds: null,
-          result: checkResult(['date-0', 'date-5'])
+          result: resultWithClaims(['date-0', 'date-5'])
         })
         return { storyId: story.id, check }
       }
@@ -302,7 +280,7 @@ for (const harness of storeHarnesses()) {
         ])
         await library.checks.retitle(storyId, 'Renamed')
         expect((await library.checks.get(check.id))?.summary.title).toBe('Renamed')
-        expect(await library.checks.replaceResult(check.id, checkResult(['date-0']))).toMatchObject({
+        expect(await library.checks.replaceResult(check.id, resultWithClaims(['date-0']))).toMatchObject({
           total: 1
         })
         const source = await add(['A source.'])
@@ -310,10 +288,10 @@ for (const harness of storeHarnesses()) {
           await library.checks.replaceSources(
             check.id,
             [source.id],
-            checkResult(['date-0', 'date-5', 'date-9'])
+            resultWithClaims(['date-0', 'date-5', 'date-9'])
           )
         ).toMatchObject({ sourceIds: [source.id], total: 3 })
-        expect(await library.checks.replaceResult(9999, checkResult([]))).toBeNull()
+        expect(await library.checks.replaceResult(9999, resultWithClaims([]))).toBeNull()
         expect(await library.checks.get(9999)).toBeNull()
         expect(await library.checks.delete(check.id)).toBe(true)
         expect(await library.checks.list()).toEqual([])

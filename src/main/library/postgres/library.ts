@@ -3,8 +3,18 @@
 // index batch to wait for.
 import type { RemovedBlock, SearchHit, TextSummary } from '../../../shared/domain'
 import { ApiError } from '../../../shared/errors'
-import { MATCH_CLOSE, MATCH_OPEN, splitHighlighted } from '../fts-query'
-import { toSummary, type SummaryRow } from '../rows'
+import { MATCH_CLOSE, MATCH_OPEN } from '../fts-query'
+import {
+  toDetail,
+  toHeadlineHit,
+  toParagraph,
+  toParagraphHit,
+  toSummary,
+  type DetailRow,
+  type HitRow,
+  type ParagraphRow,
+  type SummaryRow
+} from '../rows'
 import type { HouseName, Library } from '../store'
 import { contentHash, countWords, paragraphStarts } from '../text-facts'
 import { createChecksStore } from './checks-store'
@@ -25,33 +35,17 @@ const SUMMARY_COLUMNS = `t.id, t.role, t.format, t.file_name, t.title, t.outlet,
 const SNIPPET_OPTIONS = `StartSel=${MATCH_OPEN}, StopSel=${MATCH_CLOSE}, MaxWords=32, MinWords=12, ShortWord=0, MaxFragments=1`
 const HEADLINE_OPTIONS = `StartSel=${MATCH_OPEN}, StopSel=${MATCH_CLOSE}, HighlightAll=true`
 
-interface ParagraphRow {
-  id: number
-  idx: number
-  text: string
-  start: number
-}
-
-const toParagraph = (p: ParagraphRow) => ({ id: p.id, index: p.idx, text: p.text, start: p.start })
-
 export function createPostgresLibrary(db: Db, close: () => Promise<void>): Library {
   const summary = async (id: number): Promise<TextSummary | null> => {
     const [row] = await db.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM texts t WHERE t.id = $1`, [id])
     return row ? toSummary(row) : null
   }
 
-  // The best `limit` of each index by ts_rank (negated: lower is better, as bm25 on SQLite),
-  // then the snippets of those few only: ts_headline re-reads the text, too dear for every match.
+  // The best `limit` of an index by ts_rank (negated: lower is better, as bm25 on SQLite), then
+  // the highlighted text of those few only: ts_headline re-reads the text, too dear for every match.
   const headlineHits = async (query: string, limit: number): Promise<SearchHit[]> => {
-    const rows = await db.query<{
-      id: number
-      title: string | null
-      outlet: string | null
-      published_at: string | null
-      rank: number
-      marked: string
-    }>(
-      `SELECT t.id, t.title, t.outlet, t.published_at, top.rank,
+    const rows = await db.query<HitRow & { rank: number }>(
+      `SELECT t.id AS text_id, t.title, t.outlet, t.published_at, top.rank,
          ts_headline('factdesk', coalesce(t.title, ''), q, $3) AS marked
        FROM (SELECT t.id, -ts_rank(t.title_tsv, q, 1) AS rank FROM texts t, to_tsquery('factdesk', $1) q
              WHERE t.title_tsv @@ q ORDER BY rank, t.id DESC LIMIT $2) top
@@ -59,30 +53,13 @@ export function createPostgresLibrary(db: Db, close: () => Promise<void>): Libra
        ORDER BY top.rank, t.id DESC`,
       [query, limit, HEADLINE_OPTIONS]
     )
-    return rows.map((row) => ({
-      field: 'headline',
-      textId: row.id,
-      title: row.title,
-      outlet: row.outlet,
-      publishedAt: row.published_at,
-      snippet: splitHighlighted(row.marked),
-      rank: row.rank
-    }))
+    return rows.map((row) => toHeadlineHit(row, row.rank))
   }
 
   const paragraphHits = async (query: string, limit: number): Promise<SearchHit[]> => {
     if (limit <= 0) return []
-    const rows = await db.query<{
-      id: number
-      text_id: number
-      idx: number
-      title: string | null
-      outlet: string | null
-      published_at: string | null
-      rank: number
-      marked: string
-    }>(
-      `SELECT p.id, p.text_id, p.idx, t.title, t.outlet, t.published_at, top.rank,
+    const rows = await db.query<HitRow & { paragraph_id: number; idx: number; rank: number }>(
+      `SELECT p.id AS paragraph_id, p.text_id, p.idx, t.title, t.outlet, t.published_at, top.rank,
          ts_headline('factdesk', p.text, q, $3) AS marked
        FROM (SELECT p.id, -ts_rank(p.tsv, q, 1) AS rank FROM paragraphs p, to_tsquery('factdesk', $1) q
              WHERE p.tsv @@ q ORDER BY rank, p.id DESC LIMIT $2) top
@@ -90,17 +67,7 @@ export function createPostgresLibrary(db: Db, close: () => Promise<void>): Libra
        ORDER BY top.rank, p.id DESC`,
       [query, limit, SNIPPET_OPTIONS]
     )
-    return rows.map((row) => ({
-      field: 'paragraph',
-      textId: row.text_id,
-      paragraphId: row.id,
-      paragraphIndex: row.idx,
-      title: row.title,
-      outlet: row.outlet,
-      publishedAt: row.published_at,
-      snippet: splitHighlighted(row.marked),
-      rank: row.rank
-    }))
+    return rows.map((row) => toParagraphHit(row, row.rank))
   }
 
   return {
@@ -170,15 +137,7 @@ export function createPostgresLibrary(db: Db, close: () => Promise<void>): Libra
     },
 
     async get(id) {
-      const [row] = await db.query<
-        SummaryRow & {
-          encoding: string
-          content_hash: string
-          original_text: string
-          cleaned_text: string
-          removed_json: string
-        }
-      >(
+      const [row] = await db.query<DetailRow>(
         `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.content_hash, t.original_text, t.cleaned_text, t.removed_json
          FROM texts t WHERE t.id = $1`,
         [id]
@@ -188,15 +147,7 @@ export function createPostgresLibrary(db: Db, close: () => Promise<void>): Libra
         'SELECT id, idx, text, start FROM paragraphs WHERE text_id = $1 ORDER BY idx',
         [id]
       )
-      return {
-        ...toSummary(row),
-        encoding: row.encoding,
-        contentHash: row.content_hash,
-        originalText: row.original_text,
-        cleanedText: row.cleaned_text,
-        paragraphs: paragraphs.map(toParagraph),
-        removed: JSON.parse(row.removed_json) as RemovedBlock[]
-      }
+      return toDetail(row, paragraphs)
     },
 
     summary,

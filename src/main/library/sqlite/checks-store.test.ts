@@ -2,31 +2,9 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { CheckResult } from '../../../shared/check'
 import { openLibrary } from './index'
+import { resultWithClaims } from '../../../test-support/library/check-result'
 import { makeDoc } from '../../../test-support/library/docs'
-
-function result(claimIds: string[]): CheckResult {
-  return {
-    version: 1,
-    story: { id: 1, title: 'Story', publishedAt: null },
-    sources: [],
-    generatedAt: '2024-01-01T00:00:00.000Z',
-    claims: claimIds.map((id) => ({
-      id,
-      kind: 'date',
-      text: 'x',
-      start: 0,
-      end: 1,
-      sentence: { start: 0, end: 1 },
-      normalized: {},
-      status: 'unsupported',
-      flags: [],
-      evidence: [],
-      silent: []
-    }))
-  }
-}
 
 async function libraryWithStory(path = ':memory:') {
   const library = openLibrary(path)
@@ -46,7 +24,7 @@ describe('checks and decisions', () => {
       storyId,
       title: 'Story',
       sourceIds: null,
-      result: result(['date-0', 'date-5'])
+      result: resultWithClaims(['date-0', 'date-5'])
     })
     expect(check).toMatchObject({ total: 2, decided: 0, sourceIds: null })
     await library.checks.decide({
@@ -89,7 +67,7 @@ describe('checks and decisions', () => {
       storyId: first.storyId,
       title: 'S',
       sourceIds: [2, 3],
-      result: result(['q-1'])
+      result: resultWithClaims(['q-1'])
     })
     await first.library.checks.decide({
       checkId: check.id,
@@ -115,7 +93,7 @@ describe('checks and decisions', () => {
       storyId: first.storyId,
       title: 'S',
       sourceIds: null,
-      result: result(['a', 'b'])
+      result: resultWithClaims(['a', 'b'])
     })
     const decide = async (
       claimId: string,
@@ -203,7 +181,12 @@ describe('checks and decisions', () => {
         pinned: []
       })
     ).toBeNull()
-    const check = await library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
+    const check = await library.checks.create({
+      storyId,
+      title: 'S',
+      sourceIds: null,
+      result: resultWithClaims(['a'])
+    })
     await library.checks.decide({
       checkId: check.id,
       claimId: 'a',
@@ -219,7 +202,12 @@ describe('checks and decisions', () => {
 
   it('keeps whether a claim is published and its public explanation, apart from the note, in the decision and its history', async () => {
     const { library, storyId } = await libraryWithStory()
-    const check = await library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
+    const check = await library.checks.create({
+      storyId,
+      title: 'S',
+      sourceIds: null,
+      result: resultWithClaims(['a'])
+    })
     const decide = async (extra: { publish?: boolean; publicExplanation?: string | null }) =>
       (await library.checks.decide({
         checkId: check.id,
@@ -263,7 +251,7 @@ describe('checks and decisions', () => {
 
   it('removes a story’s checks with the story', async () => {
     const { library, storyId } = await libraryWithStory()
-    await library.checks.create({ storyId, title: 'S', sourceIds: null, result: result(['a']) })
+    await library.checks.create({ storyId, title: 'S', sourceIds: null, result: resultWithClaims(['a']) })
     await library.delete(storyId)
     expect(await library.checks.list()).toEqual([])
   })

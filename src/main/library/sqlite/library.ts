@@ -5,8 +5,8 @@ import { createPreferencesStore } from './preferences-store'
 import type { Database } from 'better-sqlite3'
 import type { RemovedBlock, SearchHit, TextSummary } from '../../../shared/domain'
 import { ApiError } from '../../../shared/errors'
-import { MATCH_CLOSE, MATCH_OPEN, splitHighlighted, toFtsAnyQuery, toFtsQuery } from '../fts-query'
-import { toSummary, type SummaryRow } from '../rows'
+import { MATCH_CLOSE, MATCH_OPEN, toFtsAnyQuery, toFtsQuery } from '../fts-query'
+import { toDetail, toHeadlineHit, toParagraphHit, toSummary, type DetailRow, type SummaryRow } from '../rows'
 import type { HouseName, ImportDocumentInput, ImportDocumentResult, Library } from '../store'
 import { contentHash, countWords, paragraphStarts } from '../text-facts'
 import { createVocabulary } from './vocabulary'
@@ -32,14 +32,6 @@ interface ReaderRow extends SummaryRow {
   removed_json: string
   original_start: string
   original_length: number
-}
-
-interface DetailRow extends SummaryRow {
-  encoding: string
-  content_hash: string
-  original_text: string
-  cleaned_text: string
-  removed_json: string
 }
 
 const SUMMARY_COLUMNS = `t.id, t.role, t.format, t.file_name, t.title, t.outlet, t.byline, t.published_at,
@@ -373,15 +365,7 @@ export function createLibrary(db: Database): SqliteLibrary {
     const rows = new Map(
       stmt.headlines.all({ match, ids, open: MATCH_OPEN, close: MATCH_CLOSE }).map((row) => [row.id, row])
     )
-    return inRankOrder(top, rows, (row, rank) => ({
-      field: 'headline',
-      textId: row.id,
-      title: row.title,
-      outlet: row.outlet,
-      publishedAt: row.published_at,
-      snippet: splitHighlighted(row.marked),
-      rank
-    }))
+    return inRankOrder(top, rows, (row, rank) => toHeadlineHit({ ...row, text_id: row.id }, rank))
   }
 
   const paragraphHits = (match: string, limit: number): SearchHit[] => {
@@ -392,17 +376,7 @@ export function createLibrary(db: Database): SqliteLibrary {
       stmt.snippets.all({ match, open: MATCH_OPEN, close: MATCH_CLOSE }).map((row) => [row.paragraph_id, row])
     )
     stmt.snippetsClear.run()
-    return inRankOrder(top, rows, (row, rank) => ({
-      field: 'paragraph',
-      textId: row.text_id,
-      paragraphId: row.paragraph_id,
-      paragraphIndex: row.idx,
-      title: row.title,
-      outlet: row.outlet,
-      publishedAt: row.published_at,
-      snippet: splitHighlighted(row.marked),
-      rank
-    }))
+    return inRankOrder(top, rows, toParagraphHit)
   }
 
   // One read transaction: the ranking and the rows it names are the same snapshot of the library.
@@ -455,18 +429,7 @@ export function createLibrary(db: Database): SqliteLibrary {
 
     async get(id) {
       const row = stmt.detail.get(id)
-      if (!row) return null
-      return {
-        ...toSummary(row),
-        encoding: row.encoding,
-        contentHash: row.content_hash,
-        originalText: row.original_text,
-        cleanedText: row.cleaned_text,
-        paragraphs: stmt.paragraphs
-          .all(id)
-          .map((p) => ({ id: p.id, index: p.idx, text: p.text, start: p.start })),
-        removed: JSON.parse(row.removed_json) as RemovedBlock[]
-      }
+      return row ? toDetail(row, stmt.paragraphs.all(id)) : null
     },
 
     summary: async (id) => summary(id),

@@ -5,15 +5,16 @@
 // as root, so as root the cluster runs as the unprivileged user `nobody`.
 //
 //   node scripts/pg-cluster.mjs                 prints the URL, runs until Ctrl+C
-//   node scripts/pg-cluster.mjs CMD ARGS...     runs CMD with FACTDESK_TEST_DATABASE_URL and
-//                                               FACTDESK_DATABASE_URL set, then stops; exits as CMD did
+//   node scripts/pg-cluster.mjs --serve         factdesk serve --database on it (npm run desk:dev)
+//   node scripts/pg-cluster.mjs CMD ARGS...     runs CMD with FACTDESK_TEST_DATABASE_URL set to it,
+//                                               then stops; exits as CMD did
 //
 // Binaries: FACTDESK_PG_BIN, else the newest /usr/lib/postgresql/*/bin with an initdb.
 import { spawn, spawnSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const UNPRIVILEGED = 'nobody'
@@ -105,8 +106,13 @@ export async function startCluster() {
 async function main() {
   // `npm run desk:dev -- CMD` hands CMD over without the `--`; typed directly, it may keep it.
   const args = process.argv.slice(2)
-  const command = args[0] === '--' ? args.slice(1) : args
+  const given = args[0] === '--' ? args.slice(1) : args
   const cluster = await startCluster()
+  const factdesk = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'factdesk.mjs')
+  const command =
+    given[0] === '--serve'
+      ? [process.execPath, factdesk, 'serve', '--database', cluster.url, ...given.slice(1)]
+      : given
   let stopped = false
   const stopOnce = () => {
     if (!stopped) cluster.stop()
@@ -123,7 +129,7 @@ async function main() {
     stopOnce()
     return 0
   }
-  const env = { ...process.env, FACTDESK_TEST_DATABASE_URL: cluster.url, FACTDESK_DATABASE_URL: cluster.url }
+  const env = { ...process.env, FACTDESK_TEST_DATABASE_URL: cluster.url }
   const child = spawn(command[0], command.slice(1), { stdio: 'inherit', env })
   // Ctrl+C reaches the child too (same process group); wait for it, then stop the cluster.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))

@@ -17,10 +17,15 @@ export interface OpenPostgresOptions {
   schema?: string
 }
 
-/** The database as a person names it: host, port and name, never the password. */
-function databaseName(url: string): string {
-  const parsed = new URL(url)
-  return `The database ${parsed.pathname.slice(1) || 'postgres'} on ${parsed.host}`
+/** The database's address as it may be shown and logged: without its password. */
+export function databaseLabel(url: string): string {
+  try {
+    const parsed = new URL(url)
+    parsed.password = ''
+    return parsed.toString()
+  } catch {
+    return 'the database (its address is not a valid URL)'
+  }
 }
 
 /**
@@ -42,7 +47,7 @@ export async function openPostgresLibrary(url: string, options: OpenPostgresOpti
       if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
       await migrate(client, (version) =>
         libraryTooNew(
-          databaseName(url),
+          databaseLabel(url),
           version,
           SCHEMA_VERSION,
           'Use the newer version with it; it has not been changed.'

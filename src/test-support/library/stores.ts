@@ -43,7 +43,7 @@ export function sqliteHarness(): StoreHarness {
   }
 }
 
-/** Where the PostgreSQL half of the suite runs: `npm test` and `npm run desk:dev` set it. */
+/** Where the PostgreSQL half of the suite runs: `npm test` and `npm run test:stores` set it. */
 export const TEST_DATABASE_VARIABLE = 'FACTDESK_TEST_DATABASE_URL'
 
 /**
@@ -70,7 +70,7 @@ export function postgresHarness(url = process.env[TEST_DATABASE_VARIABLE]): Stor
     name: 'PostgreSQL',
     ...(url
       ? {}
-      : { unavailable: `${TEST_DATABASE_VARIABLE} is not set; npm test and npm run desk:dev set it` }),
+      : { unavailable: `${TEST_DATABASE_VARIABLE} is not set; npm test and npm run test:stores set it` }),
     open: () => openPostgresLibrary(url!, { schema: nextSchema() }),
     async openWrittenByNewerBuild() {
       const schema = nextSchema()

@@ -48,7 +48,7 @@ export function createHandlers(services: AppServices): Handlers {
       libraryPath: services.libraryPath,
       textCount: await library.count()
     }),
-    'library.list': async (input) => await library.list(input),
+    'library.list': (input) => library.list(input),
     'library.get': async (input) => {
       const text = await library.get(input.id)
       if (!text) throw notFound(input.id)
@@ -100,7 +100,7 @@ export function createHandlers(services: AppServices): Handlers {
       return (await setTextMeta(library, id, cleared)).text
     },
     'houseNames.list': async () => ({ names: await library.listHouseNames() }),
-    'houseNames.add': async (input) => await library.addHouseName(input.name, input.note),
+    'houseNames.add': (input) => library.addHouseName(input.name, input.note),
     'houseNames.remove': async (input) => ({ removed: await library.removeHouseName(input.id) }),
     'houseNames.import': async (input) => {
       const known = new Set((await library.listHouseNames()).map((n) => n.name.toLowerCase()))
@@ -123,7 +123,7 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.list': async () => ({ checks: await library.checks.list() }),
     'checks.create': async (input) =>
       checkJobs.run(await planCreateCheck(library, input.storyId, input.sourceIds)),
-    'checks.get': async (input) => await checkDetail(library, input.id),
+    'checks.get': (input) => checkDetail(library, input.id),
     'checks.rerun': async (input) => checkJobs.run(await planRerunCheck(library, input.id)),
     'checks.setSources': async (input) =>
       checkJobs.run(await planSetSources(library, input.id, input.sourceIds)),
@@ -142,8 +142,8 @@ export function createHandlers(services: AppServices): Handlers {
       if (!saved) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
       return saved
     },
-    'checks.undo': async (input) => await undoOrRedo(library, input.checkId, 'undo'),
-    'checks.redo': async (input) => await undoOrRedo(library, input.checkId, 'redo'),
+    'checks.undo': (input) => undoOrRedo(library, input.checkId, 'undo'),
+    'checks.redo': (input) => undoOrRedo(library, input.checkId, 'redo'),
     'checks.export': async (input) => {
       const file = await exportReport(library, input.id, input.format, {
         newsroom: input.newsroom,
@@ -161,7 +161,7 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.history': async (input) => ({
       entries: await library.checks.history(input.checkId, input.claimId)
     }),
-    'preferences.get': async () => await library.preferences.get(),
-    'preferences.set': async (input) => await library.preferences.set(input)
+    'preferences.get': () => library.preferences.get(),
+    'preferences.set': (input) => library.preferences.set(input)
   }
 }

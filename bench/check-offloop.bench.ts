@@ -9,7 +9,7 @@ import { longStory } from '../e2e/support/long-story'
 import { createHandlers } from '../src/main/api/handlers'
 import { extractClaims } from '../src/main/core/claims/extract'
 import { checkStory } from '../src/main/core/compare/check-story'
-import { openLibrary } from '../src/main/library'
+import { openLibrary } from '../src/main/library/sqlite'
 import type { CheckEngine } from '../src/main/services/check-runner'
 import { computeCheck } from '../src/main/services/compute-check'
 import { importFiles, seedDemoLibrary } from '../src/main/services/importer'
@@ -75,7 +75,7 @@ export async function run(report: Report): Promise<void> {
       { role: 'story' }
     )
     if (!outcome || outcome.status === 'rejected') throw new Error('the long story was not imported')
-    const job = prepareCheck(library, outcome.id)
+    const job = await prepareCheck(library, outcome.id)
     const claims = computeCheck(job).claims.length // also the warm-up: WordNet read, the NLP model loaded
     const extraction: number[] = []
     for (let i = 0; i < 3; i++) {
@@ -102,7 +102,7 @@ export async function run(report: Report): Promise<void> {
       `The progress count extracts the story's claims once more to know the total: ${ms(quantile(extraction, 0.5))} (median of 3), against ${ms(engineAlone)} for checkStory itself (in this thread, after a warm-up run).`
     ])
   } finally {
-    library.close()
+    await library.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { openLibrary, type Library } from '../src/main/library'
-import { INDEX_BATCH_TEXTS, SEARCH_CANDIDATES } from '../src/main/library/library'
+import { openLibrary, type SqliteLibrary as Library } from '../src/main/library/sqlite'
+import { INDEX_BATCH_TEXTS, SEARCH_CANDIDATES } from '../src/main/library/sqlite/library'
 import { bareInsert, type BareText } from '../src/test-support/library/bare-insert'
 import { importFiles, type ImportInput } from '../src/main/services/importer'
 import {
@@ -53,16 +53,16 @@ async function timeImport(
   const start = process.hrtime.bigint()
   const outcomes = await importFiles(library, inputs)
   // Until every text is searchable: the last partial batch is indexed inside the timing.
-  library.indexPending()
+  await library.indexPending()
   const s = seconds(start)
   const imported = outcomes.filter((o) => o.status === 'imported').length
   const summary = imported === inputs.length ? '' : ` (${imported} imported, ${inputs.length - imported} not)`
   return { s, library, summary }
 }
 
-function timeFloor(dir: string, name: string, corpus: Corpus, count: number): number {
+async function timeFloor(dir: string, name: string, corpus: Corpus, count: number): Promise<number> {
   const { path, library } = freshLibrary(dir, name)
-  library.close()
+  await library.close()
   // Made before the clock starts, as the import's inputs are: the floor times the writing only.
   const texts = [...bareTexts(corpus, count)]
   const start = process.hrtime.bigint()
@@ -82,14 +82,14 @@ interface Latency {
   byKind: Map<QueryKind, number[]>
 }
 
-function searchLatency(library: Library, queries: Query[]): Latency {
-  for (const q of queries.slice(0, 10)) library.search(q.text, 50) // warm the page cache
+async function searchLatency(library: Library, queries: Query[]): Promise<Latency> {
+  for (const q of queries.slice(0, 10)) await library.search(q.text, 50) // warm the page cache
   const times: number[] = []
   const byKind = new Map<QueryKind, number[]>()
   let hits = 0
   for (const q of queries) {
     const start = process.hrtime.bigint()
-    hits += library.search(q.text, 50).length
+    hits += (await library.search(q.text, 50)).length
     const ms = seconds(start) * 1000
     times.push(ms)
     byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms])
@@ -123,13 +123,13 @@ export async function run(report: Report): Promise<void> {
         bytes: encoder.encode(asPlainText(corpus.article(n)))
       }))
       const plain = await timeImport(dir, `plain-${count}.sqlite`, plainInputs)
-      const floor = timeFloor(dir, `floor-${count}.sqlite`, corpus, count)
+      const floor = await timeFloor(dir, `floor-${count}.sqlite`, corpus, count)
       const htmlInputs = Array.from({ length: count }, (_, n) => ({
         name: `${n}.html`,
         bytes: encoder.encode(asHtmlPage(corpus.article(n), n))
       }))
       const html = await timeImport(dir, `html-${count}.sqlite`, htmlInputs)
-      html.library.close()
+      await html.library.close()
       importLines.push(
         `| ${count.toLocaleString('en-US')} | ${rate(count, plain.s)}${plain.summary} | ${rate(count, floor)} | ` +
           `${(plain.s / floor).toFixed(2)}× | ${rate(count, html.s)}${html.summary} |`
@@ -139,7 +139,7 @@ export async function run(report: Report): Promise<void> {
         `- ${count.toLocaleString('en-US')} HTML: ≥ 200 texts/s ${verdict(count / html.s >= 200)}`
       )
       if (count === 10_000) library10k = plain.library
-      else plain.library.close()
+      else await plain.library.close()
     }
     report('Library: import throughput', [
       'Each text imported through importFiles (bytes in memory → parseDocument → importDocument) into a',
@@ -160,9 +160,9 @@ export async function run(report: Report): Promise<void> {
       '|---:|---:|---:|---:|---:|---:|'
     ]
     const searchChecks: string[] = []
-    const measure = (library: Library, texts: number, target: number): void => {
-      const stats = searchLatency(library, queries)
-      const paragraphs = countParagraphs(library)
+    const measure = async (library: Library, texts: number, target: number): Promise<void> => {
+      const stats = await searchLatency(library, queries)
+      const paragraphs = await countParagraphs(library)
       searchLines.push(
         `| ${texts.toLocaleString('en-US')} | ${paragraphs.toLocaleString('en-US')} | ${stats.p50.toFixed(2)} ms | ` +
           `${stats.p95.toFixed(2)} ms | ${stats.max.toFixed(2)} ms | ${stats.hits.toFixed(1)} |`
@@ -179,17 +179,17 @@ export async function run(report: Report): Promise<void> {
       searchChecks.push(`  - p50 / p95 by kind of query: ${kinds}`)
     }
     if (library10k) {
-      measure(library10k, 10_000, 20)
-      library10k.close()
+      await measure(library10k, 10_000, 20)
+      await library10k.close()
     }
     const big = freshLibrary(dir, 'search-100k.sqlite')
-    big.library.close()
+    await big.library.close()
     const fillStart = process.hrtime.bigint()
     bareInsert(big.path, bareTexts(corpus, 100_000))
     const fill = seconds(fillStart)
     const library100k = openLibrary(big.path)
-    measure(library100k, 100_000, 100)
-    library100k.close()
+    await measure(library100k, 100_000, 100)
+    await library100k.close()
     const cap = SEARCH_CANDIDATES.toLocaleString('en-US')
     report('Library: search latency', [
       `${QUERIES} queries (single words, word pairs, 4-letter prefixes as typed, quoted two-word phrases) through`,
@@ -207,11 +207,11 @@ export async function run(report: Report): Promise<void> {
   }
 }
 
-function countParagraphs(library: Library): number {
+async function countParagraphs(library: Library): Promise<number> {
   // The library has no paragraph count of its own; sum it from the summaries, a page at a time.
   let total = 0
   for (let offset = 0; ; offset += 10_000) {
-    const { texts } = library.list({ limit: 10_000, offset })
+    const { texts } = await library.list({ limit: 10_000, offset })
     if (texts.length === 0) return total
     total += texts.reduce((sum, t) => sum + t.paragraphCount, 0)
   }

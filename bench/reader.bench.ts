@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHandlers } from '../src/main/api/handlers'
-import { openLibrary } from '../src/main/library'
+import { openLibrary } from '../src/main/library/sqlite'
 import { importFiles } from '../src/main/services/importer'
 import { startHttpServer } from '../src/main/transports/http'
 import { testCheckEngine } from '../src/test-support/check-engine'
@@ -42,7 +42,7 @@ export async function run(report: Report): Promise<void> {
     ])
     if (!outcome || outcome.status === 'rejected') throw new Error('the long text was not imported')
     const id = outcome.id
-    const summary = library.list({ limit: 1, offset: 0 }).texts[0]!
+    const summary = (await library.list({ limit: 1, offset: 0 })).texts[0]!
     const server = await startHttpServer({
       handlers: createHandlers({
         library,
@@ -94,7 +94,7 @@ export async function run(report: Report): Promise<void> {
       await server.close()
     }
   } finally {
-    library.close()
+    await library.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 
 export interface ServeProcess {
   url: string
@@ -19,10 +20,38 @@ export interface ServeProcess {
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const SAMPLES_DIR = join(ROOT, 'resources', 'samples', 'iwaya-kyiv-2024')
 
+/**
+ * With FACTDESK_E2E_DATABASE_URL (a PostgreSQL cluster, as scripts/pg-cluster.mjs starts), each
+ * serve runs on the desk store instead, in a database of its own dropped when it stops: the same
+ * specs then prove the UI on PostgreSQL.
+ */
+const DESK_CLUSTER = process.env['FACTDESK_E2E_DATABASE_URL']
+
+async function onCluster(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: DESK_CLUSTER })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A new empty database in the cluster, for one serve. */
+async function deskDatabase(): Promise<{ url: string; name: string }> {
+  const name = `factdesk_e2e_${process.pid}_${Date.now()}`
+  await onCluster(`CREATE DATABASE ${name}`)
+  const url = new URL(DESK_CLUSTER!)
+  url.pathname = `/${name}`
+  return { url: url.toString(), name }
+}
+
 export async function startServe(options: { demo?: boolean } = {}): Promise<ServeProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-e2e-'))
   const libraryPath = join(dir, 'library.sqlite')
-  const args = [join(ROOT, 'bin', 'factdesk.mjs'), 'serve', '--library', libraryPath, '--port', '0']
+  const desk = DESK_CLUSTER ? await deskDatabase() : null
+  const store = desk ? ['--database', desk.url] : ['--library', libraryPath]
+  const args = [join(ROOT, 'bin', 'factdesk.mjs'), 'serve', ...store, '--port', '0']
   if (options.demo === false) args.push('--no-demo')
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -57,7 +86,10 @@ export async function startServe(options: { demo?: boolean } = {}): Promise<Serv
     call: async <T>(method: string, input: unknown): Promise<T> => {
       const response = await fetch(`${parsed.origin}/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${parsed.hash.replace('#token=', '')}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${parsed.hash.replace('#token=', '')}`
+        },
         body: JSON.stringify(input)
       })
       const body = (await response.json()) as { result?: T; error?: { message: string } }
@@ -71,6 +103,7 @@ export async function startServe(options: { demo?: boolean } = {}): Promise<Serv
         await exited
       }
       rmSync(dir, { recursive: true, force: true })
+      if (desk) await onCluster(`DROP DATABASE IF EXISTS ${desk.name}`)
     }
   }
 }

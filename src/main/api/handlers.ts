@@ -41,32 +41,32 @@ export function createHandlers(services: AppServices): Handlers {
   const { library } = services
   const checkJobs = new CheckJobs(services.checkEngine)
   return {
-    'app.info': (_input, context) => ({
+    'app.info': async (_input, context) => ({
       name: 'Factdesk',
       version: services.version,
       transport: context.transport,
       libraryPath: services.libraryPath,
-      textCount: library.count()
+      textCount: await library.count()
     }),
     'library.list': (input) => library.list(input),
-    'library.get': (input) => {
-      const text = library.get(input.id)
+    'library.get': async (input) => {
+      const text = await library.get(input.id)
       if (!text) throw notFound(input.id)
       return text
     },
-    'library.read': (input) => {
-      const page = library.read(input.id, input.offset, input.limit, READER_ORIGINAL_CHARS)
+    'library.read': async (input) => {
+      const page = await library.read(input.id, input.offset, input.limit, READER_ORIGINAL_CHARS)
       if (!page) throw notFound(input.id)
       return page
     },
-    'library.paragraphs': (input) => {
-      const text = library.get(input.id)
+    'library.paragraphs': async (input) => {
+      const text = await library.get(input.id)
       if (!text) throw notFound(input.id)
       const { originalText: _o, cleanedText: _c, removed: _r, encoding: _e, contentHash: _h, ...rest } = text
       return rest
     },
-    'library.search': (input) =>
-      searchLibrary(library, input.query, input.limit, { headlines: input.headlines }),
+    'library.search': async (input) =>
+      await searchLibrary(library, input.query, input.limit, { headlines: input.headlines }),
     'library.expandPaths': async (input, context) => {
       if (context.transport !== 'ipc') {
         throw new ApiError('FORBIDDEN', 'Paths on this machine can only be imported from the desktop app.')
@@ -86,57 +86,59 @@ export function createHandlers(services: AppServices): Handlers {
       if (!outcome) throw new ApiError('INTERNAL', `${input.name} was not imported.`)
       return outcome
     },
-    'library.delete': (input) => ({ deleted: library.delete(input.id) }),
-    'library.usage': (input) => ({ checks: textUsage(library, input.id) }),
-    'library.setRole': (input) => {
-      const text = library.setRole(input.id, input.role)
+    'library.delete': async (input) => ({ deleted: await library.delete(input.id) }),
+    'library.usage': async (input) => ({ checks: await textUsage(library, input.id) }),
+    'library.setRole': async (input) => {
+      const text = await library.setRole(input.id, input.role)
       if (!text) throw notFound(input.id)
       return text
     },
-    'library.setMeta': (input) => {
+    'library.setMeta': async (input) => {
       const { id, ...meta } = input
       // An emptied field clears it.
       const cleared = Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v === '' ? null : v]))
-      return setTextMeta(library, id, cleared).text
+      return (await setTextMeta(library, id, cleared)).text
     },
-    'houseNames.list': () => ({ names: library.listHouseNames() }),
+    'houseNames.list': async () => ({ names: await library.listHouseNames() }),
     'houseNames.add': (input) => library.addHouseName(input.name, input.note),
-    'houseNames.remove': (input) => ({ removed: library.removeHouseName(input.id) }),
-    'houseNames.import': (input) => {
-      const known = new Set(library.listHouseNames().map((n) => n.name.toLowerCase()))
+    'houseNames.remove': async (input) => ({ removed: await library.removeHouseName(input.id) }),
+    'houseNames.import': async (input) => {
+      const known = new Set((await library.listHouseNames()).map((n) => n.name.toLowerCase()))
       let added = 0
       let skipped = 0
       for (const line of parseHouseNames(input.text)) {
         if (known.has(line.name.toLowerCase())) skipped++
         else {
-          library.addHouseName(line.name, line.note)
+          await library.addHouseName(line.name, line.note)
           known.add(line.name.toLowerCase())
           added++
         }
       }
       return { added, skipped }
     },
-    'houseNames.export': () => ({
+    'houseNames.export': async () => ({
       fileName: 'house-names.txt',
-      text: formatHouseNames(library.listHouseNames())
+      text: formatHouseNames(await library.listHouseNames())
     }),
-    'checks.list': () => ({ checks: library.checks.list() }),
-    'checks.create': (input) => checkJobs.run(planCreateCheck(library, input.storyId, input.sourceIds)),
+    'checks.list': async () => ({ checks: await library.checks.list() }),
+    'checks.create': async (input) =>
+      checkJobs.run(await planCreateCheck(library, input.storyId, input.sourceIds)),
     'checks.get': (input) => checkDetail(library, input.id),
-    'checks.rerun': (input) => checkJobs.run(planRerunCheck(library, input.id)),
-    'checks.setSources': (input) => checkJobs.run(planSetSources(library, input.id, input.sourceIds)),
-    'checks.includeVersion': (input) =>
-      checkJobs.run(planIncludeVersion(library, input.id, input.sourceId, input.include)),
+    'checks.rerun': async (input) => checkJobs.run(await planRerunCheck(library, input.id)),
+    'checks.setSources': async (input) =>
+      checkJobs.run(await planSetSources(library, input.id, input.sourceIds)),
+    'checks.includeVersion': async (input) =>
+      checkJobs.run(await planIncludeVersion(library, input.id, input.sourceId, input.include)),
     'checks.progress': () => ({ running: checkJobs.running() }),
     'checks.cancel': (input) => ({ cancelled: checkJobs.cancel(input.jobId) }),
-    'checks.delete': (input) => ({ deleted: library.checks.delete(input.id) }),
-    'checks.decide': (input) => {
-      const stored = library.checks.get(input.checkId)
+    'checks.delete': async (input) => ({ deleted: await library.checks.delete(input.id) }),
+    'checks.decide': async (input) => {
+      const stored = await library.checks.get(input.checkId)
       if (!stored) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
       if (!stored.result.claims.some((c) => c.id === input.claimId)) {
         throw new ApiError('NOT_FOUND', `Check ${input.checkId} has no claim “${input.claimId}”.`)
       }
-      const saved = library.checks.decide(input)
+      const saved = await library.checks.decide(input)
       if (!saved) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
       return saved
     },
@@ -154,9 +156,11 @@ export function createHandlers(services: AppServices): Handlers {
         base64: Buffer.from(file.bytes).toString('base64')
       }
     },
-    'checks.addClaim': (input) =>
-      addEditorClaim(library, input.checkId, { kind: input.kind, start: input.start, end: input.end }),
-    'checks.history': (input) => ({ entries: library.checks.history(input.checkId, input.claimId) }),
+    'checks.addClaim': async (input) =>
+      await addEditorClaim(library, input.checkId, { kind: input.kind, start: input.start, end: input.end }),
+    'checks.history': async (input) => ({
+      entries: await library.checks.history(input.checkId, input.claimId)
+    }),
     'preferences.get': () => library.preferences.get(),
     'preferences.set': (input) => library.preferences.set(input)
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../shared/errors'
-import { openLibrary } from '../library'
+import { openLibrary } from '../library/sqlite'
 import { dispatch } from './dispatch'
 import { createHandlers } from './handlers'
 import { testCheckEngine } from '../../test-support/check-engine'

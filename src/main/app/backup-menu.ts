@@ -1,18 +1,18 @@
 // File ▸ Back up library… and Restore library…: the dialogs around backupLibrary and
-// restoreLibrary. The work itself is in src/main/library/backup.ts, tested under Node.
+// restoreLibrary. The work itself is in src/main/library/sqlite/backup.ts, tested under Node.
 import { basename, extname, join } from 'node:path'
 import { app, dialog, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { ApiError } from '../../shared/errors'
-import type { Library } from '../library'
-import { backupLibrary, restoreLibrary, type RestoreResult } from '../library/backup'
+import type { SqliteLibrary } from '../library/sqlite'
+import { backupLibrary, restoreLibrary, type RestoreResult } from '../library/sqlite/backup'
 
 /** The app's hold on its library: the open one, and closing and reopening it around a restore. */
 export interface LibraryHost {
   path: string
   nativeBinding: string | undefined
-  current(): Library | null
+  current(): SqliteLibrary | null
   /** Stops serving the renderer and closes the library. */
-  close(): void
+  close(): Promise<void>
   /** Opens the library at `path` again and serves the renderer from it. */
   reopen(): void
 }
@@ -83,11 +83,11 @@ async function restore(window: BrowserWindow, host: LibraryHost): Promise<void> 
   })
   if (response !== 0) return
 
-  host.close()
+  await host.close()
   let result: RestoreResult | null = null
   let failure: unknown = null
   try {
-    result = restoreLibrary(backupPath, host.path, { nativeBinding: host.nativeBinding })
+    result = await restoreLibrary(backupPath, host.path, { nativeBinding: host.nativeBinding })
   } catch (error) {
     failure = error // the library is as it was: reopen it all the same
   }

@@ -18,7 +18,8 @@ import { createHandlers } from '../api/handlers'
 import { builtCheckWorker, workerCheckEngine } from '../services/check-runner'
 import { CHECK_WORKER_PATH } from '../services/check-worker-path'
 import { printPdfWithElectron } from './print-pdf'
-import { openLibrary, type Library } from '../library'
+
+import { openLibrary, type SqliteLibrary as Library } from '../library/sqlite'
 import { seedDemoLibrary } from '../services/importer'
 import { registerIpcHandlers } from '../transports/ipc'
 import { backupMenuItems, type LibraryHost } from './backup-menu'
@@ -124,11 +125,12 @@ function openAndServe(libraryPath: string): Library {
   return opened
 }
 
-function closeLibrary(): void {
+async function closeLibrary(): Promise<void> {
   unregisterIpc?.()
   unregisterIpc = null
-  library?.close()
+  const closing = library
   library = null
+  await closing?.close()
 }
 
 app.on('web-contents-created', (_event, contents) => {
@@ -176,4 +178,4 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
-app.on('will-quit', () => library?.close())
+app.on('will-quit', () => void library?.close())

@@ -2,7 +2,7 @@
 // leave an empty new library behind and report on it.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { openLibrary, type Library } from '../library'
+import { openLibrary, type SqliteLibrary } from '../library/sqlite'
 import { refused } from './command-args'
 import type { CliIo } from './io'
 
@@ -13,7 +13,7 @@ import type { CliIo } from './io'
 export async function withExistingLibrary(
   io: CliIo,
   path: string,
-  work: (library: Library, libraryPath: string) => number | Promise<number>
+  work: (library: SqliteLibrary, libraryPath: string) => number | Promise<number>
 ): Promise<number> {
   const libraryPath = resolve(path)
   if (!existsSync(libraryPath)) {
@@ -25,7 +25,7 @@ export async function withExistingLibrary(
     try {
       return await work(library, libraryPath)
     } finally {
-      library.close()
+      await library.close()
     }
   } catch (error) {
     return refused(io, error)

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CheckResult } from '../../shared/check'
-import { openLibrary } from '../library'
+import { openLibrary } from '../library/sqlite'
 import { importFiles } from '../services/importer'
 import { runCheck } from '../services/run-check'
 import { scoreGold, type Gold, type ItemScore } from './gold'
@@ -48,11 +48,11 @@ export async function checkCluster(dir: string): Promise<Map<string, CheckResult
     const results = new Map<string, CheckResult>()
     for (const [file, id] of ids) {
       const sourceIds = [...ids.values()].filter((other) => other !== id)
-      results.set(file, runCheck(library, id, { sourceIds }))
+      results.set(file, await runCheck(library, id, { sourceIds }))
     }
     return results
   } finally {
-    library.close()
+    await library.close()
   }
 }
 

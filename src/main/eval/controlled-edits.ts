@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CheckedClaim, CheckResult, ClaimKind } from '../../shared/check'
-import { openLibrary } from '../library'
+import { openLibrary } from '../library/sqlite'
 import { importFiles } from '../services/importer'
 import { runCheck } from '../services/run-check'
 import { articleFiles } from './clusters'
@@ -96,9 +96,9 @@ export async function checkEdited(edit: ControlledEdit, shared: string): Promise
       { role: 'source' }
     )
     const sourceIds = sources.flatMap((o) => (o.status === 'rejected' || o.id === story.id ? [] : [o.id]))
-    return runCheck(library, story.id, { sourceIds })
+    return await runCheck(library, story.id, { sourceIds })
   } finally {
-    library.close()
+    await library.close()
   }
 }
 

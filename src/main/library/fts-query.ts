@@ -25,7 +25,7 @@ export interface QueryWord {
   end: number
 }
 
-interface Term {
+export interface Term {
   words: QueryWord[]
   prefix: boolean
 }
@@ -115,22 +115,46 @@ export function queryWords(input: string): QueryWord[] {
  * left.
  */
 export function toFtsQuery(input: string): string | null {
+  const groups = queryTerms(input).map((group) =>
+    group
+      .map((term) =>
+        phrase(
+          term.words.map((w) => w.text),
+          term.prefix
+        )
+      )
+      .join(' ')
+  )
+  return groups.length === 0 ? null : groups.join(' OR ')
+}
+
+/**
+ * The query read as toFtsQuery reads it: groups of terms, any group matching (OR), every term of
+ * a group (AND), at most MAX_TERMS terms in all. For a store that writes its own query language.
+ */
+export function queryTerms(input: string): Term[][] {
   let budget = MAX_TERMS
-  const groups = parse(input)
+  return parse(input)
     .map((group) => {
       const kept = group.slice(0, Math.max(0, budget))
       budget -= kept.length
       return kept
-        .map((term) =>
-          phrase(
-            term.words.map((w) => w.text),
-            term.prefix
-          )
-        )
-        .join(' ')
     })
-    .filter((group) => group !== '')
-  return groups.length === 0 ? null : groups.join(' OR ')
+    .filter((group) => group.length > 0)
+}
+
+/** The candidate search's terms as toFtsAnyQuery reads them: each a phrase, its last word a prefix. */
+export function anyTerms(terms: readonly string[]): string[][] {
+  const seen = new Set<string>()
+  return terms
+    .map(tokens)
+    .filter((words) => {
+      const key = words.join(' ')
+      if (words.length === 0 || seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    .slice(0, MAX_TERMS * 4)
 }
 
 /**
@@ -138,11 +162,8 @@ export function toFtsQuery(input: string): string | null {
  * phrase; the last word of each is prefix-matched so "troop" finds "troops".
  */
 export function toFtsAnyQuery(terms: readonly string[]): string | null {
-  const parts = terms
-    .map(tokens)
-    .filter((words) => words.length > 0)
-    .map((words) => phrase(words, true))
-  return parts.length === 0 ? null : [...new Set(parts)].slice(0, MAX_TERMS * 4).join(' OR ')
+  const parts = anyTerms(terms).map((words) => phrase(words, true))
+  return parts.length === 0 ? null : parts.join(' OR ')
 }
 
 // Private-use characters as highlight markers: they cannot be confused with markup and do not

@@ -1,90 +1,22 @@
-// The library: one SQLite file holding the texts, their paragraphs and the full-text index.
-// This directory is the only place SQL lives; callers see the typed Library interface.
-import { basename } from 'node:path'
-import Database from 'better-sqlite3'
-import { ApiError } from '../../shared/errors'
-import { createLibrary, type Library } from './library'
-import { migrate, schemaVersion, SCHEMA_VERSION } from './schema'
-
-export type { ChecksStore, StoredCheck } from './checks-store'
-export type { PreferencesStore } from './preferences-store'
+// The store's interface and what every implementation shares. Services, api handlers and the CLI
+// import from here; only the places that open a store (app, CLI commands, tests) name one
+// (./sqlite, ./postgres).
 export type {
+  ChecksStore,
   HouseName,
   ImportDocumentInput,
   ImportDocumentResult,
-  IntegrityReport,
+  IndexedWord,
   Library,
   ListOptions,
   Passage,
-  PassageOptions
-} from './library'
-export { SCHEMA_VERSION } from './schema'
+  PassageOptions,
+  PreferencesStore,
+  SavedDecision,
+  StoredCheck,
+  StoredEditorClaim,
+  Vocabulary
+} from './store'
+export { foldTerm } from './fold-term'
 export { queryWords, type QueryWord } from './fts-query'
-export { foldTerm, type IndexedWord, type Vocabulary } from './vocabulary'
-
-export interface OpenLibraryOptions {
-  /** Path of a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */
-  nativeBinding?: string
-}
-
-/** How long a statement waits for another connection's lock before giving up. */
-const BUSY_TIMEOUT_MS = 5000
-/** Page cache per connection, in KiB (a negative cache_size is KiB, a positive one pages). */
-export const CACHE_KIB = 32_000
-/**
- * WAL pages written before SQLite copies them into the database file (its default is 1,000).
- * A checkpoint writes every page changed since the last one and syncs twice; an import changes
- * the same index pages text after text, so checkpointing a tenth as often wrote much less
- * (measured: 10,000 plain texts ~1,030/s at 1,000 pages, ~1,200/s at 10,000). The WAL file grows
- * to about 40 MB during an import and is removed when the last connection closes.
- */
-export const WAL_AUTOCHECKPOINT_PAGES = 10_000
-
-/** The refusal of a file from a newer build: what it is, and what the user can do about it. */
-export function libraryTooNew(fileName: string, version: number, advice: string): ApiError {
-  return new ApiError(
-    'LIBRARY_TOO_NEW',
-    `${fileName} was written by a newer version of Factdesk (schema ${version}; this version ` +
-      `reads up to ${SCHEMA_VERSION}). ${advice}`
-  )
-}
-
-/**
- * Opens (creating if missing) and upgrades the library at `path`; ':memory:' gives a throwaway
- * one for tests. Refuses, untouched, a file written by a newer build.
- */
-export function openLibrary(path: string, options: OpenLibraryOptions = {}): Library {
-  const db = new Database(path, {
-    timeout: BUSY_TIMEOUT_MS,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
-  })
-  try {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-    // Read the version before any pragma that writes (journal_mode changes the file header):
-    // a library from a newer build must be left exactly as it was.
-    const version = schemaVersion(db)
-    if (version > SCHEMA_VERSION) {
-      throw libraryTooNew(basename(path), version, 'Open it with the newer version; it has not been changed.')
-    }
-    if (path !== ':memory:' && path !== '') {
-      // WAL: readers never wait for the importer, and a crashed app loses at most the transaction
-      // in flight. synchronous=NORMAL saves an fsync per commit; with WAL it stays corruption-safe,
-      // a power cut can at worst roll back the last few commits (whole texts, never half of one).
-      db.pragma('journal_mode = WAL')
-      db.pragma('synchronous = NORMAL')
-      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
-    }
-    db.pragma('foreign_keys = ON')
-    // 32 MB of page cache instead of SQLite's 2 MB: the full-text index's pages stay in memory
-    // between texts during an import (measured ~20% more texts/s) and between searches.
-    db.pragma(`cache_size = ${-CACHE_KIB}`)
-    // Temporary tables in memory: every search writes its hits' paragraphs to a small temp FTS5
-    // table for their snippets (library.ts), measured ~2 ms faster at p95 than a temp file.
-    db.pragma('temp_store = MEMORY')
-    migrate(db)
-    return createLibrary(db)
-  } catch (error) {
-    db.close()
-    throw error
-  }
-}
+export { libraryTooNew } from './too-new'

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportOutcome, TextDetail } from '../../shared/domain'
-import { openLibrary, type Library } from '../library'
+import type { SqliteLibrary as Library } from '../library/sqlite'
+import { openLibrary } from '../library/sqlite'
 import { importFiles, type ImportInput } from './importer'
 
 const CORPUS = resolve(__dirname, '../../../e2e/fixtures/bad-inputs')
@@ -67,18 +68,16 @@ const MARKUP = /<\s*\/?\s*(script|iframe|object|embed|svg|img|link|style)\b|\son
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex')
 
 /** Every text in the library with its content hash and a hash of its stored original bytes. */
-function snapshot(library: Library): Map<number, string> {
-  const { texts, total } = library.list({ limit: 10_000, offset: 0 })
-  expect(total).toBe(library.count())
-  return new Map(
-    texts.map((t) => {
-      const detail = library.get(t.id)!
-      return [
-        t.id,
-        `${detail.contentHash}:${sha256(library.originalBytes(t.id)!)}:${sha256(detail.cleanedText)}`
-      ]
-    })
-  )
+async function snapshot(library: Library): Promise<Map<number, string>> {
+  const { texts, total } = await library.list({ limit: 10_000, offset: 0 })
+  expect(total).toBe(await library.count())
+  const hashes = new Map<number, string>()
+  for (const t of texts) {
+    const detail = (await library.get(t.id))!
+    const original = (await library.originalBytes(t.id))!
+    hashes.set(t.id, `${detail.contentHash}:${sha256(original)}:${sha256(detail.cleanedText)}`)
+  }
+  return hashes
 }
 
 let dir: string
@@ -114,18 +113,18 @@ beforeAll(async () => {
       )
     }
   ]
-  let before = snapshot(library)
+  let before = await snapshot(library)
   outcomes = await importFiles(library, inputs, {
-    onProgress: (_done, _total, outcome) => {
-      const after = snapshot(library)
+    onProgress: async (_done, _total, outcome) => {
+      const after = await snapshot(library)
       steps.push({ outcome, before, after })
       before = after
     }
   })
 }, 180_000)
 
-afterAll(() => {
-  library?.close()
+afterAll(async () => {
+  await library?.close()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
@@ -146,7 +145,7 @@ describe('the bad-inputs corpus imported in one batch', () => {
     expect(outcomes.at(-1)).toMatchObject({ name: CONTROL, status: 'imported' })
   })
 
-  it.each(all.map((e) => [e.name, e] as const))('%s gets its expected outcome', (name, want) => {
+  it.each(all.map((e) => [e.name, e] as const))('%s gets its expected outcome', async (name, want) => {
     const outcome = outcomes.find((o) => o.name === name)!
     expect(outcome, want.about).toBeDefined()
     expect(outcome.status, `${name}: ${want.about}`).toBe(want.outcome)
@@ -162,7 +161,7 @@ describe('the bad-inputs corpus imported in one batch', () => {
       return
     }
     if (outcome.status !== 'imported') return
-    const text = library.get(outcome.id)!
+    const text = (await library.get(outcome.id))!
     expect(text.fileName).toBe(name)
     for (const phrase of want.contains ?? [])
       expect(text.cleanedText, `${name} cleaned text`).toContain(phrase)
@@ -172,7 +171,7 @@ describe('the bad-inputs corpus imported in one batch', () => {
     }
   })
 
-  it('a refused file left the library exactly as it was; an imported one added one text and changed no other', () => {
+  it('a refused file left the library exactly as it was; an imported one added one text and changed no other', async () => {
     const rejected = steps.filter((s) => s.outcome.status === 'rejected')
     expect(rejected.length).toBe(all.filter((e) => e.outcome === 'rejected').length)
     for (const step of steps) {
@@ -185,15 +184,15 @@ describe('the bad-inputs corpus imported in one batch', () => {
       for (const [id, hash] of step.before)
         expect(step.after.get(id), `${step.outcome.name} touched text ${id}`).toBe(hash)
     }
-    expect(library.count()).toBe(1 + outcomes.filter((o) => o.status === 'imported').length)
-    expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
+    expect(await library.count()).toBe(1 + outcomes.filter((o) => o.status === 'imported').length)
+    expect(await library.integrityCheck()).toEqual({ ok: true, problems: [] })
   })
 
-  it('no stored text carries script, frame or handler markup or a javascript: URL, and search cannot find them', () => {
+  it('no stored text carries script, frame or handler markup or a javascript: URL, and search cannot find them', async () => {
     const imported = outcomes.filter((o) => o.status === 'imported')
     expect(imported.length).toBeGreaterThanOrEqual(8)
     for (const outcome of imported) {
-      const text = library.get(outcome.id)!
+      const text = (await library.get(outcome.id))!
       for (const field of derivedFields(text)) {
         expect(field, outcome.name).not.toMatch(JAVASCRIPT_URL)
         expect(field, outcome.name).not.toMatch(MARKUP)
@@ -201,7 +200,7 @@ describe('the bad-inputs corpus imported in one batch', () => {
     }
     // The index is what search snippets are cut from: a payload there would reach the screen.
     for (const word of ['alert', 'javascript', 'cookie', 'onerror', 'PAYLOAD']) {
-      expect(library.search(word, 50), word).toEqual([])
+      expect(await library.search(word, 50), word).toEqual([])
     }
   })
 })

@@ -13,7 +13,7 @@ export interface CheckPlan<T> {
   /** The check run again; null for a new one. */
   checkId: number | null
   job: CheckJob
-  save(result: CheckResult): T
+  save(result: CheckResult): Promise<T>
 }
 
 export class CheckJobs {
@@ -29,7 +29,7 @@ export class CheckJobs {
     this.jobs.set(id, { running, abort })
     try {
       const result = await this.engine(plan.job, (progress) => Object.assign(running, progress), abort.signal)
-      return plan.save(result)
+      return await plan.save(result)
     } finally {
       this.jobs.delete(id)
     }

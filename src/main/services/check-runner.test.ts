@@ -5,12 +5,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CheckResult } from '../../shared/check'
 import { ApiError } from '../../shared/errors'
 import { dispatch } from '../api/dispatch'
 import { createHandlers } from '../api/handlers'
-import { openLibrary, type Library } from '../library'
+import type { Library } from '../library'
+import { openLibrary } from '../library/sqlite'
 import { startHttpServer } from '../transports/http'
 import { testCheckEngine } from '../../test-support/check-engine'
 import type { CheckProgress } from './compute-check'
@@ -27,10 +28,10 @@ beforeEach(async () => {
   library = openLibrary(':memory:')
   await seedDemoLibrary(library, SAMPLES)
 })
-afterEach(() => library.close())
+afterEach(async () => await library.close())
 
-function demoCheck() {
-  const [check] = library.checks.list()
+async function demoCheck() {
+  const [check] = await library.checks.list()
   if (!check) throw new Error('the demo library has no check')
   return check
 }
@@ -45,22 +46,22 @@ const never = new AbortController().signal
 
 describe('the check engine in a worker thread', () => {
   it('gives the same result as the engine run in this thread, on the demo story', async () => {
-    const job = prepareCheck(library, demoCheck().storyId, { storyDate: '2024-11-16' })
+    const job = await prepareCheck(library, (await demoCheck()).storyId, { storyDate: '2024-11-16' })
     const inThread = computeCheck(job)
     const inWorker = await testCheckEngine()(job, () => {}, never)
     expect(inThread.claims.length).toBeGreaterThan(50)
     expect(comparable(inWorker)).toEqual(comparable(inThread))
   })
 
-  it('counts progress without changing what the engine finds', () => {
-    const job = prepareCheck(library, demoCheck().storyId, { storyDate: '2024-11-16' })
+  it('counts progress without changing what the engine finds', async () => {
+    const job = await prepareCheck(library, (await demoCheck()).storyId, { storyDate: '2024-11-16' })
     const { paragraphs: _paragraphs, ...story } = job.story
     const direct = checkStory({ story, sources: job.sources, houseNames: job.houseNames, lexicon: lexicon() })
     expect(comparable(computeCheck(job))).toEqual(comparable(direct))
   })
 
   it('reports progress that only goes forward and ends at all the claims', async () => {
-    const job = prepareCheck(library, demoCheck().storyId)
+    const job = await prepareCheck(library, (await demoCheck()).storyId)
     const seen: CheckProgress[] = []
     const result = await testCheckEngine()(job, (p) => seen.push(p), never)
     expect(seen.length).toBeGreaterThan(2)
@@ -72,7 +73,7 @@ describe('the check engine in a worker thread', () => {
   })
 
   it('brings an error inside the worker back as an error that says the check failed', async () => {
-    const job = prepareCheck(library, demoCheck().storyId)
+    const job = await prepareCheck(library, (await demoCheck()).storyId)
     const broken = { ...job, story: { ...job.story, text: null as unknown as string } }
     await expect(testCheckEngine()(broken, () => {}, never)).rejects.toThrow(/^The check failed: .*\bnull\b/)
   })
@@ -84,13 +85,17 @@ describe('the check engine in a worker thread', () => {
       version: 'test',
       checkEngine: testCheckEngine()
     })
-    const check = demoCheck()
-    const before = library.checks.get(check.id)
+    const check = await demoCheck()
+    const before = await library.checks.get(check.id)
     const rerun = dispatch(handlers, 'checks.rerun', { id: check.id }, { transport: 'http' })
-    const progress = (await dispatch(handlers, 'checks.progress', {}, { transport: 'http' })) as {
-      running: { id: string; checkId: number | null }[]
-    }
-    expect(progress.running).toEqual([expect.objectContaining({ checkId: check.id })])
+    // The run is listed once the store has answered its reads, a few awaits after the call.
+    const progress = await vi.waitFor(async () => {
+      const listed = (await dispatch(handlers, 'checks.progress', {}, { transport: 'http' })) as {
+        running: { id: string; checkId: number | null }[]
+      }
+      expect(listed.running).toEqual([expect.objectContaining({ checkId: check.id })])
+      return listed
+    })
     const cancelled = await dispatch(
       handlers,
       'checks.cancel',
@@ -104,7 +109,7 @@ describe('the check engine in a worker thread', () => {
     )
     expect(refused).toBeInstanceOf(ApiError)
     expect((refused as ApiError).code).toBe('CANCELLED')
-    expect(library.checks.get(check.id)).toEqual(before)
+    expect(await library.checks.get(check.id)).toEqual(before)
     expect(await dispatch(handlers, 'checks.progress', {}, { transport: 'http' })).toEqual({ running: [] })
   })
 })
@@ -144,7 +149,7 @@ describe('the HTTP server while a check is computed', () => {
     try {
       const answered: string[] = []
       const check = post(server.port, server.token, 'checks.create', {
-        storyId: demoCheck().storyId
+        storyId: (await demoCheck()).storyId
       }).then((reply) => {
         answered.push('checks.create')
         return reply
@@ -158,7 +163,7 @@ describe('the HTTP server while a check is computed', () => {
       const info = await post(server.port, server.token, 'app.info', {})
       answered.push('app.info')
       expect(info).toMatchObject({ result: { name: 'Factdesk', transport: 'http' } })
-      expect(await check).toMatchObject({ result: { storyId: demoCheck().storyId } })
+      expect(await check).toMatchObject({ result: { storyId: (await demoCheck()).storyId } })
       expect(answered).toEqual(['app.info', 'checks.create'])
     } finally {
       await server.close()

@@ -1,7 +1,8 @@
 // The workflow around a check: versions of the story left out and included on request, sources
 // that changed after the check ran, metadata edits that re-run the checks using a text.
 import { describe, expect, it } from 'vitest'
-import { openLibrary, type Library } from '../library'
+import type { Library } from '../library'
+import { openLibrary } from '../library/sqlite'
 import { checkDetail, createCheck, includeVersion, rerunCheck, setTextMeta, textUsage } from './checks'
 import { exportReport } from './report'
 import { importFiles } from './importer'
@@ -41,8 +42,8 @@ async function setUp(): Promise<{ library: Library; ids: Record<string, number> 
 describe('a check and the versions of its story', () => {
   it('leaves a corrected copy out, lists it, and compares with it only when the editor includes it', async () => {
     const { library, ids } = await setUp()
-    const check = createCheck(library, ids['story']!, null)
-    const detail = checkDetail(library, check.id)
+    const check = await createCheck(library, ids['story']!, null)
+    const detail = await checkDetail(library, check.id)
     expect(detail.result.versions).toEqual([
       expect.objectContaining({ id: ids['draft'], included: false, share: 0.75 })
     ])
@@ -51,20 +52,22 @@ describe('a check and the versions of its story', () => {
       new Set(d.result.claims.flatMap((c) => c.evidence.map((e) => e.sourceId)))
     expect(evidenceFrom(detail).has(ids['draft']!)).toBe(false)
 
-    const included = includeVersion(library, check.id, ids['draft']!, true)
+    const included = await includeVersion(library, check.id, ids['draft']!, true)
     expect(included.result.versions?.[0]?.included).toBe(true)
     expect(evidenceFrom(included).has(ids['draft']!)).toBe(true)
     // A rerun keeps the editor's choice.
-    expect(rerunCheck(library, check.id).result.versions?.[0]?.included).toBe(true)
-    expect(includeVersion(library, check.id, ids['draft']!, false).result.versions?.[0]?.included).toBe(false)
+    expect((await rerunCheck(library, check.id)).result.versions?.[0]?.included).toBe(true)
+    expect(
+      (await includeVersion(library, check.id, ids['draft']!, false)).result.versions?.[0]?.included
+    ).toBe(false)
   })
 })
 
 describe('stale sources', () => {
   it('says which sources were added or removed since the check ran, until it runs again', async () => {
     const { library, ids } = await setUp()
-    const check = createCheck(library, ids['story']!, null)
-    expect(checkDetail(library, check.id).staleSources).toBeNull()
+    const check = await createCheck(library, ids['story']!, null)
+    expect((await checkDetail(library, check.id)).staleSources).toBeNull()
     const [added] = await importFiles(library, [
       {
         name: 'council.txt',
@@ -72,21 +75,24 @@ describe('stale sources', () => {
       }
     ])
     if (added?.status !== 'imported') throw new Error('not imported')
-    expect(checkDetail(library, check.id).staleSources).toEqual({ added: [added.id], removed: [] })
-    library.delete(ids['wire']!)
-    expect(checkDetail(library, check.id).staleSources).toEqual({ added: [added.id], removed: [ids['wire']] })
-    expect(rerunCheck(library, check.id).staleSources).toBeNull()
+    expect((await checkDetail(library, check.id)).staleSources).toEqual({ added: [added.id], removed: [] })
+    await library.delete(ids['wire']!)
+    expect((await checkDetail(library, check.id)).staleSources).toEqual({
+      added: [added.id],
+      removed: [ids['wire']]
+    })
+    expect((await rerunCheck(library, check.id)).staleSources).toBeNull()
   })
 })
 
 describe('editing a text’s metadata', () => {
   it('renames the story’s checks and runs them again with the new date, keeping decisions', async () => {
     const { library, ids } = await setUp()
-    const check = createCheck(library, ids['story']!, null)
-    const claim = checkDetail(library, check.id).result.claims.find(
+    const check = await createCheck(library, ids['story']!, null)
+    const claim = (await checkDetail(library, check.id)).result.claims.find(
       (c) => c.kind === 'date' && c.text === 'Monday'
     )!
-    library.checks.decide({
+    await library.checks.decide({
       checkId: check.id,
       claimId: claim.id,
       status: 'verified',
@@ -94,14 +100,14 @@ describe('editing a text’s metadata', () => {
       note: null,
       pinned: []
     })
-    const { text, rerun } = setTextMeta(library, ids['story']!, {
+    const { text, rerun } = await setTextMeta(library, ids['story']!, {
       title: 'Storm sinks boats in Tarvik',
       publishedAt: '2025-02-12'
     })
     expect(text).toMatchObject({ title: 'Storm sinks boats in Tarvik', publishedAt: '2025-02-12' })
     expect(rerun.map((c) => c.id)).toEqual([check.id])
-    expect(library.checks.list()[0]!.title).toBe('Storm sinks boats in Tarvik')
-    const after = checkDetail(library, check.id)
+    expect((await library.checks.list())[0]!.title).toBe('Storm sinks boats in Tarvik')
+    const after = await checkDetail(library, check.id)
     // 12 February 2025 was a Wednesday: "Monday" now resolves to the 10th.
     expect(after.result.claims.find((c) => c.id === claim.id)?.normalized).toMatchObject({
       value: '2025-02-10'
@@ -113,15 +119,17 @@ describe('editing a text’s metadata', () => {
 describe('deleting a source a check uses', () => {
   it('names the checks first, and a passage pinned from it keeps its text and the source’s title', async () => {
     const { library, ids } = await setUp()
-    const check = createCheck(library, ids['story']!, null)
-    expect(textUsage(library, ids['wire']!)).toEqual([
+    const check = await createCheck(library, ids['story']!, null)
+    expect(await textUsage(library, ids['wire']!)).toEqual([
       { id: check.id, title: expect.any(String), as: 'source' }
     ])
-    expect(textUsage(library, ids['story']!)).toEqual([expect.objectContaining({ as: 'story' })])
-    const claim = checkDetail(library, check.id).result.claims.find((c) => c.text === '14 fishing boats')!
+    expect(await textUsage(library, ids['story']!)).toEqual([expect.objectContaining({ as: 'story' })])
+    const claim = (await checkDetail(library, check.id)).result.claims.find(
+      (c) => c.text === '14 fishing boats'
+    )!
     const from = claim.evidence.find((e) => e.sourceId === ids['wire'])!
     const { sourceId, paragraphIndex, start, end, text, sourceTitle } = from
-    library.checks.decide({
+    await library.checks.decide({
       checkId: check.id,
       claimId: claim.id,
       status: 'disputed',
@@ -129,8 +137,8 @@ describe('deleting a source a check uses', () => {
       note: null,
       pinned: [{ sourceId, paragraphIndex, start, end, text, sourceTitle }]
     })
-    library.delete(ids['wire']!)
-    rerunCheck(library, check.id)
+    await library.delete(ids['wire']!)
+    await rerunCheck(library, check.id)
     const report = new TextDecoder().decode((await exportReport(library, check.id, 'md')).bytes)
     expect(report).toContain(text)
     expect(report).toContain(sourceTitle!)

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ApiError } from '../../shared/errors'
 import { createHandlers } from '../api/handlers'
 import { dispatch } from '../api/dispatch'
-import { openLibrary } from '../library'
+import { openLibrary } from '../library/sqlite'
 import { checkDetail, rerunCheck, setCheckSources } from './checks'
 import { seedDemoLibrary } from './importer'
 import { testCheckEngine } from '../../test-support/check-engine'
@@ -27,9 +27,9 @@ describe('the demo check and decisions through the API', () => {
   it('seeds a demo check of the story against the four sources, with the flagged claims', async () => {
     const library = openLibrary(':memory:')
     await seedDemoLibrary(library, SAMPLES)
-    const [check] = library.checks.list()
+    const [check] = await library.checks.list()
     expect(check).toBeDefined()
-    const detail = checkDetail(library, check!.id)
+    const detail = await checkDetail(library, check!.id)
     expect(detail.result.sources).toHaveLength(4)
     expect(detail.result.story.publishedAt).toBe('2024-11-16')
     const kakmikawa = detail.result.claims.find((c) => c.text === 'Yoko Kakmikawa')
@@ -40,9 +40,9 @@ describe('the demo check and decisions through the API', () => {
   it('keeps decisions attached to their claims when the check is run again', async () => {
     const library = openLibrary(':memory:')
     await seedDemoLibrary(library, SAMPLES)
-    const [check] = library.checks.list()
-    const claim = checkDetail(library, check!.id).result.claims[0]!
-    library.checks.decide({
+    const [check] = await library.checks.list()
+    const claim = (await checkDetail(library, check!.id)).result.claims[0]!
+    await library.checks.decide({
       checkId: check!.id,
       claimId: claim.id,
       status: 'verified',
@@ -50,15 +50,15 @@ describe('the demo check and decisions through the API', () => {
       note: 'ok',
       pinned: []
     })
-    const again = rerunCheck(library, check!.id)
+    const again = await rerunCheck(library, check!.id)
     expect(again.result.claims.some((c) => c.id === claim.id)).toBe(true)
     expect(again.decisions).toEqual([expect.objectContaining({ claimId: claim.id, status: 'verified' })])
   })
 
   it('refuses a correction without wording, and a decision for an unknown claim, with typed errors', async () => {
     const { library, handlers } = await demoHandlers()
-    const [check] = library.checks.list()
-    const claimId = checkDetail(library, check!.id).result.claims[0]!.id
+    const [check] = await library.checks.list()
+    const claimId = (await checkDetail(library, check!.id)).result.claims[0]!.id
     const code = async (input: unknown) => {
       try {
         await dispatch(handlers, 'checks.decide', input, { transport: 'http' })
@@ -75,15 +75,15 @@ describe('the demo check and decisions through the API', () => {
     expect(
       await code({ checkId: check!.id, claimId, status: 'corrected', correctedText: 'Feb. 24, 2022' })
     ).toBe('ok')
-    expect(library.checks.history(check!.id, claimId)).toHaveLength(1)
+    expect(await library.checks.history(check!.id, claimId)).toHaveLength(1)
   })
 
   it('undoes through the API from the stored history, and says what is left to undo or redo', async () => {
     const { library, handlers } = await demoHandlers()
     const call = (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'http' })
-    const [check] = library.checks.list()
-    const claimId = checkDetail(library, check!.id).result.claims[0]!.id
-    expect(checkDetail(library, check!.id).undo).toEqual({ canUndo: false, canRedo: false })
+    const [check] = await library.checks.list()
+    const claimId = (await checkDetail(library, check!.id)).result.claims[0]!.id
+    expect((await checkDetail(library, check!.id)).undo).toEqual({ canUndo: false, canRedo: false })
     expect(await call('checks.undo', { checkId: check!.id })).toEqual({
       change: null,
       canUndo: false,
@@ -95,7 +95,7 @@ describe('the demo check and decisions through the API', () => {
       status: 'disputed',
       note: 'two sources disagree'
     })
-    expect(checkDetail(library, check!.id).undo).toEqual({ canUndo: true, canRedo: false })
+    expect((await checkDetail(library, check!.id)).undo).toEqual({ canUndo: true, canRedo: false })
     const undone = await call('checks.undo', { checkId: check!.id })
     expect(undone).toMatchObject({
       change: { decision: { claimId, status: 'open', note: null } },
@@ -113,10 +113,10 @@ describe('the demo check and decisions through the API', () => {
   it('narrows a check to chosen sources and widens it again, keeping the decisions', async () => {
     const library = openLibrary(':memory:')
     await seedDemoLibrary(library, SAMPLES)
-    const [check] = library.checks.list()
-    const detail = checkDetail(library, check!.id)
+    const [check] = await library.checks.list()
+    const detail = await checkDetail(library, check!.id)
     const claim = detail.result.claims[0]!
-    library.checks.decide({
+    await library.checks.decide({
       checkId: check!.id,
       claimId: claim.id,
       status: 'verified',
@@ -125,17 +125,17 @@ describe('the demo check and decisions through the API', () => {
       pinned: []
     })
     const one = detail.result.sources[0]!.id
-    const narrowed = setCheckSources(library, check!.id, [one])
+    const narrowed = await setCheckSources(library, check!.id, [one])
     expect(narrowed.check.sourceIds).toEqual([one])
     expect(narrowed.result.sources.map((s) => s.id)).toEqual([one])
     expect(narrowed.result.claims.every((c) => c.evidence.every((e) => e.sourceId === one))).toBe(true)
     expect(narrowed.decisions.map((d) => d.claimId)).toEqual([claim.id])
-    const widened = setCheckSources(library, check!.id, null)
+    const widened = await setCheckSources(library, check!.id, null)
     expect(widened.check.sourceIds).toBeNull()
     expect(widened.result.sources).toHaveLength(detail.result.sources.length)
-    expect(() => setCheckSources(library, check!.id, [detail.check.storyId])).toThrow(
+    await expect(setCheckSources(library, check!.id, [detail.check.storyId])).rejects.toThrow(
       'cannot be one of its own sources'
     )
-    expect(() => setCheckSources(library, check!.id, [9999])).toThrow('no source text with id 9999')
+    await expect(setCheckSources(library, check!.id, [9999])).rejects.toThrow('no source text with id 9999')
   })
 })

@@ -16,16 +16,16 @@ function notFound(what: string, id: number): ApiError {
 }
 
 /** A new check of the story, to compute (in a worker, see CheckJobs) and then store. */
-export function planCreateCheck(
+export async function planCreateCheck(
   library: Library,
   storyId: number,
   sourceIds: number[] | null,
   options: { storyDate?: string | null; extraHouseNames?: readonly string[] } = {}
-): CheckPlan<CheckSummary> {
-  const story = library.get(storyId)
+): Promise<CheckPlan<CheckSummary>> {
+  const story = await library.get(storyId)
   if (!story) throw notFound('text', storyId)
-  for (const id of sourceIds ?? []) if (!library.get(id)) throw notFound('source text', id)
-  const job = prepareCheck(library, storyId, {
+  for (const id of sourceIds ?? []) if (!(await library.get(id))) throw notFound('source text', id)
+  const job = await prepareCheck(library, storyId, {
     sourceIds: sourceIds ?? undefined,
     storyDate: options.storyDate,
     extraHouseNames: options.extraHouseNames
@@ -34,23 +34,24 @@ export function planCreateCheck(
     storyId,
     checkId: null,
     job,
-    save: (result) => library.checks.create({ storyId, title: textName(story), sourceIds, result })
+    save: async (result) =>
+      await library.checks.create({ storyId, title: textName(story), sourceIds, result })
   }
 }
 
 /** A plan computed in this thread: for callers that answer no one else meanwhile (CLI, import of a bundle, tests). */
-export function inThisThread<T>(plan: CheckPlan<T>): T {
+export function inThisThread<T>(plan: CheckPlan<T>): Promise<T> {
   return plan.save(computeCheck(plan.job))
 }
 
-export function createCheck(...args: Parameters<typeof planCreateCheck>): CheckSummary {
-  return inThisThread(planCreateCheck(...args))
+export async function createCheck(...args: Parameters<typeof planCreateCheck>): Promise<CheckSummary> {
+  return await inThisThread(await planCreateCheck(...args))
 }
 
-export function checkDetail(library: Library, id: number): CheckDetail {
-  const stored = library.checks.get(id)
+export async function checkDetail(library: Library, id: number): Promise<CheckDetail> {
+  const stored = await library.checks.get(id)
   if (!stored) throw notFound('check', id)
-  const story = library.get(stored.summary.storyId)
+  const story = await library.get(stored.summary.storyId)
   if (!story) throw notFound('story', stored.summary.storyId)
   return {
     check: stored.summary,
@@ -62,37 +63,44 @@ export function checkDetail(library: Library, id: number): CheckDetail {
       text: story.cleanedText
     },
     result: stored.result,
-    decisions: library.checks.decisions(id),
-    staleSources: staleSources(library, stored.summary, stored.result),
-    undo: library.checks.undoState(id)
+    decisions: await library.checks.decisions(id),
+    staleSources: await staleSources(library, stored.summary, stored.result),
+    undo: await library.checks.undoState(id)
   }
 }
 
 /** Undoes or redoes the check's last change, in the order its stored history gives. */
-export function undoOrRedo(library: Library, checkId: number, side: 'undo' | 'redo'): UndoOutcome {
-  if (!library.checks.get(checkId)) throw notFound('check', checkId)
-  const change = side === 'undo' ? library.checks.undo(checkId) : library.checks.redo(checkId)
-  return { change, ...library.checks.undoState(checkId) }
+export async function undoOrRedo(
+  library: Library,
+  checkId: number,
+  side: 'undo' | 'redo'
+): Promise<UndoOutcome> {
+  if (!(await library.checks.get(checkId))) throw notFound('check', checkId)
+  const change = side === 'undo' ? await library.checks.undo(checkId) : await library.checks.redo(checkId)
+  return { change, ...(await library.checks.undoState(checkId)) }
 }
 
-function storedEditorClaims(library: Library, checkId: number): EditorClaimSpec[] {
-  return library.checks
-    .editorClaims(checkId)
-    .map((c) => ({ id: editorClaimId(c.rowId), kind: c.kind, start: c.start, end: c.end }))
+async function storedEditorClaims(library: Library, checkId: number): Promise<EditorClaimSpec[]> {
+  return (await library.checks.editorClaims(checkId)).map((c) => ({
+    id: editorClaimId(c.rowId),
+    kind: c.kind,
+    start: c.start,
+    end: c.end
+  }))
 }
 
 /**
  * Adds the claim an editor selected in the story and checks it against the sources. A selection
  * the engine already lists (same kind and words) is not added twice: its id is returned instead.
  */
-export function addEditorClaim(
+export async function addEditorClaim(
   library: Library,
   checkId: number,
   selection: { kind: ClaimKind; start: number; end: number }
-): { claimId: string; detail: CheckDetail } {
-  const stored = library.checks.get(checkId)
+): Promise<{ claimId: string; detail: CheckDetail }> {
+  const stored = await library.checks.get(checkId)
   if (!stored) throw notFound('check', checkId)
-  const story = library.get(stored.summary.storyId)
+  const story = await library.get(stored.summary.storyId)
   if (!story) throw notFound('story', stored.summary.storyId)
   const text = story.cleanedText
   if (selection.end > text.length)
@@ -104,93 +112,98 @@ export function addEditorClaim(
   const existing = stored.result.claims.find(
     (c) => c.kind === selection.kind && c.start === start && c.end === end
   )
-  if (existing) return { claimId: existing.id, detail: checkDetail(library, checkId) }
-  const row = library.checks.addEditorClaim(checkId, { kind: selection.kind, start, end })
+  if (existing) return { claimId: existing.id, detail: await checkDetail(library, checkId) }
+  const row = await library.checks.addEditorClaim(checkId, { kind: selection.kind, start, end })
   if (!row) throw new ApiError('CONFLICT', 'A claim was already added for exactly these words.')
-  rerunCheck(library, checkId)
-  return { claimId: editorClaimId(row.rowId), detail: checkDetail(library, checkId) }
+  await rerunCheck(library, checkId)
+  return { claimId: editorClaimId(row.rowId), detail: await checkDetail(library, checkId) }
 }
 
 /** A check run again with these options, replacing its result (and its sources, if given). */
-function planRerun(
+async function planRerun(
   library: Library,
   id: number,
   options: { sourceIds?: number[] | null; includeVersions?: number[] } = {}
-): CheckPlan<CheckDetail> {
-  const stored = library.checks.get(id)
+): Promise<CheckPlan<CheckDetail>> {
+  const stored = await library.checks.get(id)
   if (!stored) throw notFound('check', id)
   const sourceIds = options.sourceIds === undefined ? stored.summary.sourceIds : options.sourceIds
-  const job = prepareCheck(library, stored.summary.storyId, {
+  const job = await prepareCheck(library, stored.summary.storyId, {
     sourceIds: sourceIds ?? undefined,
     storyDate: stored.result.story.publishedAt,
-    editorClaims: storedEditorClaims(library, id),
+    editorClaims: await storedEditorClaims(library, id),
     includeVersions: options.includeVersions ?? includedVersions(stored.result)
   })
   return {
     storyId: stored.summary.storyId,
     checkId: id,
     job,
-    save: (result) => {
+    save: async (result) => {
       // The check may have been deleted while this one was computed.
-      if (!library.checks.get(id)) throw notFound('check', id)
-      if (options.sourceIds !== undefined) library.checks.replaceSources(id, options.sourceIds, result)
-      else library.checks.replaceResult(id, result)
-      return checkDetail(library, id)
+      if (!(await library.checks.get(id))) throw notFound('check', id)
+      if (options.sourceIds !== undefined) await library.checks.replaceSources(id, options.sourceIds, result)
+      else await library.checks.replaceResult(id, result)
+      return await checkDetail(library, id)
     }
   }
 }
 
 /** Narrows or widens the sources of a check and checks the story again against them. */
-export function planSetSources(
+export async function planSetSources(
   library: Library,
   id: number,
   sourceIds: number[] | null
-): CheckPlan<CheckDetail> {
-  const stored = library.checks.get(id)
+): Promise<CheckPlan<CheckDetail>> {
+  const stored = await library.checks.get(id)
   if (!stored) throw notFound('check', id)
-  for (const sourceId of sourceIds ?? []) if (!library.get(sourceId)) throw notFound('source text', sourceId)
+  for (const sourceId of sourceIds ?? [])
+    if (!(await library.get(sourceId))) throw notFound('source text', sourceId)
   if (sourceIds?.includes(stored.summary.storyId))
     throw new ApiError('BAD_REQUEST', 'The story cannot be one of its own sources.')
-  return planRerun(library, id, { sourceIds })
+  return await planRerun(library, id, { sourceIds })
 }
 
-export function setCheckSources(library: Library, id: number, sourceIds: number[] | null): CheckDetail {
-  return inThisThread(planSetSources(library, id, sourceIds))
+export async function setCheckSources(
+  library: Library,
+  id: number,
+  sourceIds: number[] | null
+): Promise<CheckDetail> {
+  return await inThisThread(await planSetSources(library, id, sourceIds))
 }
 
 /** Claims keep their ids (kind and offset in the unchanged story), so decisions stay attached. */
-export function planRerunCheck(library: Library, id: number): CheckPlan<CheckDetail> {
-  return planRerun(library, id)
+export async function planRerunCheck(library: Library, id: number): Promise<CheckPlan<CheckDetail>> {
+  return await planRerun(library, id)
 }
 
-export function rerunCheck(library: Library, id: number): CheckDetail {
-  return inThisThread(planRerunCheck(library, id))
+export async function rerunCheck(library: Library, id: number): Promise<CheckDetail> {
+  return await inThisThread(await planRerunCheck(library, id))
 }
 
 /** Includes a version of the story in the comparison, or leaves it out again, and runs the check. */
-export function planIncludeVersion(
+export async function planIncludeVersion(
   library: Library,
   id: number,
   sourceId: number,
   include: boolean
-): CheckPlan<CheckDetail> {
-  const stored = library.checks.get(id)
+): Promise<CheckPlan<CheckDetail>> {
+  const stored = await library.checks.get(id)
   if (!stored) throw notFound('check', id)
   if (!stored.result.versions?.some((v) => v.id === sourceId))
     throw new ApiError('NOT_FOUND', `Text ${sourceId} is not a version of this check's story.`)
   const ids = new Set(includedVersions(stored.result))
   if (include) ids.add(sourceId)
   else ids.delete(sourceId)
-  return planRerun(library, id, { includeVersions: [...ids] })
+  return await planRerun(library, id, { includeVersions: [...ids] })
 }
 
-export function includeVersion(
+export async function includeVersion(
   library: Library,
   id: number,
   sourceId: number,
   include: boolean
-): CheckDetail {
-  return inThisThread(planIncludeVersion(library, id, sourceId, include))
+): Promise<CheckDetail> {
+  return await inThisThread(await planIncludeVersion(library, id, sourceId, include))
 }
 
 function includedVersions(result: CheckResult): number[] {
@@ -201,14 +214,15 @@ function includedVersions(result: CheckResult): number[] {
  * Sources added to or removed from the library's scope since the check last ran: its result then
  * no longer answers for the sources the editor sees.
  */
-export function staleSources(
+export async function staleSources(
   library: Library,
   check: { storyId: number; sourceIds: number[] | null },
   result: CheckResult
-): { added: number[]; removed: number[] } | null {
+): Promise<{ added: number[]; removed: number[] } | null> {
   const ran = new Set([...result.sources.map((s) => s.id), ...(result.versions ?? []).map((v) => v.id)])
-  const now = check.sourceIds ?? librarySources(library, check.storyId)
-  const present = new Set(now.filter((id) => check.sourceIds === null || library.summary(id) !== null))
+  const now = check.sourceIds ?? (await librarySources(library, check.storyId))
+  const present = new Set<number>()
+  for (const id of now) if (check.sourceIds === null || (await library.summary(id)) !== null) present.add(id)
   const added = [...present].filter((id) => !ran.has(id))
   const removed = [...ran].filter((id) => !present.has(id))
   return added.length || removed.length ? { added, removed } : null
@@ -219,23 +233,25 @@ export function staleSources(
  * text takes part in (as story or source) runs again, since dates resolve against publication
  * dates. Decisions stay with their claims. Answers with the text and the checks that ran again.
  */
-export function setTextMeta(
+export async function setTextMeta(
   library: Library,
   id: number,
   meta: Partial<TextMeta>
-): { text: TextSummary; rerun: CheckSummary[] } {
-  const text = library.setMeta(id, meta)
+): Promise<{ text: TextSummary; rerun: CheckSummary[] }> {
+  const text = await library.setMeta(id, meta)
   if (!text) throw notFound('text', id)
-  if (meta.title !== undefined) library.checks.retitle(id, text.title ?? text.fileName)
-  const rerun = library.checks.list().filter((check) => {
-    const stored = library.checks.get(check.id)
-    return (
+  if (meta.title !== undefined) await library.checks.retitle(id, text.title ?? text.fileName)
+  const rerun: CheckSummary[] = []
+  for (const check of await library.checks.list()) {
+    const stored = await library.checks.get(check.id)
+    if (
       check.storyId === id ||
       (check.sourceIds === null ? text.role === 'source' : check.sourceIds.includes(id)) ||
       stored?.result.sources.some((s) => s.id === id)
     )
-  })
-  for (const check of rerun) rerunCheck(library, check.id)
+      rerun.push(check)
+  }
+  for (const check of rerun) await rerunCheck(library, check.id)
   return { text, rerun }
 }
 
@@ -246,14 +262,19 @@ export interface TextUse {
   as: 'story' | 'source'
 }
 
-export function textUsage(library: Library, id: number): TextUse[] {
-  return library.checks.list().flatMap((check): TextUse[] => {
-    if (check.storyId === id) return [{ id: check.id, title: check.title, as: 'story' }]
-    const stored = library.checks.get(check.id)
+export async function textUsage(library: Library, id: number): Promise<TextUse[]> {
+  const uses: TextUse[] = []
+  for (const check of await library.checks.list()) {
+    if (check.storyId === id) {
+      uses.push({ id: check.id, title: check.title, as: 'story' })
+      continue
+    }
+    const stored = await library.checks.get(check.id)
     const compared =
       check.sourceIds?.includes(id) ||
       stored?.result.sources.some((s) => s.id === id) ||
       stored?.result.versions?.some((v) => v.id === id)
-    return compared ? [{ id: check.id, title: check.title, as: 'source' }] : []
-  })
+    if (compared) uses.push({ id: check.id, title: check.title, as: 'source' })
+  }
+  return uses
 }

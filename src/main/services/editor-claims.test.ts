@@ -2,7 +2,8 @@
 // reruns, decided like any other claim.
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../shared/errors'
-import { openLibrary, type Library } from '../library'
+import type { Library } from '../library'
+import { openLibrary } from '../library/sqlite'
 import { addEditorClaim, checkDetail, createCheck, rerunCheck } from './checks'
 import { importFiles } from './importer'
 
@@ -27,8 +28,8 @@ async function libraryWithCheck(): Promise<{ library: Library; checkId: number; 
   const [story] = await importFiles(library, [{ name: 'story.txt', bytes: encode(STORY) }], { role: 'story' })
   const [source] = await importFiles(library, [{ name: 'source.txt', bytes: encode(SOURCE) }])
   if (story?.status !== 'imported' || source?.status !== 'imported') throw new Error('fixture import failed')
-  const check = createCheck(library, story.id, [source.id], { storyDate: '2025-03-06' })
-  return { library, checkId: check.id, story: library.get(story.id)!.cleanedText }
+  const check = await createCheck(library, story.id, [source.id], { storyDate: '2025-03-06' })
+  return { library, checkId: check.id, story: (await library.get(story.id))!.cleanedText }
 }
 
 function spanOf(text: string, words: string): { start: number; end: number } {
@@ -40,33 +41,46 @@ function spanOf(text: string, words: string): { start: number; end: number } {
 describe('claims added by the editor', () => {
   it('checks a selected statement against the sources and marks it as the editor’s', async () => {
     const { library, checkId, story } = await libraryWithCheck()
-    const before = checkDetail(library, checkId).result.claims.length
+    const before = (await checkDetail(library, checkId)).result.claims.length
     const selection = spanOf(story, 'the old pier had flooded twice last winter')
-    const { claimId, detail } = addEditorClaim(library, checkId, { kind: 'event', ...selection })
+    const { claimId, detail } = await addEditorClaim(library, checkId, { kind: 'event', ...selection })
     expect(detail.result.claims).toHaveLength(before + 1)
     const claim = detail.result.claims.find((c) => c.id === claimId)!
-    expect(claim).toMatchObject({ kind: 'event', origin: 'editor', text: 'the old pier had flooded twice last winter' })
+    expect(claim).toMatchObject({
+      kind: 'event',
+      origin: 'editor',
+      text: 'the old pier had flooded twice last winter'
+    })
     expect(story.slice(claim.start, claim.end)).toBe(claim.text)
-    expect(claim.evidence.map((e) => e.text)).toContain('Local fishermen said the old pier flooded twice last winter.')
+    expect(claim.evidence.map((e) => e.text)).toContain(
+      'Local fishermen said the old pier flooded twice last winter.'
+    )
     expect(detail.check.total).toBe(before + 1)
   })
 
   it('trims the whitespace of a sloppy selection and keeps the claim and its decision across reruns', async () => {
     const { library, checkId, story } = await libraryWithCheck()
     const { start, end } = spanOf(story, 'the chair Mirela Osterhaus said')
-    const { claimId } = addEditorClaim(library, checkId, { kind: 'quote', start: start - 1, end })
-    const added = checkDetail(library, checkId).result.claims.find((c) => c.id === claimId)!
+    const { claimId } = await addEditorClaim(library, checkId, { kind: 'quote', start: start - 1, end })
+    const added = (await checkDetail(library, checkId)).result.claims.find((c) => c.id === claimId)!
     expect([added.start, added.end]).toEqual([start, end])
-    library.checks.decide({ checkId, claimId, status: 'verified', correctedText: null, note: null, pinned: [] })
-    const again = rerunCheck(library, checkId)
+    await library.checks.decide({
+      checkId,
+      claimId,
+      status: 'verified',
+      correctedText: null,
+      note: null,
+      pinned: []
+    })
+    const again = await rerunCheck(library, checkId)
     expect(again.result.claims.find((c) => c.id === claimId)?.text).toBe('the chair Mirela Osterhaus said')
     expect(again.decisions.find((d) => d.claimId === claimId)?.status).toBe('verified')
   })
 
   it('returns the engine’s claim instead of adding the same words twice', async () => {
     const { library, checkId } = await libraryWithCheck()
-    const engineClaim = checkDetail(library, checkId).result.claims.find((c) => c.kind === 'date')!
-    const { claimId, detail } = addEditorClaim(library, checkId, {
+    const engineClaim = (await checkDetail(library, checkId)).result.claims.find((c) => c.kind === 'date')!
+    const { claimId, detail } = await addEditorClaim(library, checkId, {
       kind: 'date',
       start: engineClaim.start,
       end: engineClaim.end
@@ -77,20 +91,20 @@ describe('claims added by the editor', () => {
 
   it('refuses a date claim on words without a date, and a selection past the story, leaving the check alone', async () => {
     const { library, checkId, story } = await libraryWithCheck()
-    const before = JSON.stringify(checkDetail(library, checkId).result.claims)
-    const refusal = (selection: { kind: 'date'; start: number; end: number }): string[] => {
+    const before = JSON.stringify((await checkDetail(library, checkId)).result.claims)
+    const refusal = async (selection: { kind: 'date'; start: number; end: number }): Promise<string[]> => {
       try {
-        addEditorClaim(library, checkId, selection)
+        await addEditorClaim(library, checkId, selection)
         return []
       } catch (error) {
         return error instanceof ApiError ? [error.code, error.message] : [String(error)]
       }
     }
-    expect(refusal({ kind: 'date', ...spanOf(story, 'Fishermen welcomed the plan') })).toEqual([
+    expect(await refusal({ kind: 'date', ...spanOf(story, 'Fishermen welcomed the plan') })).toEqual([
       'BAD_REQUEST',
       'Found no date in “Fishermen welcomed the plan”; choose another kind.'
     ])
-    expect(refusal({ kind: 'date', start: 0, end: story.length + 5 })[0]).toBe('BAD_REQUEST')
-    expect(JSON.stringify(checkDetail(library, checkId).result.claims)).toBe(before)
+    expect((await refusal({ kind: 'date', start: 0, end: story.length + 5 }))[0]).toBe('BAD_REQUEST')
+    expect(JSON.stringify((await checkDetail(library, checkId)).result.claims)).toBe(before)
   })
 })

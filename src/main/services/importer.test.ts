@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ImportOutcome } from '../../shared/domain'
 import { MAX_IMPORT_BYTES } from '../core/import'
-import { openLibrary, type Library } from '../library'
+import type { Library } from '../library'
+import { openLibrary } from '../library/sqlite'
 import { importFiles, seedDemoLibrary } from './importer'
 
 // Spy on readFile so a test can prove an oversized file is refused without being read.
@@ -25,8 +26,8 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'factdesk-import-'))
   library = openLibrary(':memory:')
 })
-afterEach(() => {
-  library.close()
+afterEach(async () => {
+  await library.close()
   rmSync(dir, { recursive: true, force: true })
   vi.mocked(fsp.readFile).mockClear()
 })
@@ -77,8 +78,8 @@ describe('importFiles', () => {
       [4, 5, 'duplicate'],
       [5, 5, 'imported']
     ])
-    expect(library.count()).toBe(2)
-    expect(library.list({ limit: 10, offset: 0 }).texts.every((t) => t.role === 'story')).toBe(true)
+    expect(await library.count()).toBe(2)
+    expect((await library.list({ limit: 10, offset: 0 })).texts.every((t) => t.role === 'story')).toBe(true)
     // The spy the size test relies on does see the importer's reads.
     expect(vi.mocked(fsp.readFile)).toHaveBeenCalledWith(join(dir, 'one.txt'))
   })
@@ -131,7 +132,7 @@ describe('importFiles', () => {
       onProgress: (done) => done === 2 && controller.abort()
     })
     expect(outcomes).toHaveLength(2)
-    expect(library.count()).toBe(2)
+    expect(await library.count()).toBe(2)
   })
 })
 
@@ -146,17 +147,17 @@ describe('seedDemoLibrary', () => {
       'imported'
     ])
     expect(outcomes.map((o) => o.name).sort()).toEqual(readdirSync(join(SAMPLES, 'iwaya-kyiv-2024')).sort())
-    const stories = library.list({ role: 'story', limit: 10, offset: 0 }).texts
+    const stories = (await library.list({ role: 'story', limit: 10, offset: 0 })).texts
     expect(stories.map((t) => t.fileName)).toEqual(['000_e88434a1b6eaaa2a.txt'])
-    expect(library.list({ role: 'source', limit: 10, offset: 0 }).total).toBe(4)
+    expect((await library.list({ role: 'source', limit: 10, offset: 0 })).total).toBe(4)
   })
 
   it('leaves a library that has texts alone, and does nothing without samples', async () => {
     await importFiles(library, [file('mine.txt', article(9))])
     expect(await seedDemoLibrary(library, SAMPLES)).toEqual([])
-    expect(library.count()).toBe(1)
+    expect(await library.count()).toBe(1)
     const empty = openLibrary(':memory:')
     expect(await seedDemoLibrary(empty, dir)).toEqual([])
-    empty.close()
+    await empty.close()
   })
 })

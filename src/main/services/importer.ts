@@ -79,7 +79,7 @@ async function importOne(library: Library, input: ImportInput, role: TextRole): 
     const parsed = await parseDocument({ name: input.name, bytes })
     if (!parsed.ok)
       return { status: 'rejected', name: input.name, code: parsed.code, message: parsed.message }
-    const stored = library.importDocument({ fileName: input.name, bytes, doc: parsed.doc, role })
+    const stored = await library.importDocument({ fileName: input.name, bytes, doc: parsed.doc, role })
     return { status: stored.status, name: input.name, id: stored.id, title: stored.title }
   } catch (error) {
     return unreadable(input.name, error)
@@ -130,7 +130,7 @@ interface DemoManifest {
  * Missing samples (a stripped-down build) mean no demo, not a failed start.
  */
 export async function seedDemoLibrary(library: Library, samplesDir: string): Promise<ImportOutcome[]> {
-  if (library.count() > 0) return []
+  if ((await library.count()) > 0) return []
   let manifest: DemoManifest
   try {
     manifest = JSON.parse(await readFile(join(samplesDir, 'demo.json'), 'utf8')) as DemoManifest
@@ -140,16 +140,17 @@ export async function seedDemoLibrary(library: Library, samplesDir: string): Pro
   const file = (name: string): ImportInput => ({ name, path: join(samplesDir, manifest.folder, name) })
   const story = await importFiles(library, [file(manifest.story)], { role: 'story' })
   const sources = await importFiles(library, manifest.sources.map(file), { role: 'source' })
-  ;[manifest.story, ...manifest.sources].forEach((name, i) => {
+  const names = [manifest.story, ...manifest.sources]
+  for (const [i, name] of names.entries()) {
     const outcome = i === 0 ? story[0] : sources[i - 1]
     const meta = manifest.meta?.[name]
-    if (meta && outcome && outcome.status !== 'rejected') library.setMeta(outcome.id, meta)
-  })
+    if (meta && outcome && outcome.status !== 'rejected') await library.setMeta(outcome.id, meta)
+  }
   // The demo check: the story against every source, ready to open.
-  for (const name of manifest.houseNames ?? []) library.addHouseName(name, 'demo')
+  for (const name of manifest.houseNames ?? []) await library.addHouseName(name, 'demo')
   const [storyOutcome] = story
-  if (storyOutcome && storyOutcome.status !== 'rejected' && library.checks.list().length === 0) {
-    createCheck(library, storyOutcome.id, null, { storyDate: manifest.storyDate ?? null })
+  if (storyOutcome && storyOutcome.status !== 'rejected' && (await library.checks.list()).length === 0) {
+    await createCheck(library, storyOutcome.id, null, { storyDate: manifest.storyDate ?? null })
   }
   return [...story, ...sources]
 }

@@ -23,23 +23,28 @@ export interface LibrarySearchResult {
   suggestions: string[]
 }
 
-export function searchLibrary(
+export async function searchLibrary(
   library: Library,
   query: string,
   limit: number,
   options: { headlines?: boolean } = {}
-): LibrarySearchResult {
-  const hits = library.search(query, limit, options)
-  return { hits, suggestions: hits.length === 0 ? spellingSuggestions(library, query) : [] }
+): Promise<LibrarySearchResult> {
+  const hits = await library.search(query, limit, options)
+  return { hits, suggestions: hits.length === 0 ? await spellingSuggestions(library, query) : [] }
 }
 
 /** The library's words that could be this one misspelled, most likely first. */
-function nearSpellings(library: Library, word: string): IndexedWord[] {
+async function nearSpellings(library: Library, word: string): Promise<IndexedWord[]> {
   const typed = foldTerm(word)
   const first = String.fromCodePoint(typed.codePointAt(0)!)
   // nearMiss wants the same first letter and at most MAX_EDITS edits: only such words are read.
-  return library.vocabulary
-    .wordsStartingWith(first, Math.max(MIN_LENGTH, typed.length - MAX_EDITS), typed.length + MAX_EDITS)
+  return (
+    await library.vocabulary.wordsStartingWith(
+      first,
+      Math.max(MIN_LENGTH, typed.length - MAX_EDITS),
+      typed.length + MAX_EDITS
+    )
+  )
     .filter((w) => nearMiss(typed, w.term))
     .map((w) => ({ ...w, edits: editDistance(typed, w.term) }))
     .sort((a, b) => a.edits - b.edits || b.rows - a.rows || (a.term < b.term ? -1 : 1))
@@ -62,20 +67,31 @@ function rewrite(query: string, replacements: ReadonlyMap<QueryWord, string>): s
  * starting with) replaced by its likeliest near spelling, then by the others in turn. Only
  * suggestions that find something are offered.
  */
-export function spellingSuggestions(library: Library, query: string): string[] {
-  const unknown = queryWords(query)
-    .filter((w) => w.text.length >= MIN_LENGTH && !library.vocabulary.hasPrefix(foldTerm(w.text)))
-    .slice(0, MAX_UNKNOWN_WORDS)
-  const options = unknown
-    .map((word) => ({
-      word,
-      spellings: nearSpellings(library, word.text).flatMap((w) => library.vocabulary.spelling(w.term) ?? [])
-    }))
-    .filter((o) => o.spellings.length > 0)
+export async function spellingSuggestions(library: Library, query: string): Promise<string[]> {
+  const unknown: QueryWord[] = []
+  for (const w of queryWords(query)) {
+    if (unknown.length === MAX_UNKNOWN_WORDS) break
+    if (w.text.length >= MIN_LENGTH && !(await library.vocabulary.hasPrefix(foldTerm(w.text))))
+      unknown.push(w)
+  }
+  const options: Array<{ word: QueryWord; spellings: string[] }> = []
+  for (const word of unknown) {
+    const spellings: string[] = []
+    for (const w of await nearSpellings(library, word.text)) {
+      const spelling = await library.vocabulary.spelling(w.term)
+      if (spelling !== null) spellings.push(spelling)
+    }
+    if (spellings.length > 0) options.push({ word, spellings })
+  }
   if (options.length === 0) return []
   const best = new Map(options.map((o) => [o.word, o.spellings[0]!]))
   const tries = [rewrite(query, best)]
   for (const { word, spellings } of options)
     for (const other of spellings.slice(1)) tries.push(rewrite(query, new Map([...best, [word, other]])))
-  return [...new Set(tries)].filter((q) => library.search(q, 1).length > 0).slice(0, MAX_SUGGESTIONS)
+  const found: string[] = []
+  for (const q of new Set(tries)) {
+    if (found.length === MAX_SUGGESTIONS) break
+    if ((await library.search(q, 1)).length > 0) found.push(q)
+  }
+  return found
 }

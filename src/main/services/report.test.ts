@@ -6,7 +6,8 @@ import type { MethodInput, MethodOutput } from '../../shared/contract'
 import { ApiError } from '../../shared/errors'
 import { dispatch, type Handlers } from '../api/dispatch'
 import { createHandlers } from '../api/handlers'
-import { openLibrary, type Library } from '../library'
+import type { Library } from '../library'
+import { openLibrary } from '../library/sqlite'
 import { checkDetail } from './checks'
 import { fileStem } from './report'
 import { seedDemoLibrary } from './importer'
@@ -43,9 +44,9 @@ beforeAll(async () => {
     version: 'test',
     checkEngine: testCheckEngine()
   })
-  checkId = library.checks.list()[0]!.id
-  const claim = checkDetail(library, checkId).result.claims.find((c) => c.text === 'Saturday')!
-  library.checks.decide({
+  checkId = (await library.checks.list())[0]!.id
+  const claim = (await checkDetail(library, checkId)).result.claims.find((c) => c.text === 'Saturday')!
+  await library.checks.decide({
     checkId,
     claimId: claim.id,
     status: 'verified',
@@ -121,9 +122,9 @@ describe('checks.export signs with the preferences', () => {
   })
 
   it('refuses a ClaimReview with no claim chosen for publishing, saying how to choose one', async () => {
-    const claimId = checkDetail(library, checkId).result.claims.find((c) => c.text === 'Saturday')!.id
-    const decide = (publish: boolean) =>
-      library.checks.decide({
+    const claimId = (await checkDetail(library, checkId)).result.claims.find((c) => c.text === 'Saturday')!.id
+    const decide = async (publish: boolean) =>
+      await library.checks.decide({
         checkId,
         claimId,
         status: 'verified',
@@ -132,7 +133,7 @@ describe('checks.export signs with the preferences', () => {
         pinned: [],
         publish
       })
-    decide(false)
+    await decide(false)
     try {
       const error = await exported('claimreview').catch((e: unknown) => e)
       expect(error).toBeInstanceOf(ApiError)
@@ -141,7 +142,7 @@ describe('checks.export signs with the preferences', () => {
         /No claim is chosen for the ClaimReview: tick “Publish in ClaimReview”/
       )
     } finally {
-      decide(true)
+      await decide(true)
     }
   })
 

@@ -20,11 +20,11 @@ export interface ReportOptions {
 }
 
 /** The signature of a report: what the caller named, and the library's preferences for the rest. */
-export function reportSignature(
+export async function reportSignature(
   library: Library,
   options: Pick<ReportOptions, 'newsroom' | 'checkedBy'>
-): { newsroom: string | null; newsroomUrl: string | null; checkedBy: string | null } {
-  const preferences = library.preferences.get()
+): Promise<{ newsroom: string | null; newsroomUrl: string | null; checkedBy: string | null }> {
+  const preferences = await library.preferences.get()
   const newsroom = options.newsroom?.trim() || null
   return {
     newsroom: newsroom ?? preferences.newsroom,
@@ -34,15 +34,15 @@ export function reportSignature(
   }
 }
 
-export function reportModel(library: Library, checkId: number, options: ReportOptions = {}) {
-  const detail = checkDetail(library, checkId)
-  const story = library.get(detail.story.id)
+export async function reportModel(library: Library, checkId: number, options: ReportOptions = {}) {
+  const detail = await checkDetail(library, checkId)
+  const story = await library.get(detail.story.id)
   const model: ReportModel = buildReport({
     result: detail.result,
     story: { ...detail.story, url: story?.url ?? null },
     decisions: detail.decisions,
-    history: library.checks.history(checkId),
-    ...reportSignature(library, options),
+    history: await library.checks.history(checkId),
+    ...(await reportSignature(library, options)),
     now: options.now
   })
   return { model, detail }
@@ -69,7 +69,7 @@ export async function exportReport(
   format: ReportFormat,
   options: ReportOptions = {}
 ): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }> {
-  const { model, detail } = reportModel(library, checkId, options)
+  const { model, detail } = await reportModel(library, checkId, options)
   const info = FORMAT_INFO[format]
   const fileName = `verification-${fileStem(model.story.title)}.${info.extension}`
   const missing = format === 'claimreview' ? missingPublisher(model) : null
@@ -87,7 +87,7 @@ export async function exportReport(
   const text = renderReport(model, format, {
     checkResult: detail.result,
     decisions: detail.decisions,
-    history: library.checks.history(checkId)
+    history: await library.checks.history(checkId)
   })
   return { fileName, mimeType: info.mimeType, bytes: new TextEncoder().encode(text) }
 }

@@ -1,7 +1,8 @@
 // A check of a story far longer than any story is refused before it starts, with the reason.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../shared/errors'
-import { openLibrary, type Library } from '../library'
+import type { Library } from '../library'
+import { openLibrary } from '../library/sqlite'
 import { importFiles } from './importer'
 import { MAX_CHECK_WORDS, runCheck } from './run-check'
 
@@ -9,7 +10,7 @@ let library: Library
 beforeEach(() => {
   library = openLibrary(':memory:')
 })
-afterEach(() => library.close())
+afterEach(async () => await library.close())
 
 async function importText(name: string, text: string): Promise<number> {
   const [outcome] = await importFiles(library, [{ name, bytes: new TextEncoder().encode(text) }], {
@@ -31,7 +32,7 @@ describe('runCheck limits', () => {
     const started = Date.now()
     let refused: unknown
     try {
-      runCheck(library, id)
+      await runCheck(library, id)
     } catch (error) {
       refused = error
     }
@@ -47,6 +48,6 @@ describe('runCheck limits', () => {
       'story.txt',
       'The council voted on Tuesday to build a flood barrier, officials said.'
     )
-    expect(runCheck(library, id).claims.length).toBeGreaterThan(0)
+    expect((await runCheck(library, id)).claims.length).toBeGreaterThan(0)
   })
 })

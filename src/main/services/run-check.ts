@@ -32,27 +32,30 @@ export interface RunCheckOptions {
 export const MAX_CHECK_WORDS = 100_000
 
 /** Every source in the library but the story: a check's scope when no sources were chosen. */
-export function librarySources(library: Library, storyId: number): number[] {
-  return library
-    .list({ role: 'source', limit: 100_000, offset: 0 })
-    .texts.map((t) => t.id)
+export async function librarySources(library: Library, storyId: number): Promise<number[]> {
+  return (await library.list({ role: 'source', limit: 100_000, offset: 0 })).texts
+    .map((t) => t.id)
     .filter((id) => id !== storyId)
 }
 
 /** Reads what a check of the story needs from the library; refuses a story too long to check. */
-export function prepareCheck(library: Library, storyId: number, options: RunCheckOptions = {}): CheckJob {
-  const summary = library.summary(storyId)
+export async function prepareCheck(
+  library: Library,
+  storyId: number,
+  options: RunCheckOptions = {}
+): Promise<CheckJob> {
+  const summary = await library.summary(storyId)
   if (summary && summary.wordCount > MAX_CHECK_WORDS)
     throw new ApiError(
       'TOO_LARGE',
       `${summary.title ?? summary.fileName} has ${summary.wordCount.toLocaleString('en')} words; a check reads at most ${MAX_CHECK_WORDS.toLocaleString('en')}. Check the part that is the story, saved as a text of its own.`
     )
-  const story = library.get(storyId)
+  const story = await library.get(storyId)
   if (!story) throw new ApiError('NOT_FOUND', `There is no text with id ${storyId} in the library.`)
-  const ids = options.sourceIds ?? librarySources(library, storyId)
+  const ids = options.sourceIds ?? (await librarySources(library, storyId))
   const sources: CheckSource[] = []
   for (const id of ids) {
-    const text = library.get(id)
+    const text = await library.get(id)
     if (!text) continue
     sources.push({
       id: text.id,
@@ -72,13 +75,17 @@ export function prepareCheck(library: Library, storyId: number, options: RunChec
       publishedAt: story.publishedAt ?? options.storyDate ?? null
     },
     sources,
-    houseNames: [...library.listHouseNames().map((h) => h.name), ...(options.extraHouseNames ?? [])],
+    houseNames: [...(await library.listHouseNames()).map((h) => h.name), ...(options.extraHouseNames ?? [])],
     editorClaims: [...(options.editorClaims ?? [])],
     includeVersions: [...(options.includeVersions ?? [])]
   }
 }
 
 /** The whole check in this thread: for the CLI, the evaluation and tests, which answer no one else. */
-export function runCheck(library: Library, storyId: number, options: RunCheckOptions = {}): CheckResult {
-  return computeCheck(prepareCheck(library, storyId, options))
+export async function runCheck(
+  library: Library,
+  storyId: number,
+  options: RunCheckOptions = {}
+): Promise<CheckResult> {
+  return computeCheck(await prepareCheck(library, storyId, options))
 }

@@ -5,8 +5,8 @@
 // facts. Also the quick way to fill a large library.
 import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
-import { CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from '../../main/library/index'
-import { createIndexBatches, INDEX_BATCH_TEXTS } from '../../main/library/library'
+import { CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from '../../main/library/sqlite'
+import { createIndexBatches, INDEX_BATCH_TEXTS } from '../../main/library/sqlite/library'
 
 export interface BareText {
   fileName: string

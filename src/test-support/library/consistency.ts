@@ -2,31 +2,27 @@
 // fewer (or more) paragraphs than its cleaned text holds — what a half-imported text looks like —
 // and every text found by a search for its own words once the library is reopened.
 import Database from 'better-sqlite3'
-import { openLibrary } from '../../main/library/index'
+import { openLibrary } from '../../main/library/sqlite'
 
 /** Texts searched for by their own words: the newest (the likeliest to be awaiting the index) and a spread of the rest. */
 const NEWEST_SEARCHED = 250
 const SEARCH_EVERY = 50
 
-export function consistencyProblems(path: string): string[] {
+export async function consistencyProblems(path: string): Promise<string[]> {
   // Opening through openLibrary is what the app does after a crash (WAL recovery included).
   const library = openLibrary(path)
-  const problems = library.integrityCheck().problems
-  const ids = library.list({ limit: 100_000, offset: 0 }).texts.map((text) => text.id)
-  ids.forEach((id, i) => {
-    if (i >= NEWEST_SEARCHED && i % SEARCH_EVERY !== 0) return
+  const problems = (await library.integrityCheck()).problems
+  const ids = (await library.list({ limit: 100_000, offset: 0 })).texts.map((text) => text.id)
+  for (const [i, id] of ids.entries()) {
+    if (i >= NEWEST_SEARCHED && i % SEARCH_EVERY !== 0) continue
     // The opening words of the text's first paragraph, as a quoted phrase.
-    const words =
-      library
-        .get(id)
-        ?.paragraphs[0]?.text.match(/[\p{L}\p{N}]+/gu)
-        ?.slice(0, 6) ?? []
-    if (words.length === 0) return
-    if (!library.search(`"${words.join(' ')}"`, 50).some((hit) => hit.textId === id)) {
+    const words = (await library.get(id))?.paragraphs[0]?.text.match(/[\p{L}\p{N}]+/gu)?.slice(0, 6) ?? []
+    if (words.length === 0) continue
+    if (!(await library.search(`"${words.join(' ')}"`, 50)).some((hit) => hit.textId === id)) {
       problems.push(`search misses text ${id}`)
     }
-  })
-  library.close()
+  }
+  await library.close()
 
   const db = new Database(path, { readonly: true })
   const rows = db

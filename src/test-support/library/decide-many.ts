@@ -7,7 +7,7 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { DecisionInput, PinnedEvidence } from '../../shared/workbench'
-import { openLibrary } from '../../main/library/index'
+import { openLibrary } from '../../main/library/sqlite'
 
 export interface DecisionAck {
   round: number
@@ -25,7 +25,7 @@ const SOURCES = ['001_1e9aa42e73f21370.txt', '002_9a41b40ebb447b2c.txt', '003_d0
 const STATUSES = ['verified', 'disputed', 'corrected'] as const
 
 async function theCheck(library: ReturnType<typeof openLibrary>): Promise<number> {
-  const existing = library.checks.list()[0]
+  const existing = (await library.checks.list())[0]
   if (existing) return existing.id
   // Loaded only here: the import and claim engines are most of a run's start-up, and only the
   // first run needs them.
@@ -35,7 +35,7 @@ async function theCheck(library: ReturnType<typeof openLibrary>): Promise<number
   const [story] = await importFiles(library, [file(STORY)], { role: 'story' })
   await importFiles(library, SOURCES.map(file), { role: 'source' })
   if (!story || story.status === 'rejected') throw new Error('the demo story did not import')
-  return createCheck(library, story.id, null, { storyDate: '2024-11-16' }).id
+  return (await createCheck(library, story.id, null, { storyDate: '2024-11-16' })).id
 }
 
 async function main(): Promise<void> {
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const round = Number(roundArg)
   const library = openLibrary(path)
   const checkId = await theCheck(library)
-  const claims = library.checks.get(checkId)!.result.claims
+  const claims = (await library.checks.get(checkId))!.result.claims
   // Evidence to pin: whatever the engine found, so pinned passages are real source spans.
   const evidence: PinnedEvidence[] = claims
     .flatMap((claim) => claim.evidence)
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n')
 
   // Numbered across runs, so each run carries on where the last one was killed.
-  const first = library.checks.history(checkId).length
+  const first = (await library.checks.history(checkId)).length
   for (let n = first; n < first + Number(countArg); n++) {
     const claim = claims[n % claims.length]!
     const pass = Math.floor(n / claims.length)
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
           : `round ${round} decision ${n}: confirmed by phone.`
     const pinned =
       evidence.length === 0 ? [] : evidence.slice(n % evidence.length, (n % evidence.length) + (n % 4))
-    const saved = library.checks.decide({
+    const saved = await library.checks.decide({
       checkId,
       claimId: claim.id,
       status,
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     // returns the line is the parent's to read, even if this process dies the next moment.
     process.stdout.write(`ack ${JSON.stringify(ack)}\n`)
   }
-  library.close()
+  await library.close()
   process.stdout.write('finished\n')
 }
 

@@ -3,7 +3,7 @@
 // SIGKILLs itself right after that many texts, leaving those since its last index batch
 // committed but not yet in the full-text index.
 // Usage: node --import tsx import-many.ts PATH COUNT [KILL_AFTER]
-import { openLibrary } from '../../main/library/index'
+import { openLibrary } from '../../main/library/sqlite'
 import { bytesOf, makeDoc } from './docs'
 import { generatedParagraphs } from './generate'
 
@@ -15,7 +15,7 @@ process.stdout.write('started\n')
 for (let n = 0; n < Number(countArg); n++) {
   const paragraphs = generatedParagraphs(n)
   const doc = makeDoc(paragraphs, { title: `Report ${n}` })
-  library.importDocument({
+  await library.importDocument({
     fileName: `report-${n}.txt`,
     bytes: bytesOf(doc.cleanedText),
     doc,
@@ -23,5 +23,5 @@ for (let n = 0; n < Number(countArg); n++) {
   })
   if (n + 1 >= killAfter) process.kill(process.pid, 'SIGKILL')
 }
-library.close()
+await library.close()
 process.stdout.write('finished\n')

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openLibrary } from '../../library'
+import { openLibrary } from '../../library/sqlite'
 import { main } from '../index'
 import { runBackup } from './backup'
 import { runRestore } from './restore'
@@ -12,21 +12,21 @@ let lib: string
 let out: string[]
 let err: string[]
 const io = { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) }
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'factdesk-cli-backup-'))
   lib = join(dir, 'lib.sqlite')
   const library = openLibrary(lib)
-  library.addHouseName('Yoko Kamikawa')
-  library.close()
+  await library.addHouseName('Yoko Kamikawa')
+  await library.close()
   out = []
   err = []
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const houseNames = (path: string): string[] => {
+const houseNames = async (path: string): Promise<string[]> => {
   const library = openLibrary(path)
-  const names = library.listHouseNames().map((n) => n.name)
-  library.close()
+  const names = (await library.listHouseNames()).map((n) => n.name)
+  await library.close()
   return names
 }
 
@@ -37,7 +37,7 @@ describe('factdesk backup', () => {
     expect(out).toEqual([
       expect.stringMatching(/^Backed up lib\.sqlite to .*backup\.sqlite \([\d,]+ bytes\)$/)
     ])
-    expect(houseNames(backup)).toEqual(['Yoko Kamikawa'])
+    expect(await houseNames(backup)).toEqual(['Yoko Kamikawa'])
   })
 
   it('refuses to replace an existing file without --force, exit 1', async () => {
@@ -74,17 +74,17 @@ describe('factdesk restore', () => {
     expect(await runBackup(['--library', lib, '--out', join(dir, 'backup.sqlite')], io)).toBe(0)
     out = []
     const later = openLibrary(lib)
-    later.addHouseName('Andrii Sybiha')
-    later.close()
+    await later.addHouseName('Andrii Sybiha')
+    await later.close()
   })
 
   it('restores the backup and names where the replaced library is kept, exit 0', async () => {
     expect(await main(['restore', join(dir, 'backup.sqlite'), '--library', lib], io)).toBe(0)
     expect(out[0]).toBe(`Restored backup.sqlite as ${lib}.`)
     expect(out[1]).toMatch(/^The library it replaced is kept as .*lib\.before-restore-\d{8}-\d{6}\.sqlite\.$/)
-    expect(houseNames(lib)).toEqual(['Yoko Kamikawa'])
+    expect(await houseNames(lib)).toEqual(['Yoko Kamikawa'])
     const kept = readdirSync(dir).find((name) => name.includes('.before-restore-'))!
-    expect(houseNames(join(dir, kept)).sort()).toEqual(['Andrii Sybiha', 'Yoko Kamikawa'])
+    expect((await houseNames(join(dir, kept))).sort()).toEqual(['Andrii Sybiha', 'Yoko Kamikawa'])
   })
 
   it('refuses a file that is not a library and leaves the library as it was, exit 1', async () => {

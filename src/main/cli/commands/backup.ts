@@ -1,6 +1,6 @@
 // factdesk backup: a consistent one-file copy of a library, safe to take while the app has it open.
 import { basename } from 'node:path'
-import { backupLibrary } from '../../library/backup'
+import { backupLibrary } from '../../library/sqlite/backup'
 import { parseCommandArgs, usageError } from '../command-args'
 import { withExistingLibrary } from '../existing-library'
 import type { CliIo } from '../io'

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { checkResultToMarkdown } from '../../core/report/check-markdown'
-import { openLibrary } from '../../library'
+import { openLibrary } from '../../library/sqlite'
 import { expandPaths } from '../../services/expand-paths'
 import { importFiles } from '../../services/importer'
 import { runCheck } from '../../services/run-check'
@@ -94,7 +94,7 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
       for (const o of outcomes) if (o.status === 'rejected') io.stderr(`skipped ${o.name}: ${o.message}`)
       sourceIds = outcomes.flatMap((o) => (o.status === 'rejected' || o.id === story.id ? [] : [o.id]))
     }
-    const result = runCheck(library, story.id, {
+    const result = await runCheck(library, story.id, {
       sourceIds,
       extraHouseNames: houseNames,
       storyDate: values.date ?? null
@@ -102,6 +102,6 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
     io.stdout(values.format === 'md' ? checkResultToMarkdown(result) : JSON.stringify(result, null, 2))
     return 0
   } finally {
-    library.close()
+    await library.close()
   }
 }

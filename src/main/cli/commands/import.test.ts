@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importOutcomeSchema } from '../../../shared/domain'
-import { openLibrary } from '../../library'
+import { openLibrary } from '../../library/sqlite'
 import { runImport } from './import'
 
 const SAMPLES = resolve(__dirname, '../../../../resources/samples/iwaya-kyiv-2024')
@@ -29,8 +29,8 @@ describe('factdesk import', () => {
     expect(out[0]).toContain('000_e88434a1b6eaaa2a.txt')
     expect(out[5]).toBe('5 imported, 0 duplicate, 0 rejected')
     const library = openLibrary(lib)
-    expect(library.list({ role: 'source', limit: 10, offset: 0 }).total).toBe(5)
-    library.close()
+    expect((await library.list({ role: 'source', limit: 10, offset: 0 })).total).toBe(5)
+    await library.close()
   })
 
   it('reports duplicates and rejections, and exits 1 when a file was rejected', async () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ImportOutcome, TextRole } from '../../../shared/domain'
 import { ApiError } from '../../../shared/errors'
-import { openLibrary } from '../../library'
+import { openLibrary } from '../../library/sqlite'
 import { expandPaths } from '../../services/expand-paths'
 import { importFiles } from '../../services/importer'
 import type { CliIo } from '../io'
@@ -95,7 +95,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       onProgress: values.json ? undefined : (_done, _total, outcome) => io.stdout(describe(outcome))
     })
   } finally {
-    library.close()
+    await library.close()
   }
   if (values.json) io.stdout(JSON.stringify(outcomes, null, 2))
   else io.stdout(summarize(outcomes))

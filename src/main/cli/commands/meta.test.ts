@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openLibrary } from '../../library'
+import { openLibrary } from '../../library/sqlite'
 import { seedDemoLibrary } from '../../services/importer'
 import { main } from '../index'
 import { runMeta } from './meta'
@@ -22,9 +22,9 @@ beforeEach(async () => {
   lib = join(dir, 'lib.sqlite')
   const library = openLibrary(lib)
   await seedDemoLibrary(library, SAMPLES)
-  storyId = library.checks.list()[0]!.storyId
-  sourceId = library.list({ role: 'source', limit: 1, offset: 0 }).texts[0]!.id
-  library.close()
+  storyId = (await library.checks.list())[0]!.storyId
+  sourceId = (await library.list({ role: 'source', limit: 1, offset: 0 })).texts[0]!.id
+  await library.close()
   out = []
   err = []
 })
@@ -34,18 +34,18 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 const q = (value: string | null) => (value === null ? '(none)' : `“${value}”`)
 
 /** The text's details and its check as the library has them now. */
-function stored(id: number) {
+async function stored(id: number) {
   const library = openLibrary(lib)
   try {
-    return { text: library.summary(id)!, check: library.checks.list()[0]! }
+    return { text: (await library.summary(id))!, check: (await library.checks.list())[0]! }
   } finally {
-    library.close()
+    await library.close()
   }
 }
 
 describe('factdesk meta', () => {
   it('changes a story’s headline, outlet and date, prints each change, and checks it again', async () => {
-    const before = stored(storyId)
+    const before = await stored(storyId)
     const args = [String(storyId), '--library', lib, '--title', '  Iwaya visits Kyiv  ', '--outlet', 'Wire']
     expect(await runMeta([...args, '--date', '2024-11-17', '--author', before.text.byline ?? ''], io)).toBe(0)
     expect(err).toEqual([])
@@ -58,7 +58,7 @@ describe('factdesk meta', () => {
     // The byline given is the one it had: not a change.
     expect(out.some((l) => l.includes('byline'))).toBe(false)
     expect(out.at(-1)).toBe(`Checked again: #${before.check.id} “Iwaya visits Kyiv”`)
-    const after = stored(storyId)
+    const after = await stored(storyId)
     expect(after.text).toMatchObject({
       title: 'Iwaya visits Kyiv',
       outlet: 'Wire',
@@ -70,16 +70,16 @@ describe('factdesk meta', () => {
   it('clears a detail given empty, and says when nothing changes', async () => {
     expect(await runMeta([String(sourceId), '--library', lib, '--outlet', ''], io)).toBe(0)
     expect(out.some((l) => /^ {2}outlet {3}“.+” → \(none\)$/.test(l))).toBe(true)
-    expect(stored(sourceId).text.outlet).toBeNull()
+    expect((await stored(sourceId)).text.outlet).toBeNull()
     out = []
-    const check = stored(sourceId).check
+    const check = (await stored(sourceId)).check
     expect(await runMeta([String(sourceId), '--library', lib, '--outlet', ''], io)).toBe(0)
     expect(out.at(-1)).toBe('Nothing changed: the text already has these details.')
-    expect(stored(sourceId).check.updatedAt).toBe(check.updatedAt)
+    expect((await stored(sourceId)).check.updatedAt).toBe(check.updatedAt)
   })
 
   it('prints the details without any to change, and lists the texts with --list', async () => {
-    const { text } = stored(sourceId)
+    const { text } = await stored(sourceId)
     expect(await runMeta([String(sourceId), '--library', lib], io)).toBe(0)
     expect(out.slice(1)).toEqual([
       `  headline ${q(text.title)}`,
@@ -91,7 +91,7 @@ describe('factdesk meta', () => {
     out = []
     expect(await runMeta(['--library', lib, '--list'], io)).toBe(0)
     expect(out).toHaveLength(5)
-    const story = stored(storyId).text
+    const story = (await stored(storyId)).text
     expect(out).toContain(`${storyId}\tstory\t${story.title ?? story.fileName}`)
   })
 
@@ -102,12 +102,12 @@ describe('factdesk meta', () => {
     [['--title', 'x'.repeat(501)], '--title: '],
     [['--outlet', 'Wire', '--date', '2024-13-01', '--url', 'example.org'], '--date: There is no such day']
   ])('refuses %j with the flag and the reason, exit 2, changing nothing', async (flags, message) => {
-    const before = stored(storyId)
+    const before = await stored(storyId)
     expect(await runMeta([String(storyId), '--library', lib, ...flags], io)).toBe(2)
     expect(err.join('\n')).toContain(message)
     expect(err.join('\n')).toContain('Usage: factdesk meta')
     expect(out).toEqual([])
-    expect(stored(storyId)).toEqual(before)
+    expect(await stored(storyId)).toEqual(before)
   })
 
   it('names both refused values when two are wrong', async () => {
@@ -139,7 +139,7 @@ describe('factdesk meta', () => {
 
   it('is a command of factdesk, listed in its usage', async () => {
     expect(await main(['meta', String(sourceId), '--library', lib, '--title', 'From main'], io)).toBe(0)
-    expect(stored(sourceId).text.title).toBe('From main')
+    expect((await stored(sourceId)).text.title).toBe('From main')
     out = []
     await main(['--help'], io)
     expect(out.join('\n')).toContain('factdesk meta TEXT --library FILE')

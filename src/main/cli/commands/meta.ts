@@ -56,7 +56,12 @@ function checkedDetails(id: number, values: Values): Partial<TextMeta> | string 
 }
 
 /** Prints the details that differ, old → new, and the checks that ran again; or shows them all. */
-function changeDetails(library: Library, before: TextSummary, wanted: Partial<TextMeta>, io: CliIo): void {
+async function changeDetails(
+  library: Library,
+  before: TextSummary,
+  wanted: Partial<TextMeta>,
+  io: CliIo
+): Promise<void> {
   io.stdout(`Text #${before.id} ${shown(before.title ?? before.fileName)} (${before.fileName})`)
   const given = FIELDS.filter((f) => f.key in wanted)
   if (given.length === 0) {
@@ -68,7 +73,7 @@ function changeDetails(library: Library, before: TextSummary, wanted: Partial<Te
     io.stdout('Nothing changed: the text already has these details.')
     return
   }
-  const { text, rerun } = setTextMeta(
+  const { text, rerun } = await setTextMeta(
     library,
     before.id,
     Object.fromEntries(changed.map((f) => [f.key, wanted[f.key]]))
@@ -107,18 +112,18 @@ export async function runMeta(args: string[], io: CliIo): Promise<number> {
   const wanted = values.list ? {} : checkedDetails(id, values)
   if (typeof wanted === 'string') return usageError(io, META_USAGE, wanted)
 
-  return withExistingLibrary(io, values.library, (library) => {
+  return withExistingLibrary(io, values.library, async (library) => {
     if (values.list) {
-      for (const t of library.list({ limit: 1_000_000, offset: 0 }).texts)
+      for (const t of (await library.list({ limit: 1_000_000, offset: 0 })).texts)
         io.stdout(`${t.id}\t${t.role}\t${t.title ?? t.fileName}`)
       return 0
     }
-    const before = library.summary(id)
+    const before = await library.summary(id)
     if (!before) {
       io.stderr(`NOT_FOUND: There is no text with id ${id} in the library.`)
       return 1
     }
-    changeDetails(library, before, wanted, io)
+    await changeDetails(library, before, wanted, io)
     return 0
   })
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { openLibrary } from '../../library'
+import { openLibrary } from '../../library/sqlite'
 import { checkDetail } from '../../services/checks'
 import { seedDemoLibrary } from '../../services/importer'
 import { main } from '../index'
@@ -22,9 +22,9 @@ beforeAll(async () => {
   lib = join(dir, 'lib.sqlite')
   const library = openLibrary(lib)
   await seedDemoLibrary(library, SAMPLES)
-  checkId = library.checks.list()[0]!.id
-  library.preferences.set({ newsroom: 'Example Desk', checkedBy: 'Ana Ruiz' })
-  library.close()
+  checkId = (await library.checks.list())[0]!.id
+  await library.preferences.set({ newsroom: 'Example Desk', checkedBy: 'Ana Ruiz' })
+  await library.close()
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 beforeEach(() => {
@@ -63,12 +63,12 @@ describe('factdesk report', () => {
     const file = join(dir, 'review.jsonld')
     const args = ['report', String(checkId), '--library', lib, '--format', 'claimreview', '--out', file]
     /** A verified decision with a private note, written to the library file. */
-    const decide = (text: string, publish: boolean, publicExplanation: string | null = null) => {
+    const decide = async (text: string, publish: boolean, publicExplanation: string | null = null) => {
       const library = openLibrary(lib)
       try {
-        library.preferences.set({ newsroomUrl: 'https://desk.example/' })
-        const claim = checkDetail(library, checkId).result.claims.find((c) => c.text === text)!
-        library.checks.decide({
+        await library.preferences.set({ newsroomUrl: 'https://desk.example/' })
+        const claim = (await checkDetail(library, checkId)).result.claims.find((c) => c.text === text)!
+        await library.checks.decide({
           checkId,
           claimId: claim.id,
           status: 'verified',
@@ -79,17 +79,17 @@ describe('factdesk report', () => {
           publicExplanation
         })
       } finally {
-        library.close()
+        await library.close()
       }
     }
 
-    decide('Saturday', false, 'Three outlets agree.')
+    await decide('Saturday', false, 'Three outlets agree.')
     expect(await main(args, io)).toBe(1)
     expect(err.join('\n')).toMatch(/No claim is chosen for the ClaimReview/)
     expect(existsSync(file)).toBe(false)
 
-    decide('Saturday', true, 'Three outlets agree.')
-    decide('North Korea', false)
+    await decide('Saturday', true, 'Three outlets agree.')
+    await decide('North Korea', false)
     err = []
     expect(await main(args, io)).toBe(0)
     const text = readFileSync(file, 'utf8')

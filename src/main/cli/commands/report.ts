@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openLibrary } from '../../library'
+import { openLibrary } from '../../library/sqlite'
 import { assertReportFormat, exportReport } from '../../services/report'
 import type { CliIo } from '../io'
 
@@ -50,7 +50,8 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const library = openLibrary(resolve(values.library))
   try {
     if (values.list) {
-      for (const c of library.checks.list()) io.stdout(`${c.id}\t${c.decided}/${c.total} decided\t${c.title}`)
+      for (const c of await library.checks.list())
+        io.stdout(`${c.id}\t${c.decided}/${c.total} decided\t${c.title}`)
       return 0
     }
     const checkId = Number(positionals[0])
@@ -72,6 +73,6 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     } else io.stdout(new TextDecoder().decode(report.bytes))
     return 0
   } finally {
-    library.close()
+    await library.close()
   }
 }

@@ -1,6 +1,6 @@
 // factdesk restore: a backup back in the library's place, keeping the library it replaces.
 import { basename, resolve } from 'node:path'
-import { restoreLibrary } from '../../library/backup'
+import { restoreLibrary } from '../../library/sqlite/backup'
 import { parseCommandArgs, refused, usageError } from '../command-args'
 import type { CliIo } from '../io'
 
@@ -25,7 +25,7 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
     return usageError(io, RESTORE_USAGE, 'Name one backup file to restore.')
   }
   try {
-    const result = restoreLibrary(backup, resolve(values.library))
+    const result = await restoreLibrary(backup, resolve(values.library))
     const upgraded =
       result.backupVersion < result.version ? ` (upgraded from schema ${result.backupVersion})` : ''
     io.stdout(`Restored ${basename(backup)} as ${result.libraryPath}${upgraded}.`)

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createHandlers } from '../../api/handlers'
-import { openLibrary } from '../../library'
+import type { Library } from '../../library'
+import { databaseLabel, openPostgresLibrary } from '../../library/postgres'
+import { openLibrary } from '../../library/sqlite'
 import { builtCheckWorker, workerCheckEngine } from '../../services/check-runner'
 import { CHECK_WORKER_PATH } from '../../services/check-worker-path'
 import { seedDemoLibrary } from '../../services/importer'
@@ -13,9 +15,15 @@ import { RENDERER_DIR, SAMPLES_DIR } from '../paths'
 import { version } from '../version'
 
 export const SERVE_USAGE = `Usage: factdesk serve --library FILE [--port N] [--no-demo]
+       factdesk serve --database postgres://USER@HOST/DB [--port N] [--no-demo]
 
 Serves the Factdesk UI at http://127.0.0.1:PORT (loopback only). Open the printed address:
-it carries a token that every API call needs. Stop with Ctrl+C.`
+it carries a token that every API call needs. Stop with Ctrl+C.
+--database (or FACTDESK_DATABASE_URL, when --library is not given) serves a desk's library on
+PostgreSQL instead of a library file.`
+
+/** Where a desk's database is named when --database is not given. */
+export const DATABASE_VARIABLE = 'FACTDESK_DATABASE_URL'
 
 export interface ServeHandle {
   url: string
@@ -29,6 +37,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
       args,
       options: {
         library: { type: 'string' },
+        database: { type: 'string' },
         port: { type: 'string', default: '0' },
         'no-demo': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false }
@@ -43,8 +52,15 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     io.stdout(SERVE_USAGE)
     return 0
   }
-  if (!values.library) {
-    io.stderr(`factdesk serve needs --library FILE (it is created if missing).\n\n${SERVE_USAGE}`)
+  if (values.library && values.database) {
+    io.stderr(`factdesk serve takes --library or --database, not both.\n\n${SERVE_USAGE}`)
+    return 2
+  }
+  const databaseUrl = values.library ? undefined : (values.database ?? process.env[DATABASE_VARIABLE])
+  if (!values.library && !databaseUrl) {
+    io.stderr(
+      `factdesk serve needs --library FILE (it is created if missing) or --database URL.\n\n${SERVE_USAGE}`
+    )
     return 2
   }
   const port = Number(values.port)
@@ -56,8 +72,9 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     io.stderr(`The user interface is not built yet (no ${RENDERER_DIR}/index.html). Run: npm run build`)
     return 1
   }
-  const libraryPath = resolve(values.library)
-  const library = openLibrary(libraryPath)
+  const opened = databaseUrl ? await openDatabase(databaseUrl, io) : openFile(values.library!)
+  if (typeof opened === 'number') return opened
+  const { library, libraryPath } = opened
   if (!values['no-demo']) await seedDemoLibrary(library, SAMPLES_DIR)
   const handlers = createHandlers({
     library,
@@ -77,8 +94,33 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     url: server.url,
     close: async () => {
       await server.close()
-      library.close()
+      await library.close()
     }
+  }
+}
+
+function openFile(path: string): { library: Library; libraryPath: string } {
+  const libraryPath = resolve(path)
+  return { library: openLibrary(libraryPath), libraryPath }
+}
+
+/** The desk's store, named without its password; exit 1 with the reason when it cannot be opened. */
+async function openDatabase(
+  url: string,
+  io: CliIo
+): Promise<{ library: Library; libraryPath: string } | number> {
+  const libraryPath = databaseLabel(url)
+  try {
+    return { library: await openPostgresLibrary(url), libraryPath }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    const reason = error instanceof Error ? error.message : String(error)
+    io.stderr(
+      code === 'LIBRARY_TOO_NEW'
+        ? `${code}: ${reason}`
+        : `DATABASE_UNAVAILABLE: Cannot open ${libraryPath}: ${reason}`
+    )
+    return 1
   }
 }
 

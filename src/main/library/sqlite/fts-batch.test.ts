@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openLibrary, type Library } from './index'
-import { MATCH_CLOSE, MATCH_OPEN, splitHighlighted, toFtsQuery } from './fts-query'
+import { openLibrary, type SqliteLibrary as Library } from './index'
+import { MATCH_CLOSE, MATCH_OPEN, splitHighlighted, toFtsQuery } from '../fts-query'
 import { INDEX_BATCH_TEXTS, INDEX_IDLE_MS, SEARCH_CANDIDATES } from './library'
-import { bytesOf, makeDoc } from '../../test-support/library/docs'
-import { generatedParagraphs } from '../../test-support/library/generate'
+import { bytesOf, makeDoc } from '../../../test-support/library/docs'
+import { generatedParagraphs } from '../../../test-support/library/generate'
 
 let dir: string
 beforeEach(() => {
@@ -17,19 +17,23 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-function add(library: Library, n: number, paragraphs = generatedParagraphs(n)): number {
+async function add(library: Library, n: number, paragraphs = generatedParagraphs(n)): Promise<number> {
   const doc = makeDoc(paragraphs, { title: `Report ${n}` })
-  return library.importDocument({
-    fileName: `report-${n}.txt`,
-    bytes: bytesOf(doc.cleanedText),
-    doc,
-    role: 'source'
-  }).id
+  return (
+    await library.importDocument({
+      fileName: `report-${n}.txt`,
+      bytes: bytesOf(doc.cleanedText),
+      doc,
+      role: 'source'
+    })
+  ).id
 }
 
 /** Which of the texts a search for each one's own words finds: every one of them, or the test fails. */
-function findable(library: Library, ns: number[]): number[] {
-  return ns.filter((n) => library.search(`"Report ${n} part 0"`, 5).length > 0)
+async function findable(library: Library, ns: number[]): Promise<number[]> {
+  const found: number[] = []
+  for (const n of ns) if ((await library.search(`"Report ${n} part 0"`, 5)).length > 0) found.push(n)
+  return found
 }
 
 /** Paragraphs waiting above the index's mark and paragraphs in the index, read straight from the file. */
@@ -49,58 +53,58 @@ function indexState(path: string): { waiting: number; indexed: number; paragraph
 }
 
 describe('indexing in batches', () => {
-  it('finds a text the moment it is imported: a search first indexes the texts still waiting', () => {
+  it('finds a text the moment it is imported: a search first indexes the texts still waiting', async () => {
     const library = openLibrary(':memory:')
-    add(library, 1)
-    add(library, 2)
-    expect(findable(library, [1, 2])).toEqual([1, 2])
-    expect(library.indexPending()).toBe(0) // the search left nothing waiting
-    library.close()
+    await add(library, 1)
+    await add(library, 2)
+    expect(await findable(library, [1, 2])).toEqual([1, 2])
+    expect(await library.indexPending()).toBe(0) // the search left nothing waiting
+    await library.close()
   })
 
-  it('indexes every INDEX_BATCH_TEXTS imported texts together, and the rest on request', () => {
+  it('indexes every INDEX_BATCH_TEXTS imported texts together, and the rest on request', async () => {
     const path = join(dir, 'library.sqlite')
     const library = openLibrary(path)
-    for (let n = 0; n < INDEX_BATCH_TEXTS - 1; n++) add(library, n)
+    for (let n = 0; n < INDEX_BATCH_TEXTS - 1; n++) await add(library, n)
     const before = indexState(path)
     expect(before).toMatchObject({ waiting: before.paragraphs, indexed: 0 })
-    add(library, INDEX_BATCH_TEXTS - 1)
+    await add(library, INDEX_BATCH_TEXTS - 1)
     const full = indexState(path)
     expect(full).toMatchObject({ waiting: 0, indexed: full.paragraphs })
-    add(library, INDEX_BATCH_TEXTS)
-    add(library, INDEX_BATCH_TEXTS + 1)
+    await add(library, INDEX_BATCH_TEXTS)
+    await add(library, INDEX_BATCH_TEXTS + 1)
     const rest =
       generatedParagraphs(INDEX_BATCH_TEXTS).length + generatedParagraphs(INDEX_BATCH_TEXTS + 1).length
     expect(indexState(path).waiting).toBe(rest)
-    expect(library.indexPending()).toBe(rest)
+    expect(await library.indexPending()).toBe(rest)
     const after = indexState(path)
     expect(after).toMatchObject({ waiting: 0, indexed: after.paragraphs })
-    library.close()
+    await library.close()
   })
 
   it('indexes the texts still waiting once imports pause', async () => {
     const path = join(dir, 'library.sqlite')
     const library = openLibrary(path)
-    add(library, 1)
-    add(library, 2)
+    await add(library, 1)
+    await add(library, 2)
     expect(indexState(path).waiting).toBe(generatedParagraphs(1).length + generatedParagraphs(2).length)
     await new Promise((resolve) => setTimeout(resolve, INDEX_IDLE_MS * 2))
     expect(indexState(path)).toMatchObject({ waiting: 0, indexed: indexState(path).paragraphs })
-    library.close()
+    await library.close()
   })
 
-  it('indexes what waits when the library is closed', () => {
+  it('indexes what waits when the library is closed', async () => {
     const path = join(dir, 'library.sqlite')
     const library = openLibrary(path)
-    add(library, 1)
-    library.close()
+    await add(library, 1)
+    await library.close()
     const state = indexState(path)
     expect(state).toMatchObject({ waiting: 0, indexed: state.paragraphs })
   })
 
-  it('catches up on open with texts a crashed importer committed but never indexed', () => {
+  it('catches up on open with texts a crashed importer committed but never indexed', async () => {
     const path = join(dir, 'library.sqlite')
-    openLibrary(path).close()
+    await openLibrary(path).close()
     // What an importer killed between a text's commit and its batch leaves behind, in plain SQL.
     const db = new Database(path)
     const paragraphs = generatedParagraphs(7)
@@ -127,81 +131,81 @@ describe('indexing in batches', () => {
 
     const library = openLibrary(path)
     expect(indexState(path)).toMatchObject({ waiting: 0, indexed: paragraphs.length })
-    expect(findable(library, [7])).toEqual([7])
-    expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
-    library.close()
+    expect(await findable(library, [7])).toEqual([7])
+    expect(await library.integrityCheck()).toEqual({ ok: true, problems: [] })
+    await library.close()
   })
 
-  it('deletes a text that is still waiting without touching the index of the others', () => {
+  it('deletes a text that is still waiting without touching the index of the others', async () => {
     const library = openLibrary(':memory:')
-    const gone = add(library, 1)
-    add(library, 2)
-    expect(library.delete(gone)).toBe(true)
-    expect(findable(library, [1, 2])).toEqual([2])
-    expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
-    library.close()
+    const gone = await add(library, 1)
+    await add(library, 2)
+    expect(await library.delete(gone)).toBe(true)
+    expect(await findable(library, [1, 2])).toEqual([2])
+    expect(await library.integrityCheck()).toEqual({ ok: true, problems: [] })
+    await library.close()
   })
 
-  it('indexes a text whose paragraphs take the ids of a deleted newest text', () => {
+  it('indexes a text whose paragraphs take the ids of a deleted newest text', async () => {
     const path = join(dir, 'library.sqlite')
     const library = openLibrary(path)
-    add(library, 1)
-    const newest = add(library, 2)
-    library.indexPending()
-    expect(library.delete(newest)).toBe(true)
-    add(library, 3) // its paragraphs get the ids text 2's had: they must still count as waiting
+    await add(library, 1)
+    const newest = await add(library, 2)
+    await library.indexPending()
+    expect(await library.delete(newest)).toBe(true)
+    await add(library, 3) // its paragraphs get the ids text 2's had: they must still count as waiting
     expect(indexState(path).waiting).toBe(generatedParagraphs(3).length)
-    expect(findable(library, [1, 2, 3])).toEqual([1, 3])
-    expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
-    library.close()
+    expect(await findable(library, [1, 2, 3])).toEqual([1, 3])
+    expect(await library.integrityCheck()).toEqual({ ok: true, problems: [] })
+    await library.close()
   })
 
-  it('a second connection searching finds what the first one has not indexed yet', () => {
+  it('a second connection searching finds what the first one has not indexed yet', async () => {
     const path = join(dir, 'library.sqlite')
     const writer = openLibrary(path)
     const reader = openLibrary(path)
-    add(writer, 1)
-    expect(findable(reader, [1])).toEqual([1])
-    expect(writer.indexPending()).toBe(0) // the reader indexed it, once
-    expect(reader.integrityCheck()).toEqual({ ok: true, problems: [] })
-    writer.close()
-    reader.close()
+    await add(writer, 1)
+    expect(await findable(reader, [1])).toEqual([1])
+    expect(await writer.indexPending()).toBe(0) // the reader indexed it, once
+    expect(await reader.integrityCheck()).toEqual({ ok: true, problems: [] })
+    await writer.close()
+    await reader.close()
   })
 })
 
 describe('search while another program holds the write lock', () => {
-  it('waits the busy timeout, then searches the index as it is instead of failing', () => {
+  it('waits the busy timeout, then searches the index as it is instead of failing', async () => {
     const path = join(dir, 'library.sqlite')
     const writer = openLibrary(path)
     const reader = openLibrary(path)
-    add(writer, 1)
-    writer.indexPending()
-    add(writer, 2) // waiting for the index
+    await add(writer, 1)
+    await writer.indexPending()
+    await add(writer, 2) // waiting for the index
     const lock = new Database(path)
     lock.exec('BEGIN IMMEDIATE')
     try {
       // One search (each waits out the busy timeout): the first paragraph of every indexed text.
-      expect(reader.search('"part 0"', 50).map((hit) => hit.title)).toEqual(['Report 1'])
+      expect((await reader.search('"part 0"', 50)).map((hit) => hit.title)).toEqual(['Report 1'])
     } finally {
       lock.exec('ROLLBACK')
       lock.close()
     }
-    expect(findable(reader, [1, 2])).toEqual([1, 2])
-    reader.close()
-    writer.close()
+    expect(await findable(reader, [1, 2])).toEqual([1, 2])
+    await reader.close()
+    await writer.close()
   }, 30_000)
 })
 
 describe('search', () => {
-  it('gives what FTS5 alone gives below the candidate cap: the same hits, order, scores and snippets', () => {
+  it('gives what FTS5 alone gives below the candidate cap: the same hits, order, scores and snippets', async () => {
     const path = join(dir, 'library.sqlite')
     const library = openLibrary(path)
-    for (let n = 0; n < 60; n++) add(library, n)
-    add(library, 100, [
+    for (let n = 0; n < 60; n++) await add(library, n)
+    await add(library, 100, [
       'Le café de Zelenskyy à Kyiv, où le ministre a parlé de sécurité pendant une heure entière.',
       `A long paragraph about the minister's visit: ${'the delegation discussed security support and grain ports again '.repeat(8)}and then the minister left Kyiv.`
     ])
-    library.indexPending()
+    await library.indexPending()
     const raw = new Database(path, { readonly: true })
     const direct = raw.prepare<
       [{ match: string; open: string; close: string }],
@@ -221,9 +225,9 @@ describe('search', () => {
       'zzz'
     ]) {
       const expected = direct.all({ match: toFtsQuery(query)!, open: MATCH_OPEN, close: MATCH_CLOSE })
-      const hits = library
-        .search(query, 50, { headlines: false })
-        .flatMap((h) => (h.field === 'paragraph' ? [h] : []))
+      const hits = (await library.search(query, 50, { headlines: false })).flatMap((h) =>
+        h.field === 'paragraph' ? [h] : []
+      )
       expect(
         hits.map((h) => h.paragraphId),
         query
@@ -238,13 +242,13 @@ describe('search', () => {
       ).toEqual(expected.map((e) => splitHighlighted(e.marked)))
     }
     raw.close()
-    library.close()
+    await library.close()
   })
 })
 
 describe('search ranking over many matches', () => {
   /** `count` one-paragraph texts mentioning Kyiv once, in a few long texts to keep the test quick. */
-  function fill(library: Library, count: number): void {
+  async function fill(library: Library, count: number): Promise<void> {
     const perText = 1000
     for (let t = 0; t * perText < count; t++) {
       const paragraphs = Array.from(
@@ -252,33 +256,33 @@ describe('search ranking over many matches', () => {
         (_, i) =>
           `Filler ${t}-${i}: officials in Kyiv met again on a quiet day of routine talks and statements.`
       )
-      add(library, 1000 + t, paragraphs)
+      await add(library, 1000 + t, paragraphs)
     }
   }
 
-  it('ranks every match by bm25 when there are at most SEARCH_CANDIDATES of them', () => {
+  it('ranks every match by bm25 when there are at most SEARCH_CANDIDATES of them', async () => {
     const library = openLibrary(':memory:')
-    add(library, 1, ['Kyiv, Kyiv, Kyiv.']) // the oldest, and the best match
-    fill(library, 500)
-    const hits = library.search('kyiv', 50)
+    await add(library, 1, ['Kyiv, Kyiv, Kyiv.']) // the oldest, and the best match
+    await fill(library, 500)
+    const hits = await library.search('kyiv', 50)
     expect(hits[0]).toMatchObject({ paragraphIndex: 0, title: 'Report 1' })
     expect(hits.map((h) => h.rank)).toEqual([...hits.map((h) => h.rank)].sort((a, b) => a - b))
-    library.close()
+    await library.close()
   })
 
-  it('ranks the newest SEARCH_CANDIDATES matches of a very common word, with snippets', () => {
+  it('ranks the newest SEARCH_CANDIDATES matches of a very common word, with snippets', async () => {
     const library = openLibrary(':memory:')
-    add(library, 1, ['Kyiv, Kyiv, Kyiv.']) // the best match, but older than the newest SEARCH_CANDIDATES
-    fill(library, SEARCH_CANDIDATES)
-    add(library, 2, ['Kyiv and Kyiv again.']) // the best among the newest
-    const hits = library.search('kyiv', 50)
+    await add(library, 1, ['Kyiv, Kyiv, Kyiv.']) // the best match, but older than the newest SEARCH_CANDIDATES
+    await fill(library, SEARCH_CANDIDATES)
+    await add(library, 2, ['Kyiv and Kyiv again.']) // the best among the newest
+    const hits = await library.search('kyiv', 50)
     expect(hits).toHaveLength(50)
     expect(hits[0]).toMatchObject({ title: 'Report 2', paragraphIndex: 0 })
     expect(hits.some((h) => h.title === 'Report 1')).toBe(false)
     expect(hits.map((h) => h.rank)).toEqual([...hits.map((h) => h.rank)].sort((a, b) => a - b))
     for (const hit of hits) expect(hit.snippet.filter((s) => s.match).map((s) => s.text)).toContain('Kyiv')
     // A rarer word still finds the old text.
-    expect(library.search('"Kyiv, Kyiv, Kyiv"', 5).map((h) => h.title)).toEqual(['Report 1'])
-    library.close()
+    expect((await library.search('"Kyiv, Kyiv, Kyiv"', 5)).map((h) => h.title)).toEqual(['Report 1'])
+    await library.close()
   })
 })

@@ -11,15 +11,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ApiError } from '../../shared/errors'
-import { seedDemoLibrary } from '../services/importer'
+import { ApiError } from '../../../shared/errors'
+import { seedDemoLibrary } from '../../services/importer'
 import { backupLibrary, restoreLibrary } from './backup'
-import { openLibrary, type Library } from './index'
+import { openLibrary, type SqliteLibrary as Library } from './index'
 import { migrate, SCHEMA_VERSION, schemaVersion } from './schema'
-import { bytesOf, makeDoc } from '../../test-support/library/docs'
-import { generatedParagraphs } from '../../test-support/library/generate'
+import { bytesOf, makeDoc } from '../../../test-support/library/docs'
+import { generatedParagraphs } from '../../../test-support/library/generate'
 
-const SAMPLES = join(__dirname, '../../../resources/samples')
+const SAMPLES = join(__dirname, '../../../../resources/samples')
 const FIXED_NOW = (): Date => new Date(2025, 0, 2, 3, 4, 5)
 const KEPT = 'library.before-restore-20250102-030405.sqlite'
 
@@ -29,10 +29,10 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-function addTexts(library: Library, from: number, count: number): void {
+async function addTexts(library: Library, from: number, count: number): Promise<void> {
   for (let n = from; n < from + count; n++) {
     const doc = makeDoc(generatedParagraphs(n), { title: `Report ${n}` })
-    library.importDocument({
+    await library.importDocument({
       fileName: `report-${n}.txt`,
       bytes: bytesOf(doc.cleanedText),
       doc,
@@ -42,16 +42,16 @@ function addTexts(library: Library, from: number, count: number): void {
 }
 
 /** A small library file: `texts` generated texts and a check with one decision. */
-function smallLibrary(path: string, texts: number): void {
+async function smallLibrary(path: string, texts: number): Promise<void> {
   const library = openLibrary(path)
-  addTexts(library, 0, texts)
-  const { id } = library.checks.create({
+  await addTexts(library, 0, texts)
+  const { id } = await library.checks.create({
     storyId: 1,
     title: 'Report 0',
     sourceIds: null,
     result: JSON.parse(JSON.stringify({ claims: [] }))
   })
-  library.checks.decide({
+  await library.checks.decide({
     checkId: id,
     claimId: 'date-0',
     status: 'verified',
@@ -59,21 +59,25 @@ function smallLibrary(path: string, texts: number): void {
     note: null,
     pinned: []
   })
-  library.close()
+  await library.close()
 }
 
 /** Everything a user would notice of a library, to compare two of them. */
-function contents(library: Library) {
-  const checks = library.checks.list()
+async function contents(library: Library) {
+  const checks = await library.checks.list()
   return {
-    count: library.count(),
-    texts: library.list({ limit: 1000, offset: 0 }).texts.map((t) => [t.id, t.title, t.paragraphCount]),
-    search: library.search('kyiv', 50).map((hit) => hit.textId),
-    houseNames: library.listHouseNames().map((n) => n.name),
+    count: await library.count(),
+    texts: (await library.list({ limit: 1000, offset: 0 })).texts.map((t) => [
+      t.id,
+      t.title,
+      t.paragraphCount
+    ]),
+    search: (await library.search('kyiv', 50)).map((hit) => hit.textId),
+    houseNames: (await library.listHouseNames()).map((n) => n.name),
     checks: checks.map((c) => [c.id, c.title, c.total, c.decided]),
-    decisions: checks.map((c) => library.checks.decisions(c.id)),
-    history: checks.map((c) => library.checks.history(c.id).length),
-    preferences: library.preferences.get()
+    decisions: await Promise.all(checks.map(async (c) => await library.checks.decisions(c.id))),
+    history: await Promise.all(checks.map(async (c) => (await library.checks.history(c.id)).length)),
+    preferences: await library.preferences.get()
   }
 }
 
@@ -103,12 +107,12 @@ describe('backupLibrary', () => {
     const path = join(dir, 'library.sqlite')
     const writer = openLibrary(path)
     await seedDemoLibrary(writer, SAMPLES) // the demo story and sources, a check, a house name
-    addTexts(writer, 0, 20)
-    writer.preferences.set({ newsroom: 'The Daily Check' })
-    const [check] = writer.checks.list()
-    const claims = writer.checks.get(check!.id)!.result.claims
+    await addTexts(writer, 0, 20)
+    await writer.preferences.set({ newsroom: 'The Daily Check' })
+    const [check] = await writer.checks.list()
+    const claims = (await writer.checks.get(check!.id))!.result.claims
     for (const [n, status] of (['verified', 'disputed', 'corrected'] as const).entries()) {
-      writer.checks.decide({
+      await writer.checks.decide({
         checkId: check!.id,
         claimId: claims[n]!.id,
         status,
@@ -117,7 +121,7 @@ describe('backupLibrary', () => {
         pinned: []
       })
     }
-    const expected = contents(writer)
+    const expected = await contents(writer)
     expect(expected.decisions[0]).toHaveLength(3)
     expect(expected.search.length).toBeGreaterThan(0)
 
@@ -130,7 +134,7 @@ describe('backupLibrary', () => {
     // Made through another connection, while the writer still holds the library open.
     const other = openLibrary(path)
     const result = await backupLibrary(other, join(dir, 'backup.sqlite'))
-    other.close()
+    await other.close()
     expect(result).toEqual({ path: join(dir, 'backup.sqlite'), bytes: expect.any(Number) })
     expect(readdirSync(dir).filter((name) => name.includes('backup'))).toEqual(['backup.sqlite'])
     // One self-contained file: rollback journal mode in its header (bytes 18 and 19), no WAL beside it.
@@ -138,20 +142,20 @@ describe('backupLibrary', () => {
     expect([header[18], header[19]]).toEqual([1, 1])
 
     // The writer goes on; the backup is what was there when it was made.
-    addTexts(writer, 100, 2)
-    writer.close()
+    await addTexts(writer, 100, 2)
+    await writer.close()
     const restored = openLibrary(result.path)
-    expect(contents(restored)).toEqual(expected)
-    expect(restored.integrityCheck()).toEqual({ ok: true, problems: [] })
-    restored.close()
+    expect(await contents(restored)).toEqual(expected)
+    expect(await restored.integrityCheck()).toEqual({ ok: true, problems: [] })
+    await restored.close()
   })
 
   it('refuses to replace an existing file unless asked, leaving it untouched', async () => {
-    smallLibrary(join(dir, 'library.sqlite'), 3)
+    await smallLibrary(join(dir, 'library.sqlite'), 3)
     const dest = join(dir, 'backup.sqlite')
     writeFileSync(dest, 'an earlier file')
     const library = openLibrary(join(dir, 'library.sqlite'))
-    const error = await caught(() => backupLibrary(library, dest))
+    const error = await caught(async () => await backupLibrary(library, dest))
     expect(error.code).toBe('CONFLICT')
     expect(error.message).toBe(
       'backup.sqlite already exists. Choose another name for the backup; the existing file has not been touched.'
@@ -159,27 +163,27 @@ describe('backupLibrary', () => {
     expect(readFileSync(dest, 'utf8')).toBe('an earlier file')
 
     await backupLibrary(library, dest, { overwrite: true })
-    library.close()
+    await library.close()
     expect(countIn(dest, 'texts')).toBe(3)
     expect(readdirSync(dir).sort()).toEqual(['backup.sqlite', 'library.sqlite'])
   })
 
   it('never writes over a library in use, even when asked to replace the file', async () => {
     const path = join(dir, 'library.sqlite')
-    smallLibrary(path, 2)
+    await smallLibrary(path, 2)
     const library = openLibrary(path)
-    const error = await caught(() => backupLibrary(library, path, { overwrite: true }))
+    const error = await caught(async () => await backupLibrary(library, path, { overwrite: true }))
     expect(error.code).toBe('CONFLICT')
-    expect(library.count()).toBe(2)
-    library.close()
+    expect(await library.count()).toBe(2)
+    await library.close()
   })
 
   it('leaves nothing behind when the backup fails, and names a missing folder', async () => {
     const path = join(dir, 'library.sqlite')
-    smallLibrary(path, 2)
+    await smallLibrary(path, 2)
     const library = openLibrary(path)
-    library.close() // copying from a closed connection fails half-way through the work
-    const failed = await caught(() => backupLibrary(library, join(dir, 'backup.sqlite')))
+    await library.close() // copying from a closed connection fails half-way through the work
+    const failed = await caught(async () => await backupLibrary(library, join(dir, 'backup.sqlite')))
     expect(failed.code).toBe('INTERNAL')
     expect(failed.message).toMatch(
       /^The backup could not be written to .*backup\.sqlite: .*Nothing was written there\.$/
@@ -187,7 +191,9 @@ describe('backupLibrary', () => {
     expect(readdirSync(dir)).toEqual(['library.sqlite'])
 
     const db = new Database(path)
-    const missing = await caught(() => backupLibrary(db, join(dir, 'no-such-folder', 'backup.sqlite')))
+    const missing = await caught(
+      async () => await backupLibrary(db, join(dir, 'no-such-folder', 'backup.sqlite'))
+    )
     db.close()
     expect(missing.code).toBe('NOT_FOUND')
     expect(missing.message).toBe(`The folder ${join(dir, 'no-such-folder')} does not exist.`)
@@ -197,16 +203,16 @@ describe('backupLibrary', () => {
 describe('restoreLibrary', () => {
   it('puts the backup in place and keeps the library it replaces beside it', async () => {
     const path = join(dir, 'library.sqlite')
-    smallLibrary(path, 4)
+    await smallLibrary(path, 4)
     const library = openLibrary(path)
     await backupLibrary(library, join(dir, 'backup.sqlite'))
-    const atBackup = contents(library)
-    addTexts(library, 50, 3) // work done after the backup: kept, not lost
-    const afterwards = contents(library)
-    library.close()
+    const atBackup = await contents(library)
+    await addTexts(library, 50, 3) // work done after the backup: kept, not lost
+    const afterwards = await contents(library)
+    await library.close()
     const backupBytes = readFileSync(join(dir, 'backup.sqlite'))
 
-    const result = restoreLibrary(join(dir, 'backup.sqlite'), path, { now: FIXED_NOW })
+    const result = await restoreLibrary(join(dir, 'backup.sqlite'), path, { now: FIXED_NOW })
     expect(result).toEqual({
       libraryPath: path,
       keptAs: join(dir, KEPT),
@@ -218,14 +224,14 @@ describe('restoreLibrary', () => {
     expect(readFileSync(join(dir, 'backup.sqlite')).equals(backupBytes)).toBe(true)
 
     const restored = openLibrary(path)
-    expect(contents(restored)).toEqual(atBackup)
-    restored.close()
+    expect(await contents(restored)).toEqual(atBackup)
+    await restored.close()
     const kept = openLibrary(join(dir, KEPT))
-    expect(contents(kept)).toEqual(afterwards)
-    kept.close()
+    expect(await contents(kept)).toEqual(afterwards)
+    await kept.close()
 
     // A second restore in the same second keeps the first restore's library under another name.
-    const again = restoreLibrary(join(dir, 'backup.sqlite'), path, { now: FIXED_NOW })
+    const again = await restoreLibrary(join(dir, 'backup.sqlite'), path, { now: FIXED_NOW })
     expect(again.keptAs).toBe(join(dir, 'library.before-restore-20250102-030405-2.sqlite'))
   })
 
@@ -252,27 +258,27 @@ describe('restoreLibrary', () => {
     old.prepare("INSERT INTO house_names (name, added_at) VALUES ('Yoko Kamikawa', '2024-11-16')").run()
     old.close()
     const path = join(dir, 'library.sqlite')
-    smallLibrary(path, 2)
+    await smallLibrary(path, 2)
 
-    const result = restoreLibrary(backup, path, { now: FIXED_NOW })
+    const result = await restoreLibrary(backup, path, { now: FIXED_NOW })
     expect(result.backupVersion).toBe(2)
     expect(result.version).toBe(SCHEMA_VERSION)
     const db = new Database(path, { readonly: true })
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION)
     db.close()
     const library = openLibrary(path)
-    expect(library.search('kamikawa', 10).map((hit) => hit.textId)).toEqual([1])
-    expect(library.listHouseNames().map((n) => n.name)).toEqual(['Yoko Kamikawa'])
-    expect(library.checks.list()).toEqual([]) // the tables of later versions are there, and empty
-    expect(library.integrityCheck().ok).toBe(true)
-    library.close()
+    expect((await library.search('kamikawa', 10)).map((hit) => hit.textId)).toEqual([1])
+    expect((await library.listHouseNames()).map((n) => n.name)).toEqual(['Yoko Kamikawa'])
+    expect(await library.checks.list()).toEqual([]) // the tables of later versions are there, and empty
+    expect((await library.integrityCheck()).ok).toBe(true)
+    await library.close()
     // The older backup file is not upgraded in place: it is only read.
     const stillOld = new Database(backup, { readonly: true })
     expect(schemaVersion(stillOld)).toBe(2)
     stillOld.close()
   })
 
-  const refusals: Array<[string, (path: string) => void, string, RegExp]> = [
+  const refusals: Array<[string, (path: string) => void | Promise<void>, string, RegExp]> = [
     [
       'a file that is not a database',
       (path) => writeFileSync(path, 'Minutes of the editorial meeting.\n'.repeat(200)),
@@ -302,8 +308,8 @@ describe('restoreLibrary', () => {
     ],
     [
       'a damaged library',
-      (path) => {
-        smallLibrary(path, 30)
+      async (path) => {
+        await smallLibrary(path, 30)
         const bytes = readFileSync(path)
         const pageSize = bytes.readUInt16BE(16)
         // Garbage over pages in the middle of the file: the texts' and paragraphs' b-trees.
@@ -315,8 +321,8 @@ describe('restoreLibrary', () => {
     ],
     [
       'a library from a newer build',
-      (path) => {
-        smallLibrary(path, 1)
+      async (path) => {
+        await smallLibrary(path, 1)
         const db = new Database(path)
         db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
         db.close()
@@ -333,14 +339,14 @@ describe('restoreLibrary', () => {
     'refuses %s and leaves the library byte for byte as it was',
     async (_what, make, code, message) => {
       const path = join(dir, 'library.sqlite')
-      smallLibrary(path, 3)
+      await smallLibrary(path, 3)
       const backup = join(dir, 'notes.sqlite')
-      make(backup)
+      await make(backup)
       const libraryBefore = readFileSync(path)
       const backupBefore = readFileSync(backup)
       const filesBefore = readdirSync(dir).sort()
 
-      const error = await caught(() => restoreLibrary(backup, path, { now: FIXED_NOW }))
+      const error = await caught(async () => await restoreLibrary(backup, path, { now: FIXED_NOW }))
       expect(error.code).toBe(code)
       expect(error.message).toMatch(message)
       expect(readFileSync(path).equals(libraryBefore)).toBe(true)
@@ -351,26 +357,28 @@ describe('restoreLibrary', () => {
 
   it('refuses while another program holds the library open, changing nothing', async () => {
     const path = join(dir, 'library.sqlite')
-    smallLibrary(path, 3)
+    await smallLibrary(path, 3)
     const backup = join(dir, 'backup.sqlite')
     const source = openLibrary(path)
     await backupLibrary(source, backup)
-    source.close()
+    await source.close()
     const inUse = openLibrary(path)
-    addTexts(inUse, 10, 1)
+    await addTexts(inUse, 10, 1)
 
-    const error = await caught(() => restoreLibrary(backup, path, { now: FIXED_NOW }))
+    const error = await caught(async () => await restoreLibrary(backup, path, { now: FIXED_NOW }))
     expect(error.code).toBe('CONFLICT')
     expect(error.message).toBe(
       'library.sqlite is open in another program (the Factdesk app or factdesk serve). Close it and restore again; nothing has been changed.'
     )
-    expect(inUse.count()).toBe(4)
-    inUse.close()
+    expect(await inUse.count()).toBe(4)
+    await inUse.close()
     expect(readdirSync(dir).sort()).toEqual(['backup.sqlite', 'library.sqlite'])
   })
 
   it('names a backup that is not there', async () => {
-    const error = await caught(() => restoreLibrary(join(dir, 'nothing.sqlite'), join(dir, 'library.sqlite')))
+    const error = await caught(
+      async () => await restoreLibrary(join(dir, 'nothing.sqlite'), join(dir, 'library.sqlite'))
+    )
     expect(error.code).toBe('NOT_FOUND')
     expect(error.message).toBe(`There is no backup file ${join(dir, 'nothing.sqlite')}.`)
   })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ApiError } from '../../shared/errors'
+import { ApiError } from '../../../shared/errors'
 import { openLibrary } from './index'
 import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from './schema'
 
@@ -114,7 +114,7 @@ describe('migrations', () => {
   })
 
   for (let version = 0; version < SCHEMA_VERSION; version++) {
-    it(`upgrades a library written at schema ${version} and keeps its data`, () => {
+    it(`upgrades a library written at schema ${version} and keeps its data`, async () => {
       const file = join(dir, `v${version}.sqlite`)
       const old = new Database(file)
       migrate(old, version)
@@ -123,28 +123,36 @@ describe('migrations', () => {
       old.close()
 
       const library = openLibrary(file)
-      expect(library.count()).toBe(seededTexts(version))
+      expect(await library.count()).toBe(seededTexts(version))
       if (version >= 1) {
-        expect(library.get(7)).toMatchObject({ title: 'Old text', paragraphCount: 2 })
-        expect(library.search('kamikawa', 10).map((h) => h.textId)).toEqual([7])
+        expect(await library.get(7)).toMatchObject({ title: 'Old text', paragraphCount: 2 })
+        expect((await library.search('kamikawa', 10)).map((h) => h.textId)).toEqual([7])
         // Its headline, indexed by the upgrade.
-        expect(library.search('old', 10).map((h) => [h.field, h.textId])).toEqual([['headline', 7]])
+        expect((await library.search('old', 10)).map((h) => [h.field, h.textId])).toEqual([['headline', 7]])
       }
-      if (version >= 5) expect(library.search('sybiha', 10).map((h) => h.textId)).toEqual([8])
-      expect(library.listHouseNames().map((n) => n.name)).toEqual(version >= 2 ? ['Yoko Kamikawa'] : [])
+      if (version >= 5) expect((await library.search('sybiha', 10)).map((h) => h.textId)).toEqual([8])
+      expect((await library.listHouseNames()).map((n) => n.name)).toEqual(
+        version >= 2 ? ['Yoko Kamikawa'] : []
+      )
       // A decision from before publishing was a choice is not published.
       expect(
-        library.checks.decisions(3).map((d) => [d.claimId, d.status, d.note, d.publish, d.publicExplanation])
+        (await library.checks.decisions(3)).map((d) => [
+          d.claimId,
+          d.status,
+          d.note,
+          d.publish,
+          d.publicExplanation
+        ])
       ).toEqual(version >= 3 ? [['date-0', 'verified', 'kept', false, null]] : [])
       // A decision made before undo was kept in the history can be undone after the upgrade.
       if (version >= 3) {
-        expect(library.checks.undoState(3)).toEqual({ canUndo: true, canRedo: false })
-        expect(library.checks.undo(3)?.decision).toMatchObject({ claimId: 'date-0', status: 'open' })
+        expect(await library.checks.undoState(3)).toEqual({ canUndo: true, canRedo: false })
+        expect((await library.checks.undo(3))?.decision).toMatchObject({ claimId: 'date-0', status: 'open' })
       }
       // The new table works after the upgrade.
-      library.addHouseName('Andrii Sybiha')
-      expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
-      library.close()
+      await library.addHouseName('Andrii Sybiha')
+      expect(await library.integrityCheck()).toEqual({ ok: true, problems: [] })
+      await library.close()
 
       const check = new Database(file, { readonly: true })
       expect(schemaVersion(check)).toBe(SCHEMA_VERSION)
@@ -191,30 +199,25 @@ describe('migrations', () => {
     old.close()
   })
 
-  it('opens a current library holding texts that wait for the index, and indexes them', () => {
+  it('opens a current library holding texts that wait for the index, and indexes them', async () => {
     const file = join(dir, 'waiting.sqlite')
     const current = new Database(file)
     migrate(current)
     seedAtVersion(current, SCHEMA_VERSION)
     current.close()
     const library = openLibrary(file)
-    expect(library.count()).toBe(seededTexts(SCHEMA_VERSION))
-    expect(
-      library
-        .search('kyiv', 10)
-        .map((h) => h.textId)
-        .sort()
-    ).toEqual([7, 8])
-    expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
-    library.close()
+    expect(await library.count()).toBe(seededTexts(SCHEMA_VERSION))
+    expect((await library.search('kyiv', 10)).map((h) => h.textId).sort()).toEqual([7, 8])
+    expect(await library.integrityCheck()).toEqual({ ok: true, problems: [] })
+    await library.close()
   })
 
-  it('opens a current library without migrating it again', () => {
+  it('opens a current library without migrating it again', async () => {
     const file = join(dir, 'current.sqlite')
-    openLibrary(file).close()
+    await openLibrary(file).close()
     const library = openLibrary(file)
-    expect(library.count()).toBe(0)
-    library.close()
+    expect(await library.count()).toBe(0)
+    await library.close()
   })
 
   it.each(['delete', 'wal'])(
@@ -246,9 +249,9 @@ describe('migrations', () => {
     }
   )
 
-  it('uses WAL with foreign keys on for a file library', () => {
+  it('uses WAL with foreign keys on for a file library', async () => {
     const file = join(dir, 'wal.sqlite')
-    openLibrary(file).close()
+    await openLibrary(file).close()
     const db = new Database(file, { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()

@@ -14,8 +14,8 @@ import {
 } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import Database, { type Database as Connection } from 'better-sqlite3'
-import { ApiError } from '../../shared/errors'
-import { libraryTooNew, openLibrary, type Library, type OpenLibraryOptions } from './index'
+import { ApiError } from '../../../shared/errors'
+import { libraryTooNew, openLibrary, type SqliteLibrary as Library, type OpenLibraryOptions } from './index'
 import { migrate, schemaVersion, SCHEMA_VERSION } from './schema'
 
 export interface BackupOptions extends OpenLibraryOptions {
@@ -175,7 +175,7 @@ function tableNames(db: Connection): Set<string> {
 }
 
 /** Copies the backup beside the library, checks the copy and brings it up to this build's schema. */
-function preparedCopy(backup: string, target: string, options: OpenLibraryOptions): number {
+async function preparedCopy(backup: string, target: string, options: OpenLibraryOptions): Promise<number> {
   const name = nameOf(backup)
   const unchanged = 'Your library has not been changed.'
   const notALibrary = (why: string): ApiError =>
@@ -221,10 +221,10 @@ function preparedCopy(backup: string, target: string, options: OpenLibraryOption
   // the full-text index against its paragraphs and every reference between tables.
   const library = openLibrary(target, options)
   try {
-    const report = library.integrityCheck()
+    const report = await library.integrityCheck()
     if (!report.ok) throw damaged(report.problems[0] ?? 'its check failed')
   } finally {
-    library.close()
+    await library.close()
   }
   flushToDisk(target)
   return version
@@ -284,11 +284,11 @@ function settle(libraryPath: string, options: OpenLibraryOptions): void {
  * copy renamed into its place. Nothing is ever deleted: a restore can itself be undone.
  * The library must be closed in this process; another process holding it open is refused.
  */
-export function restoreLibrary(
+export async function restoreLibrary(
   backupPath: string,
   libraryPath: string,
   options: RestoreOptions = {}
-): RestoreResult {
+): Promise<RestoreResult> {
   const backup = resolve(backupPath)
   const target = resolve(libraryPath)
   if (!existsSync(backup) || !statSync(backup).isFile()) {
@@ -302,7 +302,7 @@ export function restoreLibrary(
   const prepared = scratchPath(target, 'restore')
   let backupVersion: number
   try {
-    backupVersion = preparedCopy(backup, prepared, options)
+    backupVersion = await preparedCopy(backup, prepared, options)
   } catch (error) {
     removeWithSidecars(prepared)
     throw asApiError(

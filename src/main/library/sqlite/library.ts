@@ -1,65 +1,15 @@
 // The library's operations over an open, migrated connection. Every statement is prepared once
 // here; every change that touches more than one row runs in one transaction.
-import { createChecksStore, type ChecksStore } from './checks-store'
-import { createPreferencesStore, type PreferencesStore } from './preferences-store'
+import { createChecksStore } from './checks-store'
+import { createPreferencesStore } from './preferences-store'
 import type { Database } from 'better-sqlite3'
-import type {
-  DocumentFormat,
-  ParsedDocument,
-  RemovedBlock,
-  SearchHit,
-  TextDetail,
-  TextPage,
-  TextMeta,
-  TextRole,
-  TextSummary
-} from '../../shared/domain'
-import { ApiError } from '../../shared/errors'
-import { MATCH_CLOSE, MATCH_OPEN, splitHighlighted, toFtsAnyQuery, toFtsQuery } from './fts-query'
-import { contentHash, countWords, paragraphStarts } from './text-facts'
-import { createVocabulary, type Vocabulary } from './vocabulary'
-
-export interface ImportDocumentInput {
-  fileName: string
-  /** The file as imported, kept so a text can always be shown (or re-cleaned) as it arrived. */
-  bytes: Uint8Array
-  doc: ParsedDocument
-  role: TextRole
-}
-
-export interface ImportDocumentResult {
-  status: 'imported' | 'duplicate'
-  /** The new text, or for a duplicate the text already holding this content. */
-  id: number
-  title: string | null
-}
-
-export interface ListOptions {
-  role?: TextRole
-  limit: number
-  offset: number
-}
-
-export interface Passage {
-  textId: number
-  paragraphId: number
-  index: number
-  text: string
-  start: number
-}
-
-export interface PassageOptions {
-  limit: number
-  excludeTextIds?: readonly number[]
-  roles?: readonly TextRole[]
-}
-
-export interface HouseName {
-  id: number
-  name: string
-  note: string | null
-  addedAt: string
-}
+import type { RemovedBlock, SearchHit, TextSummary } from '../../../shared/domain'
+import { ApiError } from '../../../shared/errors'
+import { MATCH_CLOSE, MATCH_OPEN, toFtsAnyQuery, toFtsQuery } from '../fts-query'
+import { toDetail, toHeadlineHit, toParagraphHit, toSummary, type DetailRow, type SummaryRow } from '../rows'
+import type { HouseName, ImportDocumentInput, ImportDocumentResult, Library } from '../store'
+import { contentHash, countWords, paragraphStarts } from '../text-facts'
+import { createVocabulary } from './vocabulary'
 
 export interface IntegrityReport {
   ok: boolean
@@ -67,54 +17,14 @@ export interface IntegrityReport {
   problems: string[]
 }
 
-export interface Library {
-  /**
-   * Stores a text in its own transaction. Its paragraphs reach the full-text index in a later
-   * batch (see indexPending); search indexes any that are still waiting before it runs.
-   */
-  importDocument(input: ImportDocumentInput): ImportDocumentResult
-  /**
-   * Adds the paragraphs still waiting for the full-text index to it, in one transaction; returns
-   * how many. The library calls this itself (every INDEX_BATCH_TEXTS imported texts, when imports
-   * pause, before a search, on open and close); callers use it to have a finished batch
-   * searchable at once.
-   */
-  indexPending(): number
-  list(options: ListOptions): { texts: TextSummary[]; total: number }
-  get(id: number): TextDetail | null
-  /** A text's summary (title, counts) without its text. */
-  summary(id: number): TextSummary | null
-  /** A page of a text's paragraphs and the start of its original, read without loading the rest. */
-  read(id: number, offset: number, limit: number, originalChars: number): TextPage | null
-  /** The file's bytes as imported, or null for an unknown id. */
-  originalBytes(id: number): Uint8Array | null
-  /**
-   * Headlines first (at most a fifth of the limit, so a word common in headlines leaves room for
-   * passages), then paragraphs, each best first. `headlines: false` for paragraphs only.
-   */
-  search(query: string, limit: number, options?: { headlines?: boolean }): SearchHit[]
-  searchPassages(terms: readonly string[], options: PassageOptions): Passage[]
-  delete(id: number): boolean
-  setRole(id: number, role: TextRole): TextSummary | null
-  /** Changes the metadata given (null clears a field); fields left out stay as they are. */
-  setMeta(id: number, meta: Partial<TextMeta>): TextSummary | null
-  count(): number
-  integrityCheck(): IntegrityReport
-  listHouseNames(): HouseName[]
-  addHouseName(name: string, note?: string | null): HouseName
-  removeHouseName(id: number): boolean
-  /** Checks and the editor's decisions. */
-  checks: ChecksStore
-  /** The newsroom, its address and the checker's name, kept with the library. */
-  preferences: PreferencesStore
-  /** The indexed words, for spelling suggestions. */
-  vocabulary: Vocabulary
+/** The SQLite store: the Library, and what only a file on this machine can do. */
+export interface SqliteLibrary extends Library {
+  integrityCheck(): Promise<IntegrityReport>
   /**
    * Copies the database as this connection sees it (what is still in the WAL included) to a new
    * file, page by page through SQLite's online backup. backupLibrary() is the safe way to call it.
    */
   copyTo(destination: string): Promise<void>
-  close(): void
 }
 
 interface ReaderRow extends SummaryRow {
@@ -124,49 +34,9 @@ interface ReaderRow extends SummaryRow {
   original_length: number
 }
 
-interface SummaryRow {
-  id: number
-  role: TextRole
-  format: DocumentFormat
-  file_name: string
-  title: string | null
-  outlet: string | null
-  byline: string | null
-  published_at: string | null
-  url: string | null
-  imported_at: string
-  word_count: number
-  paragraph_count: number
-}
-
-interface DetailRow extends SummaryRow {
-  encoding: string
-  content_hash: string
-  original_text: string
-  cleaned_text: string
-  removed_json: string
-}
-
 const SUMMARY_COLUMNS = `t.id, t.role, t.format, t.file_name, t.title, t.outlet, t.byline, t.published_at,
   t.url, t.imported_at, t.word_count,
   (SELECT count(*) FROM paragraphs p WHERE p.text_id = t.id) AS paragraph_count`
-
-function toSummary(row: SummaryRow): TextSummary {
-  return {
-    id: row.id,
-    role: row.role,
-    format: row.format,
-    fileName: row.file_name,
-    title: row.title,
-    outlet: row.outlet,
-    byline: row.byline,
-    publishedAt: row.published_at,
-    url: row.url,
-    importedAt: row.imported_at,
-    paragraphCount: row.paragraph_count,
-    wordCount: row.word_count
-  }
-}
 
 /** This connection's scratch full-text table for search snippets (temp: never in the file). */
 const SNIPPETS = 'search_snippets'
@@ -258,7 +128,7 @@ function inRankOrder<R>(
 const jsonList = (values: readonly unknown[] | undefined): string | null =>
   values && values.length > 0 ? JSON.stringify(values) : null
 
-export function createLibrary(db: Database): Library {
+export function createLibrary(db: Database): SqliteLibrary {
   // The search's scratch index for snippets (see searchTop below): this connection's own, in
   // memory, reading the paragraphs' text through a temp view (external content), so a search
   // empties it at once with 'delete-all'. Its tokenizer must stay the one paragraphs_fts was
@@ -495,15 +365,7 @@ export function createLibrary(db: Database): Library {
     const rows = new Map(
       stmt.headlines.all({ match, ids, open: MATCH_OPEN, close: MATCH_CLOSE }).map((row) => [row.id, row])
     )
-    return inRankOrder(top, rows, (row, rank) => ({
-      field: 'headline',
-      textId: row.id,
-      title: row.title,
-      outlet: row.outlet,
-      publishedAt: row.published_at,
-      snippet: splitHighlighted(row.marked),
-      rank
-    }))
+    return inRankOrder(top, rows, (row, rank) => toHeadlineHit({ ...row, text_id: row.id }, rank))
   }
 
   const paragraphHits = (match: string, limit: number): SearchHit[] => {
@@ -514,17 +376,7 @@ export function createLibrary(db: Database): Library {
       stmt.snippets.all({ match, open: MATCH_OPEN, close: MATCH_CLOSE }).map((row) => [row.paragraph_id, row])
     )
     stmt.snippetsClear.run()
-    return inRankOrder(top, rows, (row, rank) => ({
-      field: 'paragraph',
-      textId: row.text_id,
-      paragraphId: row.paragraph_id,
-      paragraphIndex: row.idx,
-      title: row.title,
-      outlet: row.outlet,
-      publishedAt: row.published_at,
-      snippet: splitHighlighted(row.marked),
-      rank
-    }))
+    return inRankOrder(top, rows, toParagraphHit)
   }
 
   // One read transaction: the ranking and the rows it names are the same snapshot of the library.
@@ -558,7 +410,7 @@ export function createLibrary(db: Database): Library {
   indexPending()
 
   return {
-    importDocument(input) {
+    async importDocument(input) {
       const result = importTransaction(input)
       if (result.status === 'imported') {
         if (++waiting >= INDEX_BATCH_TEXTS) indexQuietly()
@@ -567,33 +419,22 @@ export function createLibrary(db: Database): Library {
       return result
     },
 
-    indexPending,
+    indexPending: async () => indexPending(),
 
-    list({ role, limit, offset }) {
+    async list({ role, limit, offset }) {
       const texts = stmt.list.all({ role: role ?? null, limit, offset }).map(toSummary)
       const total = stmt.total.get({ role: role ?? null })?.n ?? 0
       return { texts, total }
     },
 
-    get(id) {
+    async get(id) {
       const row = stmt.detail.get(id)
-      if (!row) return null
-      return {
-        ...toSummary(row),
-        encoding: row.encoding,
-        contentHash: row.content_hash,
-        originalText: row.original_text,
-        cleanedText: row.cleaned_text,
-        paragraphs: stmt.paragraphs
-          .all(id)
-          .map((p) => ({ id: p.id, index: p.idx, text: p.text, start: p.start })),
-        removed: JSON.parse(row.removed_json) as RemovedBlock[]
-      }
+      return row ? toDetail(row, stmt.paragraphs.all(id)) : null
     },
 
-    summary: (id) => summary(id),
+    summary: async (id) => summary(id),
 
-    read(id, offset, limit, originalChars) {
+    async read(id, offset, limit, originalChars) {
       const row = stmt.readerHead.get({ id, chars: originalChars })
       if (!row) return null
       return {
@@ -609,32 +450,32 @@ export function createLibrary(db: Database): Library {
       }
     },
 
-    originalBytes(id) {
+    async originalBytes(id) {
       const row = stmt.originalBytes.get(id)
       return row ? new Uint8Array(row.original_bytes) : null
     },
 
-    search(query, limit, { headlines = true } = {}) {
+    async search(query, limit, { headlines = true } = {}) {
       const match = toFtsQuery(query)
       if (!match) return []
       indexUnlessBusy()
       return searchTransaction(match, limit, headlines)
     },
 
-    searchPassages(terms, { limit, excludeTextIds, roles }) {
+    async searchPassages(terms, { limit, excludeTextIds, roles }) {
       const match = toFtsAnyQuery(terms)
       if (!match) return []
       indexUnlessBusy()
       return stmt.passages.all({ match, exclude: jsonList(excludeTextIds), roles: jsonList(roles), limit })
     },
 
-    delete: (id) => deleteTransaction(id),
+    delete: async (id) => deleteTransaction(id),
 
-    setRole(id, role) {
+    async setRole(id, role) {
       return stmt.setRole.run(role, id).changes > 0 ? summary(id) : null
     },
 
-    setMeta(id, meta) {
+    async setMeta(id, meta) {
       const current = summary(id)
       if (!current) return null
       const next = { ...current, ...meta }
@@ -642,9 +483,9 @@ export function createLibrary(db: Database): Library {
       return summary(id)
     },
 
-    count: () => stmt.count.get()?.n ?? 0,
+    count: async () => stmt.count.get()?.n ?? 0,
 
-    integrityCheck() {
+    async integrityCheck() {
       // Texts waiting for the index are not damage: index them, then compare index and paragraphs.
       indexPending()
       const problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>)
@@ -667,9 +508,9 @@ export function createLibrary(db: Database): Library {
       return { ok: problems.length === 0, problems }
     },
 
-    listHouseNames: () => stmt.listNames.all().map(toHouseName),
+    listHouseNames: async () => stmt.listNames.all().map(toHouseName),
 
-    addHouseName(name, note = null) {
+    async addHouseName(name, note = null) {
       const trimmed = name.trim()
       if (trimmed === '') throw new ApiError('BAD_REQUEST', 'A house name cannot be empty.')
       if (stmt.findName.get(trimmed)) {
@@ -680,7 +521,7 @@ export function createLibrary(db: Database): Library {
       return { id: Number(lastInsertRowid), name: trimmed, note, addedAt }
     },
 
-    removeHouseName: (id) => stmt.removeName.run(id).changes > 0,
+    removeHouseName: async (id) => stmt.removeName.run(id).changes > 0,
 
     checks: createChecksStore(db),
     preferences: createPreferencesStore(db),
@@ -689,7 +530,7 @@ export function createLibrary(db: Database): Library {
       if (db.open) indexPending()
       await db.backup(destination)
     },
-    close() {
+    async close() {
       try {
         if (db.open) indexUnlessBusy()
       } finally {

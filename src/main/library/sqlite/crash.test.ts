@@ -7,11 +7,11 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from './index'
 import { INDEX_BATCH_TEXTS } from './library'
-import { consistencyProblems } from '../../test-support/library/consistency'
-import { bytesOf, makeDoc } from '../../test-support/library/docs'
-import { generatedParagraphs } from '../../test-support/library/generate'
+import { consistencyProblems } from '../../../test-support/library/consistency'
+import { bytesOf, makeDoc } from '../../../test-support/library/docs'
+import { generatedParagraphs } from '../../../test-support/library/generate'
 
-const CHILD = join(__dirname, '..', '..', 'test-support', 'library', 'import-many.ts')
+const CHILD = join(__dirname, '..', '..', '..', 'test-support', 'library', 'import-many.ts')
 const TOTAL = 5000
 const KILL_EVERY = 200
 const ROUNDS = 5
@@ -72,7 +72,7 @@ describe('a crash during import', () => {
       // Killed mid-run: some texts in, not all of them (else this round proved nothing).
       expect(survived).toBeGreaterThanOrEqual(seen)
       expect(survived).toBeLessThan(TOTAL)
-      expect(consistencyProblems(path), `after kill ${round}`).toEqual([])
+      expect(await consistencyProblems(path), `after kill ${round}`).toEqual([])
     }
   }, 120_000)
 
@@ -104,30 +104,35 @@ describe('a crash during import', () => {
     ).toBe(killAfter - INDEX_BATCH_TEXTS)
     db.close()
     // Reopened: every text is found by its own words, and the index matches the paragraphs.
-    expect(consistencyProblems(path)).toEqual([])
+    expect(await consistencyProblems(path)).toEqual([])
     const library = openLibrary(path)
     for (let n = 0; n < killAfter; n++) {
       expect(
-        library.search(`"Report ${n} part 0"`, 5).map((hit) => hit.title),
+        (await library.search(`"Report ${n} part 0"`, 5)).map((hit) => hit.title),
         `text ${n}`
       ).toContain(`Report ${n}`)
     }
-    library.close()
+    await library.close()
   }, 60_000)
 
-  it('the check does notice a half-imported text and a broken full-text index', () => {
+  it('the check does notice a half-imported text and a broken full-text index', async () => {
     const path = join(dir, 'damaged.sqlite')
     const library = openLibrary(path)
     for (let n = 0; n < 3; n++) {
       const doc = makeDoc(generatedParagraphs(n))
-      library.importDocument({ fileName: `${n}.txt`, bytes: bytesOf(doc.cleanedText), doc, role: 'source' })
+      await library.importDocument({
+        fileName: `${n}.txt`,
+        bytes: bytesOf(doc.cleanedText),
+        doc,
+        role: 'source'
+      })
     }
-    library.close()
-    expect(consistencyProblems(path)).toEqual([])
+    await library.close()
+    expect(await consistencyProblems(path)).toEqual([])
 
     const db = new Database(path)
     db.prepare('DELETE FROM paragraphs WHERE text_id = 2 AND idx = 1').run()
-    expect(consistencyProblems(path)).toEqual([
+    expect(await consistencyProblems(path)).toEqual([
       expect.stringMatching(/^text 2 has \d+ of its \d+ paragraphs$/)
     ])
     // A paragraph that bypassed the index although the index claims it (it is below the mark of
@@ -135,6 +140,6 @@ describe('a crash during import', () => {
     db.prepare("INSERT INTO paragraphs (text_id, idx, start, text) VALUES (2, 99, 0, 'unindexed')").run()
     db.prepare('UPDATE fts_indexed SET upto = (SELECT max(id) FROM paragraphs)').run()
     db.close()
-    expect(consistencyProblems(path).some((p) => p.startsWith('full-text index:'))).toBe(true)
+    expect((await consistencyProblems(path)).some((p) => p.startsWith('full-text index:'))).toBe(true)
   })
 })

@@ -7,14 +7,14 @@ import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CheckResult } from '../../shared/check'
-import type { Decision } from '../../shared/workbench'
+import type { CheckResult } from '../../../shared/check'
+import type { Decision } from '../../../shared/workbench'
 import { openLibrary } from './index'
-import { consistencyProblems } from '../../test-support/library/consistency'
-import type { DecisionAck } from '../../test-support/library/decide-many'
-import { bytesOf, makeDoc } from '../../test-support/library/docs'
+import { consistencyProblems } from '../../../test-support/library/consistency'
+import type { DecisionAck } from '../../../test-support/library/decide-many'
+import { bytesOf, makeDoc } from '../../../test-support/library/docs'
 
-const CHILD = join(__dirname, '..', '..', 'test-support', 'library', 'decide-many.ts')
+const CHILD = join(__dirname, '..', '..', '..', 'test-support', 'library', 'decide-many.ts')
 /** More than any round gets through: every round ends in a SIGKILL, never in the loop's end. */
 const TOTAL = 1_000_000
 /**
@@ -138,7 +138,7 @@ describe('a crash during a burst of decisions', () => {
       acknowledged.push(...(await decideUntilKilled(path, round, atLeast)))
 
       // Reopening is what the app does after a crash (WAL recovery included).
-      expect(consistencyProblems(path), `after kill ${round}`).toEqual([])
+      expect(await consistencyProblems(path), `after kill ${round}`).toEqual([])
       expect(decisionProblems(path), `after kill ${round}`).toEqual([])
 
       const { decisions, history } = readStore(path)
@@ -179,24 +179,24 @@ describe('a crash during a burst of decisions', () => {
     }
   }, 180_000)
 
-  it('the check does notice a decision written without its history, and history without its decision', () => {
+  it('the check does notice a decision written without its history, and history without its decision', async () => {
     const path = join(dir, 'damaged.sqlite')
     const library = openLibrary(path)
     const doc = makeDoc(['A story.'])
-    const story = library.importDocument({
+    const story = await library.importDocument({
       fileName: 's.txt',
       bytes: bytesOf(doc.cleanedText),
       doc,
       role: 'story'
     })
-    const { id: checkId } = library.checks.create({
+    const { id: checkId } = await library.checks.create({
       storyId: story.id,
       title: 'story',
       sourceIds: null,
       result: { claims: [] } as unknown as CheckResult
     })
     for (const claimId of ['a', 'b', 'c']) {
-      library.checks.decide({
+      await library.checks.decide({
         checkId,
         claimId,
         status: 'verified',
@@ -205,7 +205,7 @@ describe('a crash during a burst of decisions', () => {
         pinned: []
       })
     }
-    library.close()
+    await library.close()
     expect(decisionProblems(path)).toEqual([])
 
     const db = new Database(path)

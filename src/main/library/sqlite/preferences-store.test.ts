@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ApiError } from '../../shared/errors'
+import { ApiError } from '../../../shared/errors'
 import { openLibrary } from './index'
 
 let dir: string
@@ -13,31 +13,31 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('preferences in the library', () => {
-  it('starts with none set', () => {
+  it('starts with none set', async () => {
     const library = openLibrary(':memory:')
-    expect(library.preferences.get()).toEqual({ newsroom: null, newsroomUrl: null, checkedBy: null })
-    library.close()
+    expect(await library.preferences.get()).toEqual({ newsroom: null, newsroomUrl: null, checkedBy: null })
+    await library.close()
   })
 
-  it('sets only the keys given, clears a key set to null, and keeps them in the file', () => {
+  it('sets only the keys given, clears a key set to null, and keeps them in the file', async () => {
     const path = join(dir, 'lib.sqlite')
     const library = openLibrary(path)
-    expect(library.preferences.set({ newsroom: 'Example Desk', checkedBy: 'Ana Ruiz' })).toEqual({
+    expect(await library.preferences.set({ newsroom: 'Example Desk', checkedBy: 'Ana Ruiz' })).toEqual({
       newsroom: 'Example Desk',
       newsroomUrl: null,
       checkedBy: 'Ana Ruiz'
     })
-    library.preferences.set({ newsroomUrl: 'https://desk.example/' })
-    library.preferences.set({ checkedBy: null })
-    library.close()
+    await library.preferences.set({ newsroomUrl: 'https://desk.example/' })
+    await library.preferences.set({ checkedBy: null })
+    await library.close()
 
     const again = openLibrary(path)
-    expect(again.preferences.get()).toEqual({
+    expect(await again.preferences.get()).toEqual({
       newsroom: 'Example Desk',
       newsroomUrl: 'https://desk.example/',
       checkedBy: null
     })
-    again.close()
+    await again.close()
     const db = new Database(path, { readonly: true })
     expect(db.prepare('SELECT key, value FROM preferences ORDER BY key').all()).toEqual([
       { key: 'newsroom', value: '"Example Desk"' },
@@ -46,26 +46,26 @@ describe('preferences in the library', () => {
     db.close()
   })
 
-  it('refuses an invalid value with a typed error and changes nothing, not even the valid keys beside it', () => {
+  it('refuses an invalid value with a typed error and changes nothing, not even the valid keys beside it', async () => {
     const library = openLibrary(':memory:')
-    library.preferences.set({ newsroom: 'Example Desk' })
+    await library.preferences.set({ newsroom: 'Example Desk' })
     const attempt = () =>
       library.preferences.set({ newsroom: 'Other Desk', newsroomUrl: 'javascript:alert(1)' })
-    expect(attempt).toThrow(ApiError)
-    expect(attempt).toThrow(/newsroomUrl/)
-    expect(() => library.preferences.set({ checkedBy: 'Two\nlines' })).toThrow(ApiError)
-    expect(() => library.preferences.set({ checkedBy: 'x'.repeat(201) })).toThrow(ApiError)
-    expect(library.preferences.get()).toEqual({
+    await expect(attempt()).rejects.toThrow(ApiError)
+    await expect(attempt()).rejects.toThrow(/newsroomUrl/)
+    await expect(library.preferences.set({ checkedBy: 'Two\nlines' })).rejects.toThrow(ApiError)
+    await expect(library.preferences.set({ checkedBy: 'x'.repeat(201) })).rejects.toThrow(ApiError)
+    expect(await library.preferences.get()).toEqual({
       newsroom: 'Example Desk',
       newsroomUrl: null,
       checkedBy: null
     })
-    library.close()
+    await library.close()
   })
 
-  it('reads a row edited by hand into something invalid as unset, and ignores unknown keys', () => {
+  it('reads a row edited by hand into something invalid as unset, and ignores unknown keys', async () => {
     const path = join(dir, 'lib.sqlite')
-    openLibrary(path).close()
+    await openLibrary(path).close()
     const db = new Database(path)
     const put = db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?)')
     put.run('newsroom', 'not json')
@@ -74,7 +74,11 @@ describe('preferences in the library', () => {
     put.run('theme', JSON.stringify('dark'))
     db.close()
     const library = openLibrary(path)
-    expect(library.preferences.get()).toEqual({ newsroom: null, newsroomUrl: null, checkedBy: 'Ana Ruiz' })
-    library.close()
+    expect(await library.preferences.get()).toEqual({
+      newsroom: null,
+      newsroomUrl: null,
+      checkedBy: 'Ana Ruiz'
+    })
+    await library.close()
   })
 })

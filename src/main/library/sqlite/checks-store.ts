@@ -1,115 +1,20 @@
 // Checks and decisions in SQLite. A decision and its history entry are written in one
 // transaction, so an acknowledged decision is never without its history, nor the reverse.
 import type { Database } from 'better-sqlite3'
-import type { CheckResult, ClaimKind } from '../../shared/check'
-import type {
-  CheckSummary,
-  Decision,
-  DecisionInput,
-  HistoryEntry,
-  PinnedEvidence,
-  UndoState
-} from '../../shared/workbench'
-import { undoStacks, type HistoryLink } from '../core/decisions/undo-stacks'
-
-interface CheckRow {
-  id: number
-  story_id: number
-  title: string
-  source_ids_json: string | null
-  result_json: string
-  created_at: string
-  updated_at: string
-  decided: number
-}
-
-interface DecisionRow {
-  claim_id: string
-  status: Decision['status']
-  corrected_text: string | null
-  note: string | null
-  pinned_json: string
-  publish: 0 | 1
-  public_explanation: string | null
-  updated_at: string
-}
-
-interface HistoryRow {
-  id: number
-  claim_id: string
-  at: string
-  before_json: string | null
-  after_json: string
-  undoes: number | null
-  redoes: number | null
-}
-
-/** A decision with the history entry that recorded it. */
-export interface SavedDecision {
-  decision: Decision
-  entry: HistoryEntry
-}
-
-/** A claim the editor added by selecting story text. */
-export interface StoredEditorClaim {
-  rowId: number
-  kind: ClaimKind
-  start: number
-  end: number
-  addedAt: string
-}
-
-export interface StoredCheck {
-  summary: CheckSummary
-  result: CheckResult
-}
-
-export interface ChecksStore {
-  create(input: {
-    storyId: number
-    title: string
-    sourceIds: number[] | null
-    result: CheckResult
-  }): CheckSummary
-  list(): CheckSummary[]
-  get(id: number): StoredCheck | null
-  replaceResult(id: number, result: CheckResult): CheckSummary | null
-  /** The title the checks of a story are listed under, after its headline changed. */
-  retitle(storyId: number, title: string): void
-  /** Changes the sources chosen for the check (null: all of the library) with the result made from them. */
-  replaceSources(id: number, sourceIds: number[] | null, result: CheckResult): CheckSummary | null
-  delete(id: number): boolean
-  decisions(checkId: number): Decision[]
-  /** Writes the decision and its history entry together; returns both. */
-  decide(input: DecisionInput): SavedDecision | null
-  /**
-   * Reverses the last change of the check not yet undone (writing its "before" as a new entry),
-   * or makes the last undone one again; null when there is none, or no such check.
-   */
-  undo(checkId: number): SavedDecision | null
-  redo(checkId: number): SavedDecision | null
-  undoState(checkId: number): UndoState
-  history(checkId: number, claimId?: string): HistoryEntry[]
-  /** Records an editor's claim; null when that span and kind are already recorded. */
-  addEditorClaim(
-    checkId: number,
-    claim: { kind: ClaimKind; start: number; end: number }
-  ): StoredEditorClaim | null
-  editorClaims(checkId: number): StoredEditorClaim[]
-}
-
-function toDecision(row: DecisionRow): Decision {
-  return {
-    claimId: row.claim_id,
-    status: row.status,
-    correctedText: row.corrected_text,
-    note: row.note,
-    pinned: JSON.parse(row.pinned_json) as PinnedEvidence[],
-    publish: row.publish === 1,
-    publicExplanation: row.public_explanation,
-    updatedAt: row.updated_at
-  }
-}
+import type { CheckResult, ClaimKind } from '../../../shared/check'
+import type { DecisionInput } from '../../../shared/workbench'
+import { undoStacks, type HistoryLink } from '../../core/decisions/undo-stacks'
+import {
+  nextDecision,
+  replayInput,
+  toCheckSummary,
+  toDecision,
+  toHistoryEntry,
+  type CheckRow,
+  type DecisionRow,
+  type HistoryRow
+} from '../rows'
+import type { ChecksStore, SavedDecision } from '../store'
 
 export function createChecksStore(
   db: Database,
@@ -182,47 +87,16 @@ export function createChecksStore(
     )
   }
 
-  function summary(row: CheckRow, result?: CheckResult): CheckSummary {
-    const parsed = result ?? (JSON.parse(row.result_json) as CheckResult)
-    return {
-      id: row.id,
-      storyId: row.story_id,
-      title: row.title,
-      sourceIds: row.source_ids_json ? (JSON.parse(row.source_ids_json) as number[]) : null,
-      total: parsed.claims.length,
-      decided: row.decided,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at
-    }
-  }
+  const summary = toCheckSummary
 
-  const toEntry = (row: HistoryRow): HistoryEntry => ({
-    id: row.id,
-    claimId: row.claim_id,
-    at: row.at,
-    before: row.before_json ? (JSON.parse(row.before_json) as Decision) : null,
-    after: JSON.parse(row.after_json) as Decision,
-    ...(row.undoes !== null ? { undoes: row.undoes } : {}),
-    ...(row.redoes !== null ? { redoes: row.redoes } : {})
-  })
+  const toEntry = toHistoryEntry
 
   /** Writes one decision and its entry; the caller holds the transaction and has checked the check exists. */
   function write(input: DecisionInput, link: { undoes?: number; redoes?: number } = {}): SavedDecision {
     const at = now()
     const beforeRow = stmt.decision.get(input.checkId, input.claimId)
     const before = beforeRow ? toDecision(beforeRow) : null
-    const decision: Decision = {
-      claimId: input.claimId,
-      status: input.status,
-      correctedText: input.correctedText,
-      note: input.note,
-      pinned: input.pinned,
-      // Left out: as decided before (see decisionInputSchema).
-      publish: input.publish ?? before?.publish ?? false,
-      publicExplanation:
-        input.publicExplanation === undefined ? (before?.publicExplanation ?? null) : input.publicExplanation,
-      updatedAt: at
-    }
+    const decision = nextDecision(input, before, at)
     stmt.upsert.run({
       checkId: input.checkId,
       claimId: input.claimId,
@@ -268,24 +142,14 @@ export function createChecksStore(
     const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
     if (targetId === undefined) return null
     const target = toEntry(stmt.historyEntry.get(targetId)!)
-    const to = side === 'undo' ? target.before : target.after
     return write(
-      {
-        checkId,
-        claimId: target.claimId,
-        status: to?.status ?? 'open',
-        correctedText: to?.correctedText ?? null,
-        note: to?.note ?? null,
-        pinned: to?.pinned ?? [],
-        publish: to?.publish ?? false,
-        publicExplanation: to?.publicExplanation ?? null
-      },
+      replayInput(checkId, target, side),
       side === 'undo' ? { undoes: targetId } : { redoes: targetId }
     )
   })
 
   return {
-    create({ storyId, title, sourceIds, result }) {
+    async create({ storyId, title, sourceIds, result }) {
       const at = now()
       const info = stmt.insert.run({
         storyId,
@@ -296,45 +160,45 @@ export function createChecksStore(
       })
       return summary(stmt.get.get(Number(info.lastInsertRowid))!, result)
     },
-    list: () => stmt.list.all().map((row) => summary(row)),
-    get(id) {
+    list: async () => stmt.list.all().map((row) => summary(row)),
+    async get(id) {
       const row = stmt.get.get(id)
       if (!row) return null
       const result = JSON.parse(row.result_json) as CheckResult
       return { summary: summary(row, result), result }
     },
-    replaceResult(id, result) {
+    async replaceResult(id, result) {
       if (stmt.replaceResult.run(JSON.stringify(result), now(), id).changes === 0) return null
       return summary(stmt.get.get(id)!, result)
     },
-    retitle(storyId, title) {
+    async retitle(storyId, title) {
       stmt.retitle.run(title, storyId)
     },
-    replaceSources(id, sourceIds, result) {
+    async replaceSources(id, sourceIds, result) {
       const ids = sourceIds ? JSON.stringify(sourceIds) : null
       if (stmt.replaceSources.run(ids, JSON.stringify(result), now(), id).changes === 0) return null
       return summary(stmt.get.get(id)!, result)
     },
-    delete: (id) => stmt.delete.run(id).changes > 0,
-    decisions: (checkId) => stmt.decisions.all(checkId).map(toDecision),
-    decide: (input) => decide(input),
-    undo: (checkId) => replay(checkId, 'undo'),
-    redo: (checkId) => replay(checkId, 'redo'),
-    undoState(checkId) {
+    delete: async (id) => stmt.delete.run(id).changes > 0,
+    decisions: async (checkId) => stmt.decisions.all(checkId).map(toDecision),
+    decide: async (input) => decide(input),
+    undo: async (checkId) => replay(checkId, 'undo'),
+    redo: async (checkId) => replay(checkId, 'redo'),
+    async undoState(checkId) {
       const { done, undone } = undoStacks(stmt.historyLinks.all(checkId))
       return { canUndo: done.length > 0, canRedo: undone.length > 0 }
     },
-    addEditorClaim(checkId, claim) {
+    async addEditorClaim(checkId, claim) {
       const at = now()
       const info = editorStmt.insert.run({ checkId, ...claim, at })
       if (info.changes === 0) return null
       return { rowId: Number(info.lastInsertRowid), ...claim, addedAt: at }
     },
-    editorClaims: (checkId) =>
+    editorClaims: async (checkId) =>
       editorStmt.list
         .all(checkId)
         .map((r) => ({ rowId: r.id, kind: r.kind, start: r.start, end: r.end, addedAt: r.added_at })),
-    history: (checkId, claimId) =>
+    history: async (checkId, claimId) =>
       (claimId === undefined ? stmt.history.all(checkId) : stmt.historyForClaim.all(checkId, claimId)).map(
         toEntry
       )

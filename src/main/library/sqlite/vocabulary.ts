@@ -2,26 +2,8 @@
 // tables: what spelling suggestions are chosen from. The words are as the tokenizer keeps them:
 // lower case, accents removed ("Kakmikawa" is "kakmikawa").
 import type { Database } from 'better-sqlite3'
-
-export interface IndexedWord {
-  term: string
-  /** Paragraphs and headlines that hold it. */
-  rows: number
-}
-
-export interface Vocabulary {
-  /** Indexed words starting with `first` (one character, folded), of minLength to maxLength characters. */
-  wordsStartingWith(first: string, minLength: number, maxLength: number): IndexedWord[]
-  /** Whether an indexed word starts with `prefix` (folded): the search would find it as a prefix. */
-  hasPrefix(prefix: string): boolean
-  /** The word as a text of the library writes it ("kakmikawa" → "Kakmikawa"), or null when none does. */
-  spelling(term: string): string | null
-}
-
-/** Lower case without accents: the form the index's tokenizer (unicode61 remove_diacritics 2) keeps. */
-export function foldTerm(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-}
+import { writtenAs } from '../fold-term'
+import type { Vocabulary } from '../store'
 
 /** The smallest string above every string starting with `prefix`, in SQLite's (code point) order. */
 function after(prefix: string): string {
@@ -30,7 +12,6 @@ function after(prefix: string): string {
   return head + String.fromCodePoint(Math.min(last + 1, 0x10ffff))
 }
 
-const TOKEN = /[\p{L}\p{N}\p{M}]+/gu
 const INDEXES = [
   { vocab: 'paragraphs_vocab', fts: 'paragraphs_fts', content: 'paragraphs', column: 'text' },
   { vocab: 'titles_vocab', fts: 'titles_fts', content: 'texts', column: 'title' }
@@ -65,21 +46,21 @@ export function createVocabulary(db: Database, beforeRead: () => void): Vocabula
     )
   )
   return {
-    wordsStartingWith(first, minLength, maxLength) {
+    async wordsStartingWith(first, minLength, maxLength) {
       beforeRead()
       return words.all({ from: first, to: after(first), min: minLength, max: maxLength })
     },
-    hasPrefix(prefix) {
+    async hasPrefix(prefix) {
       beforeRead()
       return prefix !== '' && prefixed.get({ from: prefix, to: after(prefix) })?.yes === 1
     },
-    spelling(term) {
+    async spelling(term) {
       // Terms are letters and digits only, so quoting makes any of them a safe FTS5 phrase.
       if (!/^[\p{L}\p{N}\p{M}]+$/u.test(term)) return null
       beforeRead()
       for (const holder of holders) {
         const text = holder.get(`"${term}"`)?.text
-        const written = text?.match(TOKEN)?.find((token) => foldTerm(token) === term)
+        const written = writtenAs(text, term)
         if (written) return written
       }
       return null

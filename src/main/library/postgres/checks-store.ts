@@ -1,0 +1,211 @@
+// Checks and decisions on PostgreSQL. A decision and its history entry are written in one
+// transaction, as on SQLite; the check's row is locked first (FOR UPDATE), so two editors deciding
+// on one check at once write their entries one after the other and undo sees them in that order.
+import type { CheckResult, ClaimKind } from '../../../shared/check'
+import type { DecisionInput } from '../../../shared/workbench'
+import { undoStacks, type HistoryLink } from '../../core/decisions/undo-stacks'
+import {
+  nextDecision,
+  replayInput,
+  toCheckSummary,
+  toDecision,
+  toHistoryEntry,
+  type CheckRow,
+  type DecisionRow,
+  type HistoryRow
+} from '../rows'
+import type { ChecksStore, SavedDecision } from '../store'
+import type { Db } from './connection'
+
+const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes'
+// "Decided" counts claims with a status other than open.
+const CHECK_COLUMNS = `c.id, c.story_id, c.title, c.source_ids_json, c.result_json, c.created_at, c.updated_at,
+  (SELECT count(*)::int FROM decisions d WHERE d.check_id = c.id AND d.status <> 'open') AS decided`
+const DECISION_COLUMNS =
+  'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at'
+
+export function createChecksStore(db: Db, now: () => string = () => new Date().toISOString()): ChecksStore {
+  const checkRow = async (tx: Db, id: number, lock = false): Promise<CheckRow | undefined> =>
+    (
+      await tx.query<CheckRow>(
+        `SELECT ${CHECK_COLUMNS} FROM checks c WHERE c.id = $1${lock ? ' FOR UPDATE' : ''}`,
+        [id]
+      )
+    )[0]
+
+  const historyLinks = (tx: Db, checkId: number): Promise<HistoryLink[]> =>
+    tx.query<HistoryLink>('SELECT id, undoes, redoes FROM decision_history WHERE check_id = $1 ORDER BY id', [
+      checkId
+    ])
+
+  /** Writes one decision and its entry; the caller holds the transaction and the check's lock. */
+  async function write(
+    tx: Db,
+    input: DecisionInput,
+    link: { undoes?: number; redoes?: number } = {}
+  ): Promise<SavedDecision> {
+    const at = now()
+    const [beforeRow] = await tx.query<DecisionRow>(
+      `SELECT ${DECISION_COLUMNS} FROM decisions WHERE check_id = $1 AND claim_id = $2`,
+      [input.checkId, input.claimId]
+    )
+    const before = beforeRow ? toDecision(beforeRow) : null
+    const decision = nextDecision(input, before, at)
+    await tx.query(
+      `INSERT INTO decisions (check_id, claim_id, status, corrected_text, note, pinned_json, publish,
+         public_explanation, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (check_id, claim_id) DO UPDATE SET status = excluded.status,
+         corrected_text = excluded.corrected_text, note = excluded.note, pinned_json = excluded.pinned_json,
+         publish = excluded.publish, public_explanation = excluded.public_explanation,
+         updated_at = excluded.updated_at`,
+      [
+        input.checkId,
+        input.claimId,
+        decision.status,
+        decision.correctedText,
+        decision.note,
+        JSON.stringify(decision.pinned),
+        decision.publish,
+        decision.publicExplanation,
+        at
+      ]
+    )
+    const [entry] = await tx.query<{ id: number }>(
+      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        input.checkId,
+        input.claimId,
+        at,
+        before ? JSON.stringify(before) : null,
+        JSON.stringify(decision),
+        link.undoes ?? null,
+        link.redoes ?? null
+      ]
+    )
+    await tx.query('UPDATE checks SET updated_at = $1 WHERE id = $2', [at, input.checkId])
+    return {
+      decision,
+      entry: { id: entry!.id, claimId: input.claimId, at, before, after: decision, ...link }
+    }
+  }
+
+  const replay = (checkId: number, side: 'undo' | 'redo'): Promise<SavedDecision | null> =>
+    db.transaction(async (tx) => {
+      if (!(await checkRow(tx, checkId, true))) return null
+      const stacks = undoStacks(await historyLinks(tx, checkId))
+      const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
+      if (targetId === undefined) return null
+      const [row] = await tx.query<HistoryRow>(
+        `SELECT ${HISTORY_COLUMNS} FROM decision_history WHERE id = $1`,
+        [targetId]
+      )
+      const target = toHistoryEntry(row!)
+      return write(
+        tx,
+        replayInput(checkId, target, side),
+        side === 'undo' ? { undoes: targetId } : { redoes: targetId }
+      )
+    })
+
+  /** The check's summary after a change, or null when there is no such check. */
+  const changed = async (rows: unknown[], id: number, result: CheckResult) => {
+    if (rows.length === 0) return null
+    const row = await checkRow(db, id)
+    return row ? toCheckSummary(row, result) : null
+  }
+
+  return {
+    async create({ storyId, title, sourceIds, result }) {
+      const at = now()
+      const [inserted] = await db.query<{ id: number }>(
+        `INSERT INTO checks (story_id, title, source_ids_json, result_json, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+        [storyId, title, sourceIds ? JSON.stringify(sourceIds) : null, JSON.stringify(result), at]
+      )
+      return toCheckSummary((await checkRow(db, inserted!.id))!, result)
+    },
+    async list() {
+      const rows = await db.query<CheckRow>(
+        `SELECT ${CHECK_COLUMNS} FROM checks c ORDER BY c.updated_at DESC, c.id DESC`
+      )
+      return rows.map((row) => toCheckSummary(row))
+    },
+    async get(id) {
+      const row = await checkRow(db, id)
+      if (!row) return null
+      const summary = toCheckSummary(row)
+      return { summary, result: JSON.parse(row.result_json) as CheckResult }
+    },
+    async replaceResult(id, result) {
+      const rows = await db.query(
+        'UPDATE checks SET result_json = $1, updated_at = $2 WHERE id = $3 RETURNING id',
+        [JSON.stringify(result), now(), id]
+      )
+      return changed(rows, id, result)
+    },
+    async retitle(storyId, title) {
+      await db.query('UPDATE checks SET title = $1 WHERE story_id = $2', [title, storyId])
+    },
+    async replaceSources(id, sourceIds, result) {
+      const rows = await db.query(
+        'UPDATE checks SET source_ids_json = $1, result_json = $2, updated_at = $3 WHERE id = $4 RETURNING id',
+        [sourceIds ? JSON.stringify(sourceIds) : null, JSON.stringify(result), now(), id]
+      )
+      return changed(rows, id, result)
+    },
+    async delete(id) {
+      return (await db.query('DELETE FROM checks WHERE id = $1 RETURNING id', [id])).length > 0
+    },
+    async decisions(checkId) {
+      const rows = await db.query<DecisionRow>(
+        `SELECT ${DECISION_COLUMNS} FROM decisions WHERE check_id = $1 ORDER BY claim_id COLLATE "C"`,
+        [checkId]
+      )
+      return rows.map(toDecision)
+    },
+    decide: (input) =>
+      db.transaction(async (tx) => ((await checkRow(tx, input.checkId, true)) ? write(tx, input) : null)),
+    undo: (checkId) => replay(checkId, 'undo'),
+    redo: (checkId) => replay(checkId, 'redo'),
+    async undoState(checkId) {
+      const { done, undone } = undoStacks(await historyLinks(db, checkId))
+      return { canUndo: done.length > 0, canRedo: undone.length > 0 }
+    },
+    async history(checkId, claimId) {
+      const rows =
+        claimId === undefined
+          ? await db.query<HistoryRow>(
+              `SELECT ${HISTORY_COLUMNS} FROM decision_history WHERE check_id = $1 ORDER BY id`,
+              [checkId]
+            )
+          : await db.query<HistoryRow>(
+              `SELECT ${HISTORY_COLUMNS} FROM decision_history WHERE check_id = $1 AND claim_id = $2 ORDER BY id`,
+              [checkId, claimId]
+            )
+      return rows.map(toHistoryEntry)
+    },
+    async addEditorClaim(checkId, claim) {
+      const at = now()
+      const [row] = await db.query<{ id: number }>(
+        `INSERT INTO manual_claims (check_id, start, "end", kind, added_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (check_id, start, "end") DO NOTHING RETURNING id`,
+        [checkId, claim.start, claim.end, claim.kind, at]
+      )
+      return row ? { rowId: row.id, ...claim, addedAt: at } : null
+    },
+    async editorClaims(checkId) {
+      const rows = await db.query<{
+        id: number
+        kind: ClaimKind
+        start: number
+        end: number
+        added_at: string
+      }>('SELECT id, kind, start, "end", added_at FROM manual_claims WHERE check_id = $1 ORDER BY id', [
+        checkId
+      ])
+      return rows.map((r) => ({ rowId: r.id, kind: r.kind, start: r.start, end: r.end, addedAt: r.added_at }))
+    }
+  }
+}

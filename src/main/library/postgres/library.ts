@@ -1,0 +1,269 @@
+// The library's texts on PostgreSQL: paragraphs carry their own tsvector (a generated column with
+// a GIN index), so a text is searchable the moment its transaction commits and there is no
+// index batch to wait for.
+import type { RemovedBlock, SearchHit, TextSummary } from '../../../shared/domain'
+import { ApiError } from '../../../shared/errors'
+import { MATCH_CLOSE, MATCH_OPEN } from '../fts-query'
+import {
+  toDetail,
+  toHeadlineHit,
+  toParagraph,
+  toParagraphHit,
+  toSummary,
+  type DetailRow,
+  type HitRow,
+  type ParagraphRow,
+  type SummaryRow
+} from '../rows'
+import type { HouseName, Library } from '../store'
+import { contentHash, countWords, paragraphStarts } from '../text-facts'
+import { createChecksStore } from './checks-store'
+import type { Db } from './connection'
+import { createPreferencesStore } from './preferences-store'
+import { toTsAnyQuery, toTsQuery } from './ts-query'
+import { createVocabulary } from './vocabulary'
+
+/** A search's list gives headlines at most 1/HEADLINE_SHARE of its places, as on SQLite. */
+const HEADLINE_SHARE = 5
+
+const SUMMARY_COLUMNS = `t.id, t.role, t.format, t.file_name, t.title, t.outlet, t.byline, t.published_at,
+  t.url, t.imported_at, t.word_count,
+  (SELECT count(*)::int FROM paragraphs p WHERE p.text_id = t.id) AS paragraph_count`
+
+// ts_headline's options: the highlight markers splitHighlighted reads, and a window of about
+// the 32 words SQLite's snippet() gives.
+const SNIPPET_OPTIONS = `StartSel=${MATCH_OPEN}, StopSel=${MATCH_CLOSE}, MaxWords=32, MinWords=12, ShortWord=0, MaxFragments=1`
+const HEADLINE_OPTIONS = `StartSel=${MATCH_OPEN}, StopSel=${MATCH_CLOSE}, HighlightAll=true`
+
+export function createPostgresLibrary(db: Db, close: () => Promise<void>): Library {
+  const summary = async (id: number): Promise<TextSummary | null> => {
+    const [row] = await db.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM texts t WHERE t.id = $1`, [id])
+    return row ? toSummary(row) : null
+  }
+
+  // The best `limit` of an index by ts_rank (negated: lower is better, as bm25 on SQLite), then
+  // the highlighted text of those few only: ts_headline re-reads the text, too dear for every match.
+  const headlineHits = async (query: string, limit: number): Promise<SearchHit[]> => {
+    const rows = await db.query<HitRow & { rank: number }>(
+      `SELECT t.id AS text_id, t.title, t.outlet, t.published_at, top.rank,
+         ts_headline('factdesk', coalesce(t.title, ''), q, $3) AS marked
+       FROM (SELECT t.id, -ts_rank(t.title_tsv, q, 1) AS rank FROM texts t, to_tsquery('factdesk', $1) q
+             WHERE t.title_tsv @@ q ORDER BY rank, t.id DESC LIMIT $2) top
+       JOIN texts t ON t.id = top.id, to_tsquery('factdesk', $1) q
+       ORDER BY top.rank, t.id DESC`,
+      [query, limit, HEADLINE_OPTIONS]
+    )
+    return rows.map((row) => toHeadlineHit(row, row.rank))
+  }
+
+  const paragraphHits = async (query: string, limit: number): Promise<SearchHit[]> => {
+    if (limit <= 0) return []
+    const rows = await db.query<HitRow & { paragraph_id: number; idx: number; rank: number }>(
+      `SELECT p.id AS paragraph_id, p.text_id, p.idx, t.title, t.outlet, t.published_at, top.rank,
+         ts_headline('factdesk', p.text, q, $3) AS marked
+       FROM (SELECT p.id, -ts_rank(p.tsv, q, 1) AS rank FROM paragraphs p, to_tsquery('factdesk', $1) q
+             WHERE p.tsv @@ q ORDER BY rank, p.id DESC LIMIT $2) top
+       JOIN paragraphs p ON p.id = top.id JOIN texts t ON t.id = p.text_id, to_tsquery('factdesk', $1) q
+       ORDER BY top.rank, p.id DESC`,
+      [query, limit, SNIPPET_OPTIONS]
+    )
+    return rows.map((row) => toParagraphHit(row, row.rank))
+  }
+
+  return {
+    async importDocument({ fileName, bytes, doc, role }) {
+      const hash = contentHash(doc.cleanedText)
+      return db.transaction(async (tx) => {
+        // ON CONFLICT: two editors importing the same article at once get one text between them.
+        const [inserted] = await tx.query<{ id: number }>(
+          `INSERT INTO texts (role, format, file_name, title, outlet, byline, published_at, url, encoding,
+             content_hash, original_bytes, original_text, cleaned_text, removed_json, imported_at, word_count)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+           ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
+          [
+            role,
+            doc.format,
+            fileName,
+            doc.title,
+            doc.outlet,
+            doc.byline,
+            doc.publishedAt,
+            doc.url,
+            doc.encoding,
+            hash,
+            Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+            doc.originalText,
+            doc.cleanedText,
+            JSON.stringify(doc.removed),
+            new Date().toISOString(),
+            countWords(doc.cleanedText)
+          ]
+        )
+        if (!inserted) {
+          const [existing] = await tx.query<{ id: number; title: string | null }>(
+            'SELECT id, title FROM texts WHERE content_hash = $1',
+            [hash]
+          )
+          return { status: 'duplicate' as const, id: existing!.id, title: existing!.title }
+        }
+        const starts = paragraphStarts(doc.cleanedText, doc.paragraphs)
+        await tx.query(
+          `INSERT INTO paragraphs (text_id, idx, start, text)
+           SELECT $1, idx, start, text FROM unnest($2::int[], $3::int[], $4::text[]) AS p (idx, start, text)`,
+          [
+            inserted.id,
+            doc.paragraphs.map((_, i) => i),
+            doc.paragraphs.map((_, i) => starts[i] ?? 0),
+            doc.paragraphs
+          ]
+        )
+        return { status: 'imported' as const, id: inserted.id, title: doc.title }
+      })
+    },
+
+    indexPending: async () => 0,
+
+    async list({ role, limit, offset }) {
+      const rows = await db.query<SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM texts t WHERE ($1::text IS NULL OR t.role = $1)
+         ORDER BY t.imported_at DESC, t.id DESC LIMIT $2 OFFSET $3`,
+        [role ?? null, limit, offset]
+      )
+      const [total] = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM texts WHERE ($1::text IS NULL OR role = $1)',
+        [role ?? null]
+      )
+      return { texts: rows.map(toSummary), total: total?.n ?? 0 }
+    },
+
+    async get(id) {
+      const [row] = await db.query<DetailRow>(
+        `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.content_hash, t.original_text, t.cleaned_text, t.removed_json
+         FROM texts t WHERE t.id = $1`,
+        [id]
+      )
+      if (!row) return null
+      const paragraphs = await db.query<ParagraphRow>(
+        'SELECT id, idx, text, start FROM paragraphs WHERE text_id = $1 ORDER BY idx',
+        [id]
+      )
+      return toDetail(row, paragraphs)
+    },
+
+    summary,
+
+    async read(id, offset, limit, originalChars) {
+      const [row] = await db.query<
+        SummaryRow & {
+          encoding: string
+          removed_json: string
+          original_start: string
+          original_length: number
+        }
+      >(
+        `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.removed_json, left(t.original_text, $2) AS original_start,
+           length(t.original_text) AS original_length FROM texts t WHERE t.id = $1`,
+        [id, originalChars]
+      )
+      if (!row) return null
+      const paragraphs = await db.query<ParagraphRow>(
+        'SELECT id, idx, text, start FROM paragraphs WHERE text_id = $1 AND idx >= $2 ORDER BY idx LIMIT $3',
+        [id, offset, limit]
+      )
+      return {
+        ...toSummary(row),
+        encoding: row.encoding,
+        removed: JSON.parse(row.removed_json) as RemovedBlock[],
+        offset,
+        paragraphs: paragraphs.map(toParagraph),
+        originalText: row.original_start,
+        originalLength: row.original_length
+      }
+    },
+
+    async originalBytes(id) {
+      const [row] = await db.query<{ original_bytes: Buffer }>(
+        'SELECT original_bytes FROM texts WHERE id = $1',
+        [id]
+      )
+      return row ? new Uint8Array(row.original_bytes) : null
+    },
+
+    async search(input, limit, { headlines = true } = {}) {
+      const query = toTsQuery(input)
+      if (!query) return []
+      const titled = headlines
+        ? await headlineHits(query, Math.max(1, Math.floor(limit / HEADLINE_SHARE)))
+        : []
+      return [...titled, ...(await paragraphHits(query, limit - titled.length))]
+    },
+
+    async searchPassages(terms, { limit, excludeTextIds, roles }) {
+      const query = toTsAnyQuery(terms)
+      if (!query) return []
+      return db.query<{ textId: number; paragraphId: number; index: number; text: string; start: number }>(
+        `SELECT p.text_id AS "textId", p.id AS "paragraphId", p.idx AS "index", p.text, p.start
+         FROM paragraphs p JOIN texts t ON t.id = p.text_id, to_tsquery('factdesk', $1) q
+         WHERE p.tsv @@ q
+           AND ($2::int[] IS NULL OR p.text_id <> ALL ($2))
+           AND ($3::text[] IS NULL OR t.role = ANY ($3))
+         ORDER BY ts_rank(p.tsv, q, 1) DESC, p.id LIMIT $4`,
+        [query, excludeTextIds?.length ? excludeTextIds : null, roles?.length ? roles : null, limit]
+      )
+    },
+
+    async delete(id) {
+      return (await db.query('DELETE FROM texts WHERE id = $1 RETURNING id', [id])).length > 0
+    },
+
+    async setRole(id, role) {
+      const changed = await db.query('UPDATE texts SET role = $1 WHERE id = $2 RETURNING id', [role, id])
+      return changed.length > 0 ? summary(id) : null
+    },
+
+    async setMeta(id, meta) {
+      const current = await summary(id)
+      if (!current) return null
+      const next = { ...current, ...meta }
+      await db.query(
+        'UPDATE texts SET title = $1, outlet = $2, byline = $3, published_at = $4, url = $5 WHERE id = $6',
+        [next.title, next.outlet, next.byline, next.publishedAt, next.url, id]
+      )
+      return summary(id)
+    },
+
+    async count() {
+      const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM texts')
+      return row?.n ?? 0
+    },
+
+    async listHouseNames() {
+      const rows = await db.query<{ id: number; name: string; note: string | null; added_at: string }>(
+        'SELECT id, name, note, added_at FROM house_names ORDER BY lower(name), name'
+      )
+      return rows.map((row) => ({ id: row.id, name: row.name, note: row.note, addedAt: row.added_at }))
+    },
+
+    async addHouseName(name, note = null): Promise<HouseName> {
+      const trimmed = name.trim()
+      if (trimmed === '') throw new ApiError('BAD_REQUEST', 'A house name cannot be empty.')
+      const addedAt = new Date().toISOString()
+      const [row] = await db.query<{ id: number }>(
+        `INSERT INTO house_names (name, note, added_at) VALUES ($1, $2, $3)
+         ON CONFLICT (lower(name)) DO NOTHING RETURNING id`,
+        [trimmed, note, addedAt]
+      )
+      if (!row) throw new ApiError('CONFLICT', `“${trimmed}” is already in the house names.`)
+      return { id: row.id, name: trimmed, note, addedAt }
+    },
+
+    async removeHouseName(id) {
+      return (await db.query('DELETE FROM house_names WHERE id = $1 RETURNING id', [id])).length > 0
+    },
+
+    checks: createChecksStore(db),
+    preferences: createPreferencesStore(db),
+    vocabulary: createVocabulary(db),
+    close
+  }
+}

@@ -1,0 +1,388 @@
+// What every store promises, through the Library interface only: the same file runs against each
+// implementation (src/test-support/library/stores.ts), so a behaviour the app relies on is proven
+// on SQLite and on PostgreSQL alike. A store that cannot run here is reported skipped, with why.
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { TextRole } from '../../shared/domain'
+import type { DecisionInput } from '../../shared/workbench'
+import { resultWithClaims } from '../../test-support/library/check-result'
+import { bytesOf, makeDoc } from '../../test-support/library/docs'
+import { storeHarnesses } from '../../test-support/library/stores'
+import type { Library } from './store'
+
+const decision = (checkId: number, claimId: string, status: DecisionInput['status']): DecisionInput => ({
+  checkId,
+  claimId,
+  status,
+  correctedText: null,
+  note: null,
+  pinned: []
+})
+
+for (const harness of storeHarnesses()) {
+  const suite = harness.unavailable ? describe.skip : describe
+  const title = harness.unavailable
+    ? `the ${harness.name} store (skipped: ${harness.unavailable})`
+    : `the ${harness.name} store`
+
+  suite(title, () => {
+    let library: Library
+
+    beforeEach(async () => {
+      library = await harness.open()
+    })
+    afterEach(async () => {
+      await library.close()
+    })
+    afterAll(() => harness.dispose())
+
+    const add = async (
+      paragraphs: string[],
+      meta: { title?: string | null; role?: TextRole; publishedAt?: string | null } = {}
+    ) => {
+      const doc = makeDoc(paragraphs, { title: meta.title ?? null, publishedAt: meta.publishedAt ?? null })
+      return library.importDocument({
+        fileName: `${paragraphs[0]?.slice(0, 12) ?? 'empty'}.txt`,
+        bytes: bytesOf(doc.cleanedText),
+        doc,
+        role: meta.role ?? 'source'
+      })
+    }
+
+    describe('importing', () => {
+      it('stores a text with its paragraphs, and reports the same content again as a duplicate', async () => {
+        const first = await add(['Iwaya arrived in Kyiv on Saturday.', 'He met Sybiha.'], {
+          title: 'Iwaya visits Kyiv',
+          role: 'story'
+        })
+        expect(first).toEqual({ status: 'imported', id: expect.any(Number), title: 'Iwaya visits Kyiv' })
+        const again = await add(['Iwaya arrived in Kyiv on Saturday.', 'He met Sybiha.'], {
+          title: 'Other name'
+        })
+        expect(again).toEqual({ status: 'duplicate', id: first.id, title: 'Iwaya visits Kyiv' })
+        const other = await add(['A different text.'])
+        expect(other.status).toBe('imported')
+        expect(other.id).not.toBe(first.id)
+        expect(await library.count()).toBe(2)
+
+        const text = (await library.get(first.id))!
+        expect(text).toMatchObject({
+          role: 'story',
+          title: 'Iwaya visits Kyiv',
+          paragraphCount: 2,
+          wordCount: 9
+        })
+        expect(text.paragraphs.map((p) => [p.index, p.text, p.start])).toEqual([
+          [0, 'Iwaya arrived in Kyiv on Saturday.', 0],
+          [1, 'He met Sybiha.', 36]
+        ])
+        expect(new TextDecoder().decode((await library.originalBytes(first.id))!)).toBe(text.cleanedText)
+        expect(await library.get(9999)).toBeNull()
+        expect(await library.originalBytes(9999)).toBeNull()
+      })
+    })
+
+    describe('listing and reading', () => {
+      it('lists newest first, filters by role, pages, and counts the total', async () => {
+        const ids: number[] = []
+        for (const [i, w] of ['one', 'two', 'three'].entries())
+          ids.push((await add([`Paragraph ${w}.`], { role: i === 0 ? 'story' : 'source' })).id)
+        const page = await library.list({ limit: 2, offset: 0 })
+        expect(page.total).toBe(3)
+        expect(page.texts.map((t) => t.id)).toEqual([ids[2], ids[1]])
+        expect((await library.list({ limit: 2, offset: 2 })).texts.map((t) => t.id)).toEqual([ids[0]])
+        const stories = await library.list({ role: 'story', limit: 10, offset: 0 })
+        expect(stories).toMatchObject({ total: 1, texts: [{ id: ids[0], role: 'story' }] })
+        expect((await library.summary(ids[1]!))?.paragraphCount).toBe(1)
+        expect(await library.summary(9999)).toBeNull()
+      })
+
+      it('reads a page of paragraphs and the start of the original', async () => {
+        const paragraphs = Array.from({ length: 7 }, (_, i) => `Paragraph number ${i}.`)
+        const { id } = await add(paragraphs)
+        const page = (await library.read(id, 2, 3, 10))!
+        expect(page.offset).toBe(2)
+        expect(page.paragraphs.map((p) => p.index)).toEqual([2, 3, 4])
+        expect(page.paragraphs[0]!.text).toBe('Paragraph number 2.')
+        expect(page.originalText).toBe(paragraphs.join('\n\n').slice(0, 10))
+        expect(page.originalLength).toBe(paragraphs.join('\n\n').length)
+        expect((await library.read(id, 6, 10, 10))!.paragraphs.map((p) => p.index)).toEqual([6])
+        expect(await library.read(9999, 0, 10, 10)).toBeNull()
+      })
+    })
+
+    describe('search', () => {
+      it('puts matching headlines first and ranks paragraphs by how well they match', async () => {
+        const once = await add(['The minister spoke about the harbour and many other matters today.'])
+        const often = await add(['Harbour, harbour: the harbour again.'])
+        const titled = await add(['Nothing of the kind here.'], { title: 'Harbour news' })
+        const hits = await library.search('harbour', 10)
+        expect(hits[0]).toMatchObject({ field: 'headline', textId: titled.id })
+        const paragraphs = hits.filter((h) => h.field === 'paragraph').map((h) => h.textId)
+        expect(paragraphs).toEqual([often.id, once.id])
+        const ranks = hits.filter((h) => h.field === 'paragraph').map((h) => h.rank)
+        expect(ranks[0]).toBeLessThan(ranks[1]!)
+        expect(await library.search('harbour', 10, { headlines: false })).toHaveLength(2)
+      })
+
+      it('marks the matched words in a snippet of plain segments', async () => {
+        const { id } = await add(['Iwaya met the foreign minister in Kyiv on Saturday.'])
+        const [hit] = await library.search('minister', 10)
+        expect(hit).toMatchObject({ field: 'paragraph', textId: id, paragraphIndex: 0 })
+        const marked = hit!.snippet.filter((s) => s.match).map((s) => s.text.toLowerCase())
+        expect(marked).toEqual(['minister'])
+        expect(hit!.snippet.map((s) => s.text).join('')).toContain('foreign minister in Kyiv')
+      })
+
+      it('reads the query syntax: prefixes, every word, quoted phrases, OR, and nothing else', async () => {
+        const a = await add(['Troops crossed the border near Kraków.'])
+        const b = await add(['The foreign minister visited Tokyo.'])
+        const c = await add(['The minister of foreign trade went to Kyiv.'])
+        const found = async (query: string) =>
+          (await library.search(query, 10, { headlines: false })).map((h) => h.textId).sort((x, y) => x - y)
+        expect(await found('troop')).toEqual([a.id])
+        expect(await found('krakow')).toEqual([a.id])
+        expect(await found('foreign minister')).toEqual([b.id, c.id])
+        expect(await found('"foreign minister"')).toEqual([b.id])
+        expect(await found('"foreign min"*')).toEqual([b.id])
+        expect(await found('Tokyo OR Kyiv')).toEqual([b.id, c.id])
+        expect(await found('minister Tokyo OR troops')).toEqual([a.id, b.id])
+        expect(await found('minister AND Kyiv')).toEqual([c.id])
+        expect(await found('Tokyo Kyiv')).toEqual([])
+        for (const query of ['', '"', '()', 'NOT', 'NEAR(a b)', '-:^*', 'O\'Brien "unclosed'])
+          await expect(library.search(query, 10), query).resolves.toBeInstanceOf(Array)
+      })
+
+      it('finds passages with any of the terms, leaving out the texts and roles not asked for', async () => {
+        const story = await add(['The harbour closed on Monday.'], { role: 'story' })
+        const source = await add(['Ships waited outside the harbour.'])
+        const other = await add(['Flights were cancelled.'])
+        const passages = await library.searchPassages(['harbour', 'flights were'], { limit: 10 })
+        expect(passages.map((p) => p.textId).sort()).toEqual([story.id, source.id, other.id].sort())
+        const sources = await library.searchPassages(['harbour'], {
+          limit: 10,
+          roles: ['source'],
+          excludeTextIds: [other.id]
+        })
+        expect(sources).toEqual([
+          {
+            textId: source.id,
+            paragraphId: expect.any(Number),
+            index: 0,
+            text: 'Ships waited outside the harbour.',
+            start: 0
+          }
+        ])
+      })
+
+      it('offers the indexed words for spelling suggestions, as texts write them', async () => {
+        await add(['Kakmikawa spoke in Kyiv.'], { title: 'Kakmikawa in Kyiv' })
+        const words = await library.vocabulary.wordsStartingWith('k', 4, 9)
+        expect(words.map((w) => w.term).sort()).toEqual(['kakmikawa', 'kyiv'])
+        expect(words.find((w) => w.term === 'kyiv')?.rows).toBe(2)
+        expect(await library.vocabulary.hasPrefix('kakm')).toBe(true)
+        expect(await library.vocabulary.hasPrefix('kam')).toBe(false)
+        expect(await library.vocabulary.spelling('kakmikawa')).toBe('Kakmikawa')
+        expect(await library.vocabulary.spelling('nowhere')).toBeNull()
+      })
+    })
+
+    describe('changing texts', () => {
+      it('sets details given, clears those given null, and keeps the rest', async () => {
+        const { id } = await add(['Text.'], { title: 'Old title', publishedAt: '2024-01-01' })
+        const changed = await library.setMeta(id, {
+          title: 'New title',
+          outlet: 'Coast Daily',
+          publishedAt: null
+        })
+        expect(changed).toMatchObject({ id, title: 'New title', outlet: 'Coast Daily', publishedAt: null })
+        expect((await library.search('new title', 10))[0]).toMatchObject({ field: 'headline', textId: id })
+        expect(await library.search('old', 10)).toEqual([])
+        expect(await library.setMeta(9999, { title: 'x' })).toBeNull()
+      })
+
+      it('changes a role, and deletes a text with its paragraphs and index entries', async () => {
+        const { id } = await add(['Harbour closed.'])
+        expect(await library.setRole(id, 'story')).toMatchObject({ id, role: 'story' })
+        expect(await library.setRole(9999, 'story')).toBeNull()
+        expect(await library.delete(id)).toBe(true)
+        expect(await library.get(id)).toBeNull()
+        expect(await library.search('harbour', 10)).toEqual([])
+        expect(await library.delete(id)).toBe(false)
+        expect(await library.count()).toBe(0)
+      })
+    })
+
+    describe('house names', () => {
+      it('keeps the list sorted regardless of case, refuses empty and repeated names, removes', async () => {
+        const yoko = await library.addHouseName('  Yoko Kamikawa ', 'minister')
+        expect(yoko).toEqual({
+          id: expect.any(Number),
+          name: 'Yoko Kamikawa',
+          note: 'minister',
+          addedAt: expect.any(String)
+        })
+        await library.addHouseName('andrii Sybiha')
+        expect((await library.listHouseNames()).map((n) => n.name)).toEqual([
+          'andrii Sybiha',
+          'Yoko Kamikawa'
+        ])
+        await expect(library.addHouseName('Yoko Kamikawa')).rejects.toMatchObject({ code: 'CONFLICT' })
+        await expect(library.addHouseName('   ')).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+        expect(await library.removeHouseName(yoko.id)).toBe(true)
+        expect(await library.removeHouseName(yoko.id)).toBe(false)
+        expect((await library.listHouseNames()).map((n) => n.name)).toEqual(['andrii Sybiha'])
+      })
+    })
+
+    describe('preferences', () => {
+      it('starts unset, sets and clears what is given, and refuses an invalid value changing nothing', async () => {
+        expect(await library.preferences.get()).toEqual({
+          newsroom: null,
+          newsroomUrl: null,
+          checkedBy: null
+        })
+        expect(await library.preferences.set({ newsroom: 'Example Desk', checkedBy: 'A. Editor' })).toEqual({
+          newsroom: 'Example Desk',
+          newsroomUrl: null,
+          checkedBy: 'A. Editor'
+        })
+        await library.preferences.set({ checkedBy: null })
+        await expect(
+          library.preferences.set({ newsroom: 'Other', newsroomUrl: 'javascript:alert(1)' })
+        ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+        expect(await library.preferences.get()).toEqual({
+          newsroom: 'Example Desk',
+          newsroomUrl: null,
+          checkedBy: null
+        })
+      })
+    })
+
+    describe('checks', () => {
+      const storyAndCheck = async () => {
+        const story = await add(['A story. It has claims.'], { role: 'story', title: 'Story' })
+        const check = await library.checks.create({
+          storyId: story.id,
+          title: 'Story',
+          sourceIds: null,
+          result: resultWithClaims(['date-0', 'date-5'])
+        })
+        return { storyId: story.id, check }
+      }
+
+      it('creates, lists, re-titles, replaces results and sources, and deletes checks', async () => {
+        const { storyId, check } = await storyAndCheck()
+        expect(check).toMatchObject({ storyId, title: 'Story', sourceIds: null, total: 2, decided: 0 })
+        expect(await library.checks.list()).toEqual([check])
+        expect((await library.checks.get(check.id))?.result.claims.map((c) => c.id)).toEqual([
+          'date-0',
+          'date-5'
+        ])
+        await library.checks.retitle(storyId, 'Renamed')
+        expect((await library.checks.get(check.id))?.summary.title).toBe('Renamed')
+        expect(await library.checks.replaceResult(check.id, resultWithClaims(['date-0']))).toMatchObject({
+          total: 1
+        })
+        const source = await add(['A source.'])
+        expect(
+          await library.checks.replaceSources(
+            check.id,
+            [source.id],
+            resultWithClaims(['date-0', 'date-5', 'date-9'])
+          )
+        ).toMatchObject({ sourceIds: [source.id], total: 3 })
+        expect(await library.checks.replaceResult(9999, resultWithClaims([]))).toBeNull()
+        expect(await library.checks.get(9999)).toBeNull()
+        expect(await library.checks.delete(check.id)).toBe(true)
+        expect(await library.checks.list()).toEqual([])
+        expect(await library.checks.delete(check.id)).toBe(false)
+      })
+
+      it('saves each decision with its history entry, and counts the decided claims', async () => {
+        const { check } = await storyAndCheck()
+        const first = await library.checks.decide(decision(check.id, 'date-0', 'verified'))
+        expect(first?.decision).toMatchObject({ claimId: 'date-0', status: 'verified', publish: false })
+        expect(first?.entry).toMatchObject({ claimId: 'date-0', before: null, after: { status: 'verified' } })
+        const second = await library.checks.decide({
+          ...decision(check.id, 'date-0', 'corrected'),
+          correctedText: 'on Sunday',
+          publish: true,
+          publicExplanation: 'The visit was on Sunday.'
+        })
+        expect(second?.entry.before).toMatchObject({ status: 'verified' })
+        const third = await library.checks.decide(decision(check.id, 'date-0', 'disputed'))
+        // Left out, publish and the explanation stay as decided before.
+        expect(third?.decision).toMatchObject({
+          publish: true,
+          publicExplanation: 'The visit was on Sunday.'
+        })
+        expect((await library.checks.decisions(check.id)).map((d) => [d.claimId, d.status])).toEqual([
+          ['date-0', 'disputed']
+        ])
+        expect((await library.checks.history(check.id)).map((e) => e.after.status)).toEqual([
+          'verified',
+          'corrected',
+          'disputed'
+        ])
+        expect(await library.checks.history(check.id, 'date-5')).toEqual([])
+        expect((await library.checks.get(check.id))?.summary.decided).toBe(1)
+        expect(await library.checks.decide(decision(9999, 'date-0', 'verified'))).toBeNull()
+      })
+
+      it('undoes and redoes from the stored history, each step an entry naming the one it reverses', async () => {
+        const { check } = await storyAndCheck()
+        expect(await library.checks.undoState(check.id)).toEqual({ canUndo: false, canRedo: false })
+        expect(await library.checks.undo(check.id)).toBeNull()
+        const made = await library.checks.decide(decision(check.id, 'date-5', 'verified'))
+        expect(await library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: false })
+        const undone = await library.checks.undo(check.id)
+        expect(undone?.entry).toMatchObject({ undoes: made!.entry.id, after: { status: 'open' } })
+        expect(await library.checks.undoState(check.id)).toEqual({ canUndo: false, canRedo: true })
+        const redone = await library.checks.redo(check.id)
+        expect(redone?.entry).toMatchObject({ redoes: made!.entry.id, after: { status: 'verified' } })
+        expect(await library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: false })
+        expect((await library.checks.history(check.id)).map((e) => e.after.status)).toEqual([
+          'verified',
+          'open',
+          'verified'
+        ])
+        expect(await library.checks.redo(check.id)).toBeNull()
+        expect(await library.checks.undo(9999)).toBeNull()
+      })
+
+      it("records an editor's claim once per span and kind", async () => {
+        const { check } = await storyAndCheck()
+        const added = await library.checks.addEditorClaim(check.id, { kind: 'person', start: 2, end: 7 })
+        expect(added).toEqual({
+          rowId: expect.any(Number),
+          kind: 'person',
+          start: 2,
+          end: 7,
+          addedAt: expect.any(String)
+        })
+        expect(await library.checks.addEditorClaim(check.id, { kind: 'person', start: 2, end: 7 })).toBeNull()
+        expect(await library.checks.editorClaims(check.id)).toEqual([added])
+      })
+
+      it('goes with its story: deleting the story deletes its checks, decisions and history', async () => {
+        const { storyId, check } = await storyAndCheck()
+        await library.checks.decide(decision(check.id, 'date-0', 'verified'))
+        await library.delete(storyId)
+        expect(await library.checks.get(check.id)).toBeNull()
+        expect(await library.checks.decisions(check.id)).toEqual([])
+        expect(await library.checks.history(check.id)).toEqual([])
+      })
+    })
+
+    describe('schema versions', () => {
+      it('refuses a store a newer build wrote', async () => {
+        await expect(harness.openWrittenByNewerBuild()).rejects.toMatchObject({
+          code: 'LIBRARY_TOO_NEW',
+          message: expect.stringMatching(
+            /written by a newer version of Factdesk \(schema \d+; this version reads up to \d+\)/
+          )
+        })
+      })
+    })
+  })
+}

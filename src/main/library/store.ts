@@ -1,0 +1,179 @@
+// The store's interface: the library of texts, checks with the editor's decisions and their
+// history, house names and preferences. Every method answers with a Promise so a store on a
+// network database (PostgreSQL, for a desk) can implement it as well as the embedded SQLite one;
+// services, api handlers, the CLI and the check worker's callers depend on this file only.
+import type { CheckResult, ClaimKind } from '../../shared/check'
+import type {
+  ParsedDocument,
+  SearchHit,
+  TextDetail,
+  TextMeta,
+  TextPage,
+  TextRole,
+  TextSummary
+} from '../../shared/domain'
+import type { Preferences } from '../../shared/preferences'
+import type { CheckSummary, Decision, DecisionInput, HistoryEntry, UndoState } from '../../shared/workbench'
+
+export interface ImportDocumentInput {
+  fileName: string
+  /** The file as imported, kept so a text can always be shown (or re-cleaned) as it arrived. */
+  bytes: Uint8Array
+  doc: ParsedDocument
+  role: TextRole
+}
+
+export interface ImportDocumentResult {
+  status: 'imported' | 'duplicate'
+  /** The new text, or for a duplicate the text already holding this content. */
+  id: number
+  title: string | null
+}
+
+export interface ListOptions {
+  role?: TextRole
+  limit: number
+  offset: number
+}
+
+export interface Passage {
+  textId: number
+  paragraphId: number
+  index: number
+  text: string
+  start: number
+}
+
+export interface PassageOptions {
+  limit: number
+  excludeTextIds?: readonly number[]
+  roles?: readonly TextRole[]
+}
+
+export interface HouseName {
+  id: number
+  name: string
+  note: string | null
+  addedAt: string
+}
+
+export interface Library {
+  /**
+   * Stores a text, its paragraphs with it or not at all. A text whose cleaned content is already
+   * in the library is not stored again: the answer is 'duplicate' with the text holding it.
+   */
+  importDocument(input: ImportDocumentInput): Promise<ImportDocumentResult>
+  /**
+   * Makes every stored text searchable now; returns how many paragraphs that took. A store that
+   * indexes in batches (SQLite) calls this itself too; one that indexes as it stores answers 0.
+   */
+  indexPending(): Promise<number>
+  list(options: ListOptions): Promise<{ texts: TextSummary[]; total: number }>
+  get(id: number): Promise<TextDetail | null>
+  /** A text's summary (title, counts) without its text. */
+  summary(id: number): Promise<TextSummary | null>
+  /** A page of a text's paragraphs and the start of its original, read without loading the rest. */
+  read(id: number, offset: number, limit: number, originalChars: number): Promise<TextPage | null>
+  /** The file's bytes as imported, or null for an unknown id. */
+  originalBytes(id: number): Promise<Uint8Array | null>
+  /**
+   * Headlines first (at most a fifth of the limit, so a word common in headlines leaves room for
+   * passages), then paragraphs, each best first. `headlines: false` for paragraphs only.
+   */
+  search(query: string, limit: number, options?: { headlines?: boolean }): Promise<SearchHit[]>
+  searchPassages(terms: readonly string[], options: PassageOptions): Promise<Passage[]>
+  delete(id: number): Promise<boolean>
+  setRole(id: number, role: TextRole): Promise<TextSummary | null>
+  /** Changes the metadata given (null clears a field); fields left out stay as they are. */
+  setMeta(id: number, meta: Partial<TextMeta>): Promise<TextSummary | null>
+  count(): Promise<number>
+  listHouseNames(): Promise<HouseName[]>
+  addHouseName(name: string, note?: string | null): Promise<HouseName>
+  removeHouseName(id: number): Promise<boolean>
+  /** Checks and the editor's decisions. */
+  checks: ChecksStore
+  /** The newsroom, its address and the checker's name, kept with the library. */
+  preferences: PreferencesStore
+  /** The indexed words, for spelling suggestions. */
+  vocabulary: Vocabulary
+  close(): Promise<void>
+}
+
+/** A decision with the history entry that recorded it. */
+export interface SavedDecision {
+  decision: Decision
+  entry: HistoryEntry
+}
+
+/** A claim the editor added by selecting story text. */
+export interface StoredEditorClaim {
+  rowId: number
+  kind: ClaimKind
+  start: number
+  end: number
+  addedAt: string
+}
+
+export interface StoredCheck {
+  summary: CheckSummary
+  result: CheckResult
+}
+
+export interface ChecksStore {
+  create(input: {
+    storyId: number
+    title: string
+    sourceIds: number[] | null
+    result: CheckResult
+  }): Promise<CheckSummary>
+  list(): Promise<CheckSummary[]>
+  get(id: number): Promise<StoredCheck | null>
+  replaceResult(id: number, result: CheckResult): Promise<CheckSummary | null>
+  /** The title the checks of a story are listed under, after its headline changed. */
+  retitle(storyId: number, title: string): Promise<void>
+  /** Changes the sources chosen for the check (null: all of the library) with the result made from them. */
+  replaceSources(id: number, sourceIds: number[] | null, result: CheckResult): Promise<CheckSummary | null>
+  delete(id: number): Promise<boolean>
+  decisions(checkId: number): Promise<Decision[]>
+  /** Writes the decision and its history entry together (one transaction); returns both. */
+  decide(input: DecisionInput): Promise<SavedDecision | null>
+  /**
+   * Reverses the last change of the check not yet undone (writing its "before" as a new entry),
+   * or makes the last undone one again; null when there is none, or no such check.
+   */
+  undo(checkId: number): Promise<SavedDecision | null>
+  redo(checkId: number): Promise<SavedDecision | null>
+  undoState(checkId: number): Promise<UndoState>
+  history(checkId: number, claimId?: string): Promise<HistoryEntry[]>
+  /** Records an editor's claim; null when that span and kind are already recorded. */
+  addEditorClaim(
+    checkId: number,
+    claim: { kind: ClaimKind; start: number; end: number }
+  ): Promise<StoredEditorClaim | null>
+  editorClaims(checkId: number): Promise<StoredEditorClaim[]>
+}
+
+export interface PreferencesStore {
+  /** Every preference; null where none is set. */
+  get(): Promise<Preferences>
+  /**
+   * Sets the preferences named in `changes` (null clears one; a key left out is kept), all in one
+   * transaction, and returns every preference as now stored. Values must already be valid.
+   */
+  set(changes: Partial<Preferences>): Promise<Preferences>
+}
+
+export interface IndexedWord {
+  term: string
+  /** Paragraphs and headlines that hold it. */
+  rows: number
+}
+
+export interface Vocabulary {
+  /** Indexed words starting with `first` (one character, folded), of minLength to maxLength characters. */
+  wordsStartingWith(first: string, minLength: number, maxLength: number): Promise<IndexedWord[]>
+  /** Whether an indexed word starts with `prefix` (folded): the search would find it as a prefix. */
+  hasPrefix(prefix: string): Promise<boolean>
+  /** The word as a text of the library writes it ("kakmikawa" → "Kakmikawa"), or null when none does. */
+  spelling(term: string): Promise<string | null>
+}

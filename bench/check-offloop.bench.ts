@@ -16,7 +16,7 @@ import { importFiles, seedDemoLibrary } from '../src/main/services/importer'
 import { lexicon } from '../src/main/services/lexicon'
 import { prepareCheck } from '../src/main/services/run-check'
 import { startHttpServer } from '../src/main/transports/http'
-import { testCheckEngine } from '../src/test-support/check-engine'
+import { testCheckEngine } from '../src/test-support/workers'
 import { timedCaller } from './timed-call'
 
 type Report = (section: string, lines: string[]) => void

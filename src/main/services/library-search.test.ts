@@ -7,7 +7,7 @@ import { createHandlers } from '../api/handlers'
 import { openLibrary, type Library } from '../library'
 import { bytesOf, makeDoc } from '../../test-support/library/docs'
 import { MAX_SUGGESTIONS, searchLibrary, spellingSuggestions } from './library-search'
-import { testCheckEngine } from '../../test-support/check-engine'
+import { testCheckEngine } from '../../test-support/workers'
 
 let library: Library
 beforeEach(() => {

@@ -10,7 +10,7 @@ import { openLibrary, type Library } from '../library'
 import { checkDetail } from './checks'
 import { fileStem } from './report'
 import { seedDemoLibrary } from './importer'
-import { testCheckEngine } from '../../test-support/check-engine'
+import { testCheckEngine } from '../../test-support/workers'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
 

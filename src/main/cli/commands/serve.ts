@@ -4,8 +4,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createHandlers } from '../../api/handlers'
 import { openLibrary } from '../../library'
-import { builtCheckWorker, workerCheckEngine } from '../../services/check-runner'
-import { CHECK_WORKER_PATH } from '../../services/check-worker-path'
+import { builtWorkers } from '../../services/worker-paths'
 import { seedDemoLibrary } from '../../services/importer'
 import { startHttpServer } from '../../transports/http'
 import type { CliIo } from '../io'
@@ -59,11 +58,14 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
   const libraryPath = resolve(values.library)
   const library = openLibrary(libraryPath)
   if (!values['no-demo']) await seedDemoLibrary(library, SAMPLES_DIR)
+  const workers = builtWorkers()
   const handlers = createHandlers({
     library,
     libraryPath,
     version,
-    checkEngine: workerCheckEngine(builtCheckWorker(CHECK_WORKER_PATH))
+    checkEngine: workers.checkEngine,
+    parseImport: workers.parseImport,
+    renderReport: workers.renderReport
   })
   const server = await startHttpServer({
     handlers,
@@ -77,6 +79,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     url: server.url,
     close: async () => {
       await server.close()
+      await workers.close()
       library.close()
     }
   }

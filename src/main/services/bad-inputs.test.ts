@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportOutcome, TextDetail } from '../../shared/domain'
 import { openLibrary, type Library } from '../library'
+import { testWorkers } from '../../test-support/workers'
 import { importFiles, type ImportInput } from './importer'
 
 const CORPUS = resolve(__dirname, '../../../e2e/fixtures/bad-inputs')
@@ -204,4 +205,19 @@ describe('the bad-inputs corpus imported in one batch', () => {
       expect(library.search(word, 50), word).toEqual([])
     }
   })
+})
+
+describe('the bad-inputs corpus parsed in a worker thread, as the app and serve mode parse it', () => {
+  it('gets the same outcomes and stores the same texts as when parsed in this thread', async () => {
+    const workers = testWorkers()
+    const inWorker = openLibrary(join(dir, 'in-worker.sqlite'))
+    try {
+      await importFiles(inWorker, [{ name: 'existing.txt', bytes: library.originalBytes(1)! }])
+      expect(await importFiles(inWorker, inputs, { parse: workers.parseImport })).toEqual(outcomes)
+      expect(snapshot(inWorker)).toEqual(snapshot(library))
+    } finally {
+      inWorker.close()
+      await workers.close()
+    }
+  }, 180_000)
 })

@@ -89,7 +89,7 @@ export function createHandlers(services: AppServices): Handlers {
       const file =
         source.kind === 'path'
           ? { name: input.name, path: source.path }
-          : { name: input.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')) }
+          : { name: input.name, base64: source.base64 }
       return imports.run(input.importId, async (signal) => {
         const [outcome] = await importFiles(library, [file], {
           role: input.role,

@@ -95,14 +95,10 @@ describe('library.importFile with the parse in a worker thread', () => {
     const before = library.list({ limit: 100, offset: 0 })
     expect(workers.pools.import.starts).toBe(1)
     const importing = settled(importBig('big-1'))
-    let done = false
-    void importing.then(() => (done = true))
-    // Cancel as soon as the server knows the import (its call may still be on its way in).
-    let cancelled = false
-    while (!done && !cancelled) {
-      cancelled = ((await call('library.cancelImport', { importId: 'big-1' })) as { cancelled: boolean })
-        .cancelled
-      if (!cancelled) await new Promise((resolve) => setTimeout(resolve, 1))
+    // The job is with the worker once dispatch has handed it over; give the parse a moment to start.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const { cancelled } = (await call('library.cancelImport', { importId: 'big-1' })) as {
+      cancelled: boolean
     }
     expect(cancelled).toBe(true)
     const { error } = (await importing) as { error?: unknown }
@@ -110,10 +106,17 @@ describe('library.importFile with the parse in a worker thread', () => {
     expect((error as ApiError).code).toBe('CANCELLED')
     expect(library.list({ limit: 100, offset: 0 })).toEqual(before)
     expect(library.integrityCheck()).toEqual({ ok: true, problems: [] })
-    expect(await call('library.cancelImport', { importId: 'big-1' })).toEqual({ cancelled: false })
     // The cancelled parse took its thread with it; the next import gets a new one, and works.
     expect(await importBig()).toMatchObject({ status: 'imported' })
     expect(workers.pools.import.starts).toBe(2)
+  })
+
+  it('refuses an import whose cancel overtook it (a big upload still on its way), storing nothing', async () => {
+    expect(await call('library.cancelImport', { importId: 'big-2' })).toEqual({ cancelled: false })
+    const { error } = (await settled(importBig('big-2'))) as { error?: unknown }
+    expect((error as ApiError).code).toBe('CANCELLED')
+    expect(library.count()).toBe(0)
+    expect(workers.pools.import.starts).toBe(0)
   })
 })
 

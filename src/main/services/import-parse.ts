@@ -11,6 +11,8 @@ export interface ImportInput {
   path?: string
   /** The file's contents, when they arrived over the wire. */
   bytes?: Uint8Array
+  /** The same as base64, decoded here: 45 MB take the request loop most of a second to decode. */
+  base64?: string
 }
 
 /** A file ready for the library, or the outcome that says why it never gets there. */
@@ -54,10 +56,8 @@ export function unreadable(name: string, error: unknown): ImportOutcome {
 }
 
 async function readInput(input: ImportInput): Promise<Uint8Array | ImportOutcome> {
-  if (input.bytes)
-    return input.bytes.byteLength > MAX_IMPORT_BYTES
-      ? tooLarge(input.name, input.bytes.byteLength)
-      : input.bytes
+  const given = input.base64 !== undefined ? new Uint8Array(Buffer.from(input.base64, 'base64')) : input.bytes
+  if (given) return given.byteLength > MAX_IMPORT_BYTES ? tooLarge(input.name, given.byteLength) : given
   if (!input.path) return unreadable(input.name, new Error('no path and no contents were given'))
   // Stat first: a 2 GB video dropped by mistake must be refused without reading it into memory.
   const info = await stat(input.path)

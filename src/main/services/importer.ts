@@ -8,6 +8,7 @@ import type { Library } from '../library'
 import { createCheck } from './checks'
 import { unreadable, type ImportInput } from './import-parse'
 import { parseInThread, type DocumentParser } from './import-parser'
+import { CANCELLED_MESSAGE } from './worker-pool'
 
 export type { ImportInput }
 
@@ -28,6 +29,8 @@ async function importOne(
   signal: AbortSignal | undefined
 ): Promise<ImportOutcome> {
   const parsed = await parse(input, signal)
+  // A parse in this thread cannot be stopped midway, but its result need not be stored.
+  if (signal?.aborted) throw new ApiError('CANCELLED', CANCELLED_MESSAGE)
   if (!parsed.ok) return parsed.outcome
   try {
     const stored = library.importDocument({

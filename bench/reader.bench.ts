@@ -9,7 +9,7 @@ import { createHandlers } from '../src/main/api/handlers'
 import { openLibrary } from '../src/main/library/sqlite'
 import { importFiles } from '../src/main/services/importer'
 import { startHttpServer } from '../src/main/transports/http'
-import { testCheckEngine } from '../src/test-support/check-engine'
+import { testCheckEngine } from '../src/test-support/workers'
 import { timedCaller } from './timed-call'
 
 type Report = (section: string, lines: string[]) => void

@@ -139,10 +139,17 @@ export const contract = {
       .object({
         name: z.string().min(1).max(1024),
         source: importSourceSchema,
-        role: textRoleSchema.default('source')
+        role: textRoleSchema.default('source'),
+        /** Named by the caller, so that library.cancelImport can stop this file mid-parse. */
+        importId: z.string().min(1).max(100).optional()
       })
       .strict(),
     importOutcomeSchema
+  ),
+  /** Stops the import of that id: its call fails with CANCELLED and the library keeps what it had. */
+  'library.cancelImport': method(
+    z.object({ importId: z.string().min(1).max(100) }).strict(),
+    z.object({ cancelled: z.boolean() })
   ),
   'library.delete': method(z.object({ id }).strict(), z.object({ deleted: z.boolean() })),
   /** The checks a text takes part in, as story or source: what deleting it would touch. */

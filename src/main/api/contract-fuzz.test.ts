@@ -244,8 +244,14 @@ const SPECS: Record<MethodName, MethodSpec> = {
     }
   },
   'library.importFile': {
-    fields: { name: str(1, 1024, 'a.txt'), source, role: oneOf(ROLES, false) }
+    fields: {
+      name: str(1, 1024, 'a.txt'),
+      source,
+      role: oneOf(ROLES, false),
+      importId: str(1, 100, 'import-1', false)
+    }
   },
+  'library.cancelImport': { fields: { importId: str(1, 100, 'import-1') } },
   'library.delete': { fields: { id: id() } },
   'library.usage': { fields: { id: id() } },
   'library.setRole': { fields: { id: id(), role: oneOf(ROLES) } },

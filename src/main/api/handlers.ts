@@ -16,10 +16,13 @@ import {
 } from '../services/checks'
 import { CheckJobs } from '../services/check-jobs'
 import type { CheckEngine } from '../services/check-runner'
+import { CANCELLED_MESSAGE } from '../services/worker-pool'
 import { expandPaths } from '../services/expand-paths'
 import type { PdfPrinter } from '../services/pdf'
-import { exportReport } from '../services/report'
+import { exportReport, type ReportRenderer } from '../services/report'
 import { importFiles } from '../services/importer'
+import type { DocumentParser } from '../services/import-parser'
+import { RunningImports } from '../services/running-imports'
 import { searchLibrary } from '../services/library-search'
 import type { Handlers } from './dispatch'
 
@@ -31,6 +34,10 @@ export interface AppServices {
   printPdf?: PdfPrinter
   /** Where checks are computed: a worker thread (workerCheckEngine), so other calls are answered meanwhile. */
   checkEngine: CheckEngine
+  /** Where imported files are read and parsed; left out, in this thread. */
+  parseImport?: DocumentParser
+  /** Where reports are built and rendered; left out, in this thread. */
+  renderReport?: ReportRenderer
 }
 
 function notFound(id: number): ApiError {
@@ -40,6 +47,7 @@ function notFound(id: number): ApiError {
 export function createHandlers(services: AppServices): Handlers {
   const { library } = services
   const checkJobs = new CheckJobs(services.checkEngine)
+  const imports = new RunningImports()
   return {
     'app.info': async (_input, context) => ({
       name: 'Factdesk',
@@ -81,11 +89,19 @@ export function createHandlers(services: AppServices): Handlers {
       const file =
         source.kind === 'path'
           ? { name: input.name, path: source.path }
-          : { name: input.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')) }
-      const [outcome] = await importFiles(library, [file], { role: input.role })
-      if (!outcome) throw new ApiError('INTERNAL', `${input.name} was not imported.`)
-      return outcome
+          : { name: input.name, base64: source.base64 }
+      return imports.run(input.importId, async (signal) => {
+        const [outcome] = await importFiles(library, [file], {
+          role: input.role,
+          signal,
+          parse: services.parseImport
+        })
+        if (!outcome && signal.aborted) throw new ApiError('CANCELLED', CANCELLED_MESSAGE)
+        if (!outcome) throw new ApiError('INTERNAL', `${input.name} was not imported.`)
+        return outcome
+      })
     },
+    'library.cancelImport': async (input) => ({ cancelled: imports.cancel(input.importId) }),
     'library.delete': async (input) => ({ deleted: await library.delete(input.id) }),
     'library.usage': async (input) => ({ checks: await textUsage(library, input.id) }),
     'library.setRole': async (input) => {
@@ -148,7 +164,8 @@ export function createHandlers(services: AppServices): Handlers {
       const file = await exportReport(library, input.id, input.format, {
         newsroom: input.newsroom,
         checkedBy: input.checkedBy,
-        printPdf: services.printPdf
+        printPdf: services.printPdf,
+        render: services.renderReport
       })
       return {
         fileName: file.fileName,

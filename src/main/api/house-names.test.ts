@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/errors'
 import { openLibrary } from '../library/sqlite'
 import { dispatch } from './dispatch'
 import { createHandlers } from './handlers'
-import { testCheckEngine } from '../../test-support/check-engine'
+import { testCheckEngine } from '../../test-support/workers'
 
 function api() {
   const library = openLibrary(':memory:')

@@ -15,10 +15,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { IPC_IMPORT_PATHS_EVENT } from '../../shared/ipc'
 import { createHandlers } from '../api/handlers'
-import { builtCheckWorker, workerCheckEngine } from '../services/check-runner'
-import { CHECK_WORKER_PATH } from '../services/check-worker-path'
+import { builtWorkers } from '../services/worker-paths'
 import { printPdfWithElectron } from './print-pdf'
-
 import { openLibrary, type SqliteLibrary as Library } from '../library/sqlite'
 import { seedDemoLibrary } from '../services/importer'
 import { registerIpcHandlers } from '../transports/ipc'
@@ -108,6 +106,8 @@ registerAppScheme()
 app.enableSandbox()
 
 let library: Library | null = null
+// One set for the app's life, not one per library opened: a restore reopens the library only.
+const workers = builtWorkers()
 let unregisterIpc: (() => void) | null = null
 
 /** Opens the library and serves the renderer from it; a restore closes and reopens it this way. */
@@ -118,7 +118,9 @@ function openAndServe(libraryPath: string): Library {
     libraryPath,
     version: app.getVersion(),
     printPdf: printPdfWithElectron,
-    checkEngine: workerCheckEngine(builtCheckWorker(CHECK_WORKER_PATH))
+    checkEngine: workers.checkEngine,
+    parseImport: workers.parseImport,
+    renderReport: workers.renderReport
   })
   unregisterIpc = registerIpcHandlers(handlers, (url) => isAppUrl(url, appOrigins), log)
   library = opened
@@ -178,4 +180,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
-app.on('will-quit', () => void library?.close())
+app.on('will-quit', () => {
+  void workers.close()
+  void library?.close()
+})

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportOutcome, TextDetail } from '../../shared/domain'
 import type { SqliteLibrary as Library } from '../library/sqlite'
 import { openLibrary } from '../library/sqlite'
+import { testWorkers } from '../../test-support/workers'
 import { importFiles, type ImportInput } from './importer'
 
 const CORPUS = resolve(__dirname, '../../../e2e/fixtures/bad-inputs')
@@ -203,4 +204,19 @@ describe('the bad-inputs corpus imported in one batch', () => {
       expect(await library.search(word, 50), word).toEqual([])
     }
   })
+})
+
+describe('the bad-inputs corpus parsed in a worker thread, as the app and serve mode parse it', () => {
+  it('gets the same outcomes and stores the same texts as when parsed in this thread', async () => {
+    const workers = testWorkers()
+    const inWorker = openLibrary(join(dir, 'in-worker.sqlite'))
+    try {
+      await importFiles(inWorker, [{ name: 'existing.txt', bytes: (await library.originalBytes(1))! }])
+      expect(await importFiles(inWorker, inputs, { parse: workers.parseImport })).toEqual(outcomes)
+      expect(await snapshot(inWorker)).toEqual(await snapshot(library))
+    } finally {
+      await inWorker.close()
+      await workers.close()
+    }
+  }, 180_000)
 })

@@ -13,7 +13,8 @@ import { createHandlers } from '../api/handlers'
 import type { Library } from '../library'
 import { openLibrary } from '../library/sqlite'
 import { startHttpServer } from '../transports/http'
-import { testCheckEngine } from '../../test-support/check-engine'
+import { testCheckEngine, testWorkers } from '../../test-support/workers'
+import type { AppWorkers } from './app-workers'
 import type { CheckProgress } from './compute-check'
 import { computeCheck } from './compute-check'
 import { checkStory } from '../core/compare/check-story'
@@ -168,5 +169,55 @@ describe('the HTTP server while a check is computed', () => {
     } finally {
       await server.close()
     }
+  })
+})
+
+describe('the check worker kept alive between checks', () => {
+  let workers: AppWorkers
+  let handlers: ReturnType<typeof createHandlers>
+  beforeEach(() => {
+    workers = testWorkers(60_000)
+    handlers = createHandlers({
+      library,
+      libraryPath: ':memory:',
+      version: 'test',
+      checkEngine: workers.checkEngine
+    })
+  })
+  afterEach(() => workers.close())
+  const rerun = async () =>
+    dispatch(handlers, 'checks.rerun', { id: (await demoCheck()).id }, { transport: 'http' })
+
+  it('computes the next check in the same thread, which has WordNet and the NLP model loaded', async () => {
+    const first = (await rerun()) as { result: CheckResult }
+    const second = (await rerun()) as { result: CheckResult }
+    expect(workers.pools.check.starts).toBe(1)
+    expect(comparable(second.result)).toEqual(comparable(first.result))
+  })
+
+  it('replaces the thread after a cancel, and the check after it is computed', async () => {
+    await rerun()
+    const cancelled = rerun().then(
+      () => null,
+      (error: unknown) => error
+    )
+    let running: { id: string }[] = []
+    while (running.length === 0)
+      ({ running } = (await dispatch(handlers, 'checks.progress', {}, { transport: 'http' })) as {
+        running: { id: string }[]
+      })
+    await dispatch(handlers, 'checks.cancel', { jobId: running[0]!.id }, { transport: 'http' })
+    expect(((await cancelled) as ApiError).code).toBe('CANCELLED')
+    const after = (await rerun()) as { result: CheckResult }
+    expect(after.result.claims.length).toBeGreaterThan(50)
+    expect(workers.pools.check.starts).toBe(2)
+  })
+
+  it('gives a check that arrives while the kept thread is busy a thread of its own, both computed', async () => {
+    const both = await Promise.all([rerun(), rerun()])
+    expect(both).toHaveLength(2)
+    expect(workers.pools.check.starts).toBe(2)
+    await rerun()
+    expect(workers.pools.check.starts).toBe(2)
   })
 })

@@ -6,7 +6,7 @@ import { dispatch } from '../api/dispatch'
 import { openLibrary } from '../library/sqlite'
 import { checkDetail, rerunCheck, setCheckSources } from './checks'
 import { seedDemoLibrary } from './importer'
-import { testCheckEngine } from '../../test-support/check-engine'
+import { testCheckEngine } from '../../test-support/workers'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
 

@@ -1,90 +1,51 @@
 // Importing files into the library: read, parse with the import core, store. Each file is its own
 // unit: its own outcome and its own transaction, so one bad file never stops or spoils the batch.
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ImportOutcome, TextMeta, TextRole } from '../../shared/domain'
-import { MAX_IMPORT_BYTES, parseDocument } from '../core/import'
+import { ApiError } from '../../shared/errors'
 import type { Library } from '../library'
 import { createCheck } from './checks'
+import { unreadable, type ImportInput } from './import-parse'
+import { parseInThread, type DocumentParser } from './import-parser'
+import { CANCELLED_MESSAGE } from './worker-pool'
 
-export interface ImportInput {
-  name: string
-  /** A file on this machine; read here, after a size check. */
-  path?: string
-  /** The file's contents, when they arrived over the wire. */
-  bytes?: Uint8Array
-}
+export type { ImportInput }
 
 export interface ImportOptions {
   role?: TextRole
   onProgress?: (done: number, total: number, outcome: ImportOutcome) => void
-  /** Aborting stops before the next file; files already imported stay. */
+  /** Aborting stops the file being parsed (it is not stored) and the files after it; files already imported stay. */
   signal?: AbortSignal
+  /** Where files are read and parsed; this thread unless the caller has a worker for it. */
+  parse?: DocumentParser
 }
 
-const LIMIT_MB = MAX_IMPORT_BYTES / (1024 * 1024)
-
-/** Whole megabytes read best, but a file just over the limit must not read "50 MB; the limit is 50 MB". */
-function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024)
-  return `${Math.round(mb) > LIMIT_MB ? Math.round(mb) : Math.ceil(mb * 10) / 10} MB`
-}
-
-function tooLarge(name: string, size: number): ImportOutcome {
-  return {
-    status: 'rejected',
-    name,
-    code: 'IMPORT_TOO_LARGE',
-    message: `${name} is ${megabytes(size)}; the limit is ${megabytes(MAX_IMPORT_BYTES)}.`
-  }
-}
-
-/** Why reading or storing failed, as a sentence: the system's own message minus its jargon. */
-function unreadable(name: string, error: unknown): ImportOutcome {
-  const code = (error as NodeJS.ErrnoException).code
-  const reason =
-    code === 'ENOENT'
-      ? 'the file does not exist (it may have been moved or deleted)'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'Factdesk is not allowed to read it'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : `something went wrong (${error instanceof Error ? error.message : String(error)})`
-  return {
-    status: 'rejected',
-    name,
-    code: 'IMPORT_UNREADABLE',
-    message: `${name} could not be imported: ${reason}.`
-  }
-}
-
-async function readInput(input: ImportInput): Promise<Uint8Array | ImportOutcome> {
-  if (input.bytes)
-    return input.bytes.byteLength > MAX_IMPORT_BYTES
-      ? tooLarge(input.name, input.bytes.byteLength)
-      : input.bytes
-  if (!input.path) return unreadable(input.name, new Error('no path and no contents were given'))
-  // Stat first: a 2 GB video dropped by mistake must be refused without reading it into memory.
-  const info = await stat(input.path)
-  if (info.isDirectory())
-    return unreadable(input.name, Object.assign(new Error('folder'), { code: 'EISDIR' }))
-  if (info.size > MAX_IMPORT_BYTES) return tooLarge(input.name, info.size)
-  return new Uint8Array(await readFile(input.path))
-}
-
-async function importOne(library: Library, input: ImportInput, role: TextRole): Promise<ImportOutcome> {
+async function importOne(
+  library: Library,
+  input: ImportInput,
+  role: TextRole,
+  parse: DocumentParser,
+  signal: AbortSignal | undefined
+): Promise<ImportOutcome> {
+  const parsed = await parse(input, signal)
+  // A parse in this thread cannot be stopped midway, but its result need not be stored.
+  if (signal?.aborted) throw new ApiError('CANCELLED', CANCELLED_MESSAGE)
+  if (!parsed.ok) return parsed.outcome
   try {
-    const bytes = await readInput(input)
-    if (!(bytes instanceof Uint8Array)) return bytes
-    const parsed = await parseDocument({ name: input.name, bytes })
-    if (!parsed.ok)
-      return { status: 'rejected', name: input.name, code: parsed.code, message: parsed.message }
-    const stored = await library.importDocument({ fileName: input.name, bytes, doc: parsed.doc, role })
+    const stored = await library.importDocument({
+      fileName: input.name,
+      bytes: parsed.bytes,
+      doc: parsed.doc,
+      role
+    })
     return { status: stored.status, name: input.name, id: stored.id, title: stored.title }
   } catch (error) {
     return unreadable(input.name, error)
   }
 }
+
+const isCancel = (error: unknown) => error instanceof ApiError && error.code === 'CANCELLED'
 
 /** Hand the event loop back this often, so a long batch in the app's main process leaves IPC responsive. */
 const YIELD_EVERY_MS = 50
@@ -95,12 +56,16 @@ export async function importFiles(
   inputs: readonly ImportInput[],
   options: ImportOptions = {}
 ): Promise<ImportOutcome[]> {
-  const { role = 'source', onProgress, signal } = options
+  const { role = 'source', onProgress, signal, parse = parseInThread } = options
   const outcomes: ImportOutcome[] = []
   let lastYield = performance.now()
   for (const input of inputs) {
     if (signal?.aborted) break
-    const outcome = await importOne(library, input, role)
+    const outcome = await importOne(library, input, role, parse, signal).catch((error: unknown) => {
+      if (isCancel(error)) return null
+      throw error
+    })
+    if (!outcome) break
     outcomes.push(outcome)
     onProgress?.(outcomes.length, inputs.length, outcome)
     if (performance.now() - lastYield > YIELD_EVERY_MS) {

@@ -8,7 +8,7 @@ import type { Library } from '../library'
 import { openLibrary } from '../library/sqlite'
 import { bytesOf, makeDoc } from '../../test-support/library/docs'
 import { MAX_SUGGESTIONS, searchLibrary, spellingSuggestions } from './library-search'
-import { testCheckEngine } from '../../test-support/check-engine'
+import { testCheckEngine } from '../../test-support/workers'
 
 let library: Library
 beforeEach(() => {

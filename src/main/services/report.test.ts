@@ -9,9 +9,9 @@ import { createHandlers } from '../api/handlers'
 import type { Library } from '../library'
 import { openLibrary } from '../library/sqlite'
 import { checkDetail } from './checks'
-import { fileStem } from './report'
+import { exportReport, fileStem, type ReportFormat, type ReportRenderer } from './report'
 import { seedDemoLibrary } from './importer'
-import { testCheckEngine } from '../../test-support/check-engine'
+import { testCheckEngine, testWorkers } from '../../test-support/workers'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
 
@@ -192,5 +192,36 @@ describe('report file names', () => {
       'japan-s-foreign-minister-visits-ukraine-stresses-mutual'
     )
     expect(fileStem('…')).toBe('report')
+  })
+})
+
+describe('reports rendered in a worker thread, as the app and serve mode render them', () => {
+  it('are byte for byte what this thread renders, in every format, and refuse in the same words', async () => {
+    const workers = testWorkers()
+    const now = new Date('2024-11-20T10:00:00Z')
+    const printPdf = (html: string) => Promise.resolve(new TextEncoder().encode(html))
+    try {
+      const both = async (format: ReportFormat) => {
+        const outcome = (render?: ReportRenderer) =>
+          exportReport(library, checkId, format, { now, printPdf, render }).then(
+            (file) => ({ file }),
+            (error: unknown) => ({ error })
+          )
+        return { here: await outcome(), there: await outcome(workers.renderReport) }
+      }
+      await library.preferences.set({ newsroom: 'Coast Daily', newsroomUrl: 'https://coast.example/' })
+      for (const format of ['html', 'md', 'csv', 'json', 'claimreview', 'pdf'] as const) {
+        const { here, there } = await both(format)
+        expect('file' in here, format).toBe(true)
+        expect(there, format).toEqual(here)
+      }
+      await library.preferences.set({ newsroom: null })
+      const { here, there } = await both('claimreview')
+      expect((here as { error: unknown }).error).toBeInstanceOf(ApiError)
+      expect(there).toEqual(here)
+      expect(workers.pools.report.starts).toBeGreaterThan(0)
+    } finally {
+      await workers.close()
+    }
   })
 })

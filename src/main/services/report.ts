@@ -1,13 +1,27 @@
 // Building a check's verification report, in any format, from what the library holds.
-import { missingPublisher, NOTHING_TO_PUBLISH, publishedClaims } from '../core/report/claim-review'
 import { ApiError } from '../../shared/errors'
-import { buildReport, type ReportModel } from '../core/report/report-model'
-import { FORMAT_INFO, renderReport, type TextFormat } from '../core/report/formats'
+import { FORMAT_INFO, type TextFormat } from '../core/report/formats'
+import { renderReportFile, type ReportFile, type ReportFileJob } from '../core/report/report-file'
 import type { Library } from '../library'
 import { checkDetail } from './checks'
 import { htmlToPdf, type PdfPrinter } from './pdf'
+import { WorkerJobFailed, type WorkerPool } from './worker-pool'
 
 export type ReportFormat = TextFormat | 'pdf'
+
+/** Where a report is built and rendered: this thread (the CLI) or a worker thread (the app, serve mode). */
+export type ReportRenderer = (job: ReportFileJob) => Promise<ReportFile>
+
+export const renderInThread: ReportRenderer = (job) => Promise.resolve(renderReportFile(job))
+
+export type ReportWorkers = WorkerPool<ReportFileJob, ReportFile>
+
+export function workerReportRenderer(pool: ReportWorkers): ReportRenderer {
+  return (job) =>
+    pool.run(job).catch((error: unknown) => {
+      throw error instanceof WorkerJobFailed ? new Error(`The report failed: ${error.reason}.`) : error
+    })
+}
 
 export interface ReportOptions {
   /** Who publishes the report; left out, null or blank: the library's newsroom preference. */
@@ -17,6 +31,7 @@ export interface ReportOptions {
   now?: Date
   /** How HTML becomes PDF: headless Chromium unless the app gives its own. */
   printPdf?: PdfPrinter
+  render?: ReportRenderer
 }
 
 /** The signature of a report: what the caller named, and the library's preferences for the rest. */
@@ -34,18 +49,28 @@ export async function reportSignature(
   }
 }
 
-export async function reportModel(library: Library, checkId: number, options: ReportOptions = {}) {
+/** What the library holds for the report, as plain data a worker thread can be sent. */
+async function reportJob(
+  library: Library,
+  checkId: number,
+  format: ReportFormat,
+  options: ReportOptions
+): Promise<ReportFileJob> {
   const detail = await checkDetail(library, checkId)
   const story = await library.get(detail.story.id)
-  const model: ReportModel = buildReport({
-    result: detail.result,
-    story: { ...detail.story, url: story?.url ?? null },
-    decisions: detail.decisions,
-    history: await library.checks.history(checkId),
-    ...(await reportSignature(library, options)),
-    now: options.now
-  })
-  return { model, detail }
+  const history = await library.checks.history(checkId)
+  return {
+    input: {
+      result: detail.result,
+      story: { ...detail.story, url: story?.url ?? null },
+      decisions: detail.decisions,
+      history,
+      ...(await reportSignature(library, options)),
+      now: options.now
+    },
+    format,
+    extras: { checkResult: detail.result, decisions: detail.decisions, history }
+  }
 }
 
 /** "verification-foreign-minister-iwaya-visits-kyiv": words of the headline, a file name's
@@ -69,27 +94,15 @@ export async function exportReport(
   format: ReportFormat,
   options: ReportOptions = {}
 ): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }> {
-  const { model, detail } = await reportModel(library, checkId, options)
+  const file = await (options.render ?? renderInThread)(await reportJob(library, checkId, format, options))
+  if (!file.ok) throw new ApiError('BAD_REQUEST', file.message)
   const info = FORMAT_INFO[format]
-  const fileName = `verification-${fileStem(model.story.title)}.${info.extension}`
-  const missing = format === 'claimreview' ? missingPublisher(model) : null
-  if (missing)
-    throw new ApiError(
-      'BAD_REQUEST',
-      `ClaimReview is published under the name of the newsroom that reviewed the claims, and ${missing} is not set. Set the newsroom and its web address in Settings, then export again.`
-    )
-  if (format === 'claimreview' && publishedClaims(model).length === 0)
-    throw new ApiError('BAD_REQUEST', NOTHING_TO_PUBLISH)
-  if (format === 'pdf') {
-    const bytes = await (options.printPdf ?? htmlToPdf)(renderReport(model, 'html'))
-    return { fileName, mimeType: info.mimeType, bytes }
-  }
-  const text = renderReport(model, format, {
-    checkResult: detail.result,
-    decisions: detail.decisions,
-    history: await library.checks.history(checkId)
-  })
-  return { fileName, mimeType: info.mimeType, bytes: new TextEncoder().encode(text) }
+  const fileName = `verification-${fileStem(file.title)}.${info.extension}`
+  const bytes =
+    format === 'pdf'
+      ? await (options.printPdf ?? htmlToPdf)(new TextDecoder().decode(file.bytes))
+      : file.bytes
+  return { fileName, mimeType: info.mimeType, bytes }
 }
 
 export function assertReportFormat(format: string): ReportFormat {

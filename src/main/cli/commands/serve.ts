@@ -6,8 +6,7 @@ import { createHandlers } from '../../api/handlers'
 import type { Library } from '../../library'
 import { databaseLabel, openPostgresLibrary } from '../../library/postgres'
 import { openLibrary } from '../../library/sqlite'
-import { builtCheckWorker, workerCheckEngine } from '../../services/check-runner'
-import { CHECK_WORKER_PATH } from '../../services/check-worker-path'
+import { builtWorkers } from '../../services/worker-paths'
 import { seedDemoLibrary } from '../../services/importer'
 import { startHttpServer } from '../../transports/http'
 import type { CliIo } from '../io'
@@ -76,11 +75,14 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
   if (typeof opened === 'number') return opened
   const { library, libraryPath } = opened
   if (!values['no-demo']) await seedDemoLibrary(library, SAMPLES_DIR)
+  const workers = builtWorkers()
   const handlers = createHandlers({
     library,
     libraryPath,
     version,
-    checkEngine: workerCheckEngine(builtCheckWorker(CHECK_WORKER_PATH))
+    checkEngine: workers.checkEngine,
+    parseImport: workers.parseImport,
+    renderReport: workers.renderReport
   })
   const server = await startHttpServer({
     handlers,
@@ -94,6 +96,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     url: server.url,
     close: async () => {
       await server.close()
+      await workers.close()
       await library.close()
     }
   }

@@ -143,12 +143,19 @@ export const useLibraryStore = defineStore('library', () => {
     if (query.value.trim()) void search(query.value)
   }
 
-  async function importOne(item: ImportItem): Promise<ImportOutcome> {
+  /** The file being imported, so Cancel can stop it mid-parse rather than after it. */
+  let currentImportId: string | null = null
+
+  /** The file's outcome; null when Cancel stopped it (the library is as it was). */
+  async function importOne(item: ImportItem): Promise<ImportOutcome | null> {
+    const importId = crypto.randomUUID()
+    currentImportId = importId
     try {
       if ('path' in item) {
         return await api.call('library.importFile', {
           name: item.name,
-          source: { kind: 'path', path: item.path }
+          source: { kind: 'path', path: item.path },
+          importId
         })
       }
       // The server refuses it too; checking here spares uploading a file that cannot be imported.
@@ -161,8 +168,13 @@ export const useLibraryStore = defineStore('library', () => {
         }
       }
       const base64 = await fileToBase64(item.file)
-      return await api.call('library.importFile', { name: item.name, source: { kind: 'bytes', base64 } })
+      return await api.call('library.importFile', {
+        name: item.name,
+        source: { kind: 'bytes', base64 },
+        importId
+      })
     } catch (e) {
+      if (e instanceof ApiCallError && e.code === 'CANCELLED') return null
       const tooLarge = e instanceof ApiCallError && e.code === 'TOO_LARGE' && 'file' in item
       return {
         status: 'rejected',
@@ -175,7 +187,7 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  /** Imports one file at a time, so progress is honest and Cancel takes effect between files. */
+  /** Imports one file at a time, so progress is honest and Cancel stops the file in hand and the rest. */
   async function importItems(items: ImportItem[], paths: string[] = []): Promise<void> {
     const queue = [...items]
     if (paths.length > 0) {
@@ -194,6 +206,7 @@ export const useLibraryStore = defineStore('library', () => {
     for (const item of queue) {
       if (job.value.cancelRequested) break
       const outcome = await importOne(item)
+      if (!outcome) break
       job.value.outcomes.push(outcome)
       job.value.done += 1
     }
@@ -202,7 +215,10 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   function cancelImport(): void {
-    if (job.value?.running) job.value.cancelRequested = true
+    if (!job.value?.running) return
+    job.value.cancelRequested = true
+    // Also the file in hand: a 45 MB text would otherwise be parsed and stored to the end.
+    if (currentImportId) void api.call('library.cancelImport', { importId: currentImportId }).catch(() => {})
   }
 
   function dismissImport(): void {

@@ -1,0 +1,35 @@
+// The worker threads the app and serve mode hand their slow work to (checks, parsing imports,
+// rendering reports), so the thread that answers API calls is never held by a big input.
+import type { Worker } from 'node:worker_threads'
+import { workerCheckEngine, type CheckEngine, type CheckWorkers } from './check-runner'
+import { workerDocumentParser, type DocumentParser, type ImportWorkers } from './import-parser'
+import { workerReportRenderer, type ReportRenderer, type ReportWorkers } from './report'
+import { IDLE_MS, WorkerPool } from './worker-pool'
+
+export type WorkerKind = 'check' | 'import' | 'report'
+
+export interface AppWorkers {
+  checkEngine: CheckEngine
+  parseImport: DocumentParser
+  renderReport: ReportRenderer
+  pools: { check: CheckWorkers; import: ImportWorkers; report: ReportWorkers }
+  /** Terminates every thread: on quit, so none outlives the app. */
+  close(): Promise<void>
+}
+
+export function appWorkers(start: (kind: WorkerKind) => Worker, idleMs = IDLE_MS): AppWorkers {
+  const pools = {
+    check: new WorkerPool(() => start('check'), idleMs) as CheckWorkers,
+    import: new WorkerPool(() => start('import'), idleMs) as ImportWorkers,
+    report: new WorkerPool(() => start('report'), idleMs) as ReportWorkers
+  }
+  return {
+    checkEngine: workerCheckEngine(pools.check),
+    parseImport: workerDocumentParser(pools.import),
+    renderReport: workerReportRenderer(pools.report),
+    pools,
+    close: async () => {
+      await Promise.all(Object.values(pools).map((pool) => pool.close()))
+    }
+  }
+}

@@ -506,6 +506,11 @@ describe('3b. another participant, place or state for the same fact', () => {
       'The Blue Penny letter went for 4.1 million Swiss francs at the Zurich sale.'
     ])
     expect(contradicted(claim(r, '$4.1 million', 'money'))).toBe(true)
+    // "$" in a Canadian story may well be the Canadian dollars its source names.
+    const dollars = check('The new ferry terminal in Halifax cost $40 million, the port said.', [
+      'The Halifax ferry terminal cost 40 million Canadian dollars, the port said.'
+    ])
+    expect(contradicted(claim(dollars, '$40 million', 'money'))).toBe(false)
   })
 
   it('sees a denial quoted where the story quotes a confession', () => {

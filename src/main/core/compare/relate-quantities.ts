@@ -95,12 +95,42 @@ function yearly(q: NormalizedQuantity): NormalizedQuantity {
   return q.per ? scaled(q, PER_YEAR[q.per], { per: 'year' }) : q
 }
 
+/**
+ * The word a currency is called by: "$" or "dollars" in a Canadian paper may be the Canadian
+ * dollars a source names, so two dollars (or francs, pounds, kroner) are not set against each other.
+ */
+const FAMILIES: Record<string, string> = {
+  USD: 'dollar',
+  CAD: 'dollar',
+  AUD: 'dollar',
+  HKD: 'dollar',
+  NZD: 'dollar',
+  SGD: 'dollar',
+  TWD: 'dollar',
+  CHF: 'franc',
+  GBP: 'pound',
+  EGP: 'pound',
+  DKK: 'krone',
+  NOK: 'krone',
+  kroner: 'krone',
+  SEK: 'krona',
+  INR: 'rupee',
+  PKR: 'rupee',
+  MXN: 'peso',
+  RUB: 'rouble'
+}
+
+function currencyFamily(currency: string): string {
+  return FAMILIES[currency] ?? currency.split(' ').pop()!
+}
+
 /** The same amount in two currencies ("€3m" / "£3m"): one of them has the currency wrong. */
 function currencySwapped(
   story: NormalizedQuantity,
   source: NormalizedQuantity
 ): { relation: Relation; reason: string; hedgedDifference: boolean } | null {
   if (!story.currency || !source.currency || story.currency === source.currency) return null
+  if (currencyFamily(story.currency) === currencyFamily(source.currency)) return null
   if (story.value === null || story.value !== source.value) return null
   return {
     relation: 'contradicts',

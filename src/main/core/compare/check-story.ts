@@ -13,7 +13,7 @@ import { fullNameFindings } from './name-variants'
 import { nameFindings, NameVocabulary, type NameFinding } from './names'
 import { InMemoryPassageIndex, passageIndexFrom, type FindPassages, type PassageIndex } from './passage-index'
 import { independent, ParagraphFacts } from './paragraph-facts'
-import { relateDates, relateElapsed } from './relate-dates'
+import { minutes, relateDates, relateElapsed } from './relate-dates'
 import { tokensOf } from '../nlp/tokens'
 import { relateRank } from './relate-rank'
 import { placingOf } from './placings'
@@ -487,7 +487,7 @@ function elapsedInPassage(
       eventAgreement(near, d.around) >= AGREEMENT_FOR_EVIDENCE
   )
   if (!to) return null
-  const gap = (minutesOf((to.claim.normalized as NormalizedDate).time!) - minutesOf(anchor) + 1440) % 1440
+  const gap = (minutes((to.claim.normalized as NormalizedDate).time!) - minutes(anchor) + 1440) % 1440
   const [low, high] = story.elapsed!
   const s = pf.sentences[i]!
   const span = `from ${anchor} to ${(to.claim.normalized as NormalizedDate).time}`
@@ -506,11 +506,6 @@ function elapsedInPassage(
         relation: 'contradicts',
         reason: `${relateElapsed(story.elapsed!, [gap, gap]).reason} (${span})`
       }
-}
-
-const minutesOf = (time: string) => {
-  const [h, m] = time.split(':').map(Number)
-  return (h ?? 0) * 60 + (m ?? 0)
 }
 
 function relateInParagraph(
@@ -761,7 +756,8 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nothing', 'nobody', 't
 
 /**
  * A quotation given back with the sense turned: mostly the same words, but a negation added or
- * dropped ("I will not resign" / "I will resign"), or another number ("by 2027" / "by 2030").
+ * dropped ("I will not resign" / "I will resign"), or another number ("by 2027" / "by 2030"); or,
+ * fewer words shared, opposite verbs between the kept ones ("have confessed" / "have denied").
  */
 function quoteTurned(story: string, passage: string, lexicon: Lexicon): string | null {
   const a = story.split(' ').filter(Boolean)

@@ -44,7 +44,8 @@ function shown(d: NormalizedDate): string {
   return d.yearImplied ? `${d.value.slice(5)} (no year written)` : d.value
 }
 
-function minutes(time: string): number {
+/** Minutes since midnight of a clock time written HH:MM. */
+export function minutes(time: string): number {
   const [h, m] = time.split(':').map(Number)
   return (h ?? 0) * 60 + (m ?? 0)
 }

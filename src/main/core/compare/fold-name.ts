@@ -2,6 +2,18 @@
 
 /** Lower case, no accents, German and Nordic transliterations folded: Koenig = König = Konig. */
 export function foldName(name: string): string {
+  let folded = known.get(name)
+  if (folded === undefined) {
+    if (known.size > 20_000) known.clear()
+    known.set(name, (folded = fold(name)))
+  }
+  return folded
+}
+
+/** Names are folded again and again (every candidate passage of every claim): each once. */
+const known = new Map<string, string>()
+
+function fold(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -436,6 +436,19 @@ function venueCue(sentence: string, at: number): string {
   return verb && RELOCATED.has(verb.lemma) ? 'at' : cue
 }
 
+const namesKnown = new Map<string, ReturnType<typeof extractNames>['claims']>()
+
+/** The names of a passage's sentence, extracted once: every entity of the story asks about it. */
+function namesIn(sentence: string): ReturnType<typeof extractNames>['claims'] {
+  let known = namesKnown.get(sentence)
+  if (!known) {
+    if (namesKnown.size > 5_000) namesKnown.clear()
+    known = extractNames(sentence, [{ start: 0, end: sentence.length }]).claims
+    namesKnown.set(sentence, known)
+  }
+  return known
+}
+
 const SAME_SORT: Record<EntityClaim['kind'], ReadonlyArray<string>> = {
   person: ['person'],
   organization: ['organization', 'person'],
@@ -457,8 +470,7 @@ function otherName(
   // The names the claim extractor finds, by where they start: their sort, and their whole
   // length where the tagger ends a run early ("Federal Cartel" of "Federal Cartel Office").
   const extracted = new Map<number, { kind: string; text: string }>()
-  const { claims } = extractNames(sentence, [{ start: 0, end: sentence.length }])
-  for (const c of claims)
+  for (const c of namesIn(sentence))
     extracted.set(c.start + offset, { kind: c.kind === 'role' ? 'person' : c.kind, text: c.text })
   const own = foldName(claim.name)
   for (const run of frame.names) {
@@ -524,10 +536,7 @@ function alsoInStory(claim: EntityClaim, name: string): boolean {
     const surname = words[words.length - 1]!
     if (!inStory(surname)) return false
     if (words.length < 2) return true
-    const before = new RegExp(
-      `(\\p{Lu}[\\p{L}\\p{M}'’-]+)\\s+${escape(surname)}(?![\\p{L}\\p{M}])`,
-      'u'
-    ).exec(claim.sentence)?.[1]
+    const before = givenBefore(surname).exec(claim.sentence)?.[1]
     // "Japan's Iwaya", "Minister Iwaya": no given name of the story's own stands before it.
     const given = before && !/['’]s$/.test(before) && withoutTitles(`${before} X`) !== 'X' ? before : null
     return !given || given === words[0] || given.startsWith(words[0]!.replace(/\.$/, ''))
@@ -536,6 +545,18 @@ function alsoInStory(claim: EntityClaim, name: string): boolean {
     .split(/\s+/)
     .filter((w) => w.length > 3)
     .some(inStory)
+}
+
+const givenPatterns = new Map<string, RegExp>()
+/** The capitalized word right before a surname: a given name, or a title or an owner. */
+function givenBefore(surname: string): RegExp {
+  let made = givenPatterns.get(surname)
+  if (!made) {
+    if (givenPatterns.size > 10_000) givenPatterns.clear()
+    made = new RegExp(`(\\p{Lu}[\\p{L}\\p{M}'’-]+)\\s+${escape(surname)}(?![\\p{L}\\p{M}])`, 'u')
+    givenPatterns.set(surname, made)
+  }
+  return made
 }
 
 /**

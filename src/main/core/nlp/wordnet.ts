@@ -162,6 +162,7 @@ export function wordNet(read: (file: string) => string): Lexicon {
   // a synset's offset is its byte offset in data.noun (WordNet's files are ASCII).
   let nouns: { index: string; data: string } | null = null
   const placeKnown = new Map<string, boolean>()
+  const withinKnown = new Map<string, boolean>()
   const senseKnown = new Map<string, { offset: number; fields: string[]; key: string } | null>()
 
   /** The fields of the commonest noun sense of a name, or null where WordNet lacks the word. */
@@ -216,6 +217,17 @@ export function wordNet(read: (file: string) => string): Lexicon {
   }
 
   function placeWithin(inner: string, outer: string): boolean {
+    const key = `${inner}\u0000${outer}`
+    let within = withinKnown.get(key)
+    if (within === undefined) {
+      if (withinKnown.size > 10_000) withinKnown.clear()
+      withinKnown.set(key, (within = holonymOf(inner, outer)))
+    }
+    return within
+  }
+
+  /** Whether WordNet records the first place as part of the second, up to five steps up. */
+  function holonymOf(inner: string, outer: string): boolean {
     if (!isPlace(inner) || !isPlace(outer)) return false
     const from = firstNounSense(inner)!
     const target = firstNounSense(outer)!.offset

@@ -631,9 +631,7 @@ function relateInParagraph(
         const score = dice(quoted, pf.words(i))
         // Between quotation marks a changed word is a misquotation ("our fans" / "the fans");
         // without them, the source only reports the words.
-        const misquoted = quotedPassages(sentence).some(
-          (q) => dice(new Set(quotedWords(q).split(' ')), allWords) >= 0.6
-        )
+        const misquoted = quotedPassages(sentence).some((q) => dice(new Set(q.split(' ')), allWords) >= 0.6)
         if (score >= 0.8)
           found.push({
             start: s.start,
@@ -851,6 +849,15 @@ const SCOPE_WORDS = new Set([
 ])
 
 /** What a sentence puts in quotation marks, as quotedWords. */
+const quotedKnown = new Map<string, string[]>()
+
+/** The words between quotation marks in a sentence, each quotation as quotedWords gives it; once per sentence. */
 function quotedPassages(sentence: string): string[] {
-  return (sentence.match(/[“"][^”"]+[”"]/g) ?? []).map(quotedWords)
+  let known = quotedKnown.get(sentence)
+  if (!known) {
+    if (quotedKnown.size > 5_000) quotedKnown.clear()
+    known = (sentence.match(/[“"][^”"]+[”"]/g) ?? []).map(quotedWords)
+    quotedKnown.set(sentence, known)
+  }
+  return known
 }

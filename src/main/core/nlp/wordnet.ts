@@ -55,6 +55,7 @@ interface Part {
 export function wordNet(read: (file: string) => string): Lexicon {
   const parts = new Map<Pos, Part>()
   const oppositesKnown = new Map<string, Set<string>>()
+  const opposedKnown = new Map<string, boolean>()
   const word = (w: string) =>
     w
       .toLowerCase()
@@ -138,6 +139,17 @@ export function wordNet(read: (file: string) => string): Lexicon {
    * word may be the kind: "end" is broader than "close", and no opposite of "open".
    */
   function antonyms(a: string, b: string, pos: Pos = 'verb'): boolean {
+    const key = `${pos}:${a}:${b}`
+    let opposed = opposedKnown.get(key)
+    if (opposed === undefined) {
+      if (opposedKnown.size > 50_000) opposedKnown.clear()
+      opposedKnown.set(key, (opposed = opposedWords(a, b, pos)))
+    }
+    return opposed
+  }
+
+  /** antonyms, worked out: every verb of every candidate sentence is asked about, so it is remembered. */
+  function opposedWords(a: string, b: string, pos: Pos): boolean {
     if (opposites(a, pos).has(b) || opposites(b, pos).has(a)) return true
     for (const o of opposites(b, pos)) if (kindOf(a, o, pos, 2)) return true
     for (const o of opposites(a, pos)) if (kindOf(b, o, pos, 2)) return true

@@ -16,7 +16,7 @@ import {
 } from '../services/checks'
 import { CheckJobs } from '../services/check-jobs'
 import type { CheckEngine } from '../services/check-runner'
-import { CANCELLED_MESSAGE } from '../services/worker-pool'
+import { cancelled } from '../services/worker-pool'
 import { expandPaths } from '../services/expand-paths'
 import type { PdfPrinter } from '../services/pdf'
 import { exportReport, type ReportRenderer } from '../services/report'
@@ -96,7 +96,7 @@ export function createHandlers(services: AppServices): Handlers {
           signal,
           parse: services.parseImport
         })
-        if (!outcome && signal.aborted) throw new ApiError('CANCELLED', CANCELLED_MESSAGE)
+        if (!outcome && signal.aborted) throw cancelled()
         if (!outcome) throw new ApiError('INTERNAL', `${input.name} was not imported.`)
         return outcome
       })

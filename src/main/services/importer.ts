@@ -8,7 +8,7 @@ import type { Library } from '../library'
 import { createCheck } from './checks'
 import { unreadable, type ImportInput } from './import-parse'
 import { parseInThread, type DocumentParser } from './import-parser'
-import { CANCELLED_MESSAGE } from './worker-pool'
+import { cancelled } from './worker-pool'
 
 export type { ImportInput }
 
@@ -30,7 +30,7 @@ async function importOne(
 ): Promise<ImportOutcome> {
   const parsed = await parse(input, signal)
   // A parse in this thread cannot be stopped midway, but its result need not be stored.
-  if (signal?.aborted) throw new ApiError('CANCELLED', CANCELLED_MESSAGE)
+  if (signal?.aborted) throw cancelled()
   if (!parsed.ok) return parsed.outcome
   try {
     const stored = await library.importDocument({

@@ -1,7 +1,6 @@
 // Imports being read and parsed right now, by the id their caller gave them, so that Cancel in
 // the UI stops the file in hand (a 45 MB text mid-parse), not only the files after it.
-import { ApiError } from '../../shared/errors'
-import { CANCELLED_MESSAGE } from './worker-pool'
+import { cancelled } from './worker-pool'
 
 /** Cancels that came before their import: a few suffice, the UI imports one file at a time. */
 const EARLY_CANCELS_KEPT = 100
@@ -12,7 +11,7 @@ export class RunningImports {
   private readonly cancelledEarly = new Set<string>()
 
   async run<T>(id: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (id !== undefined && this.cancelledEarly.delete(id)) throw new ApiError('CANCELLED', CANCELLED_MESSAGE)
+    if (id !== undefined && this.cancelledEarly.delete(id)) throw cancelled()
     const abort = new AbortController()
     if (id !== undefined) this.running.set(id, abort)
     try {

@@ -119,6 +119,7 @@ export class WorkerPool<J, R, P = never> {
   }
 }
 
-function cancelled(): ApiError {
+/** The error every cancelled job, import or check rejects with. */
+export function cancelled(): ApiError {
   return new ApiError('CANCELLED', CANCELLED_MESSAGE)
 }

@@ -173,7 +173,6 @@ export function wordNet(read: (file: string) => string): Lexicon {
   // Nouns are read only for places, by lookup rather than parsing: index.noun is sorted text and
   // a synset's offset is its byte offset in data.noun (WordNet's files are ASCII).
   let nouns: { index: string; data: string } | null = null
-  const placeKnown = new Map<string, boolean>()
   const withinKnown = new Map<string, boolean>()
   const senseKnown = new Map<string, { offset: number; fields: string[]; key: string } | null>()
 
@@ -201,20 +200,12 @@ export function wordNet(read: (file: string) => string): Lexicon {
   }
 
   function isPlace(name: string): boolean {
-    const key = name.trim().toLowerCase()
-    const known = placeKnown.get(key)
-    if (known !== undefined) return known
     const sense = firstNounSense(name)
-    let place = false
-    if (sense) {
-      const f = sense.fields
-      const words = Array.from({ length: parseInt(f[3]!, 16) }, (_, i) => f[4 + i * 2]!)
-      // noun.location (lexicographer file 15), written as a name there, not a common noun ("bank").
-      place = f[1] === NOUN_LOCATION && words.some((w) => w.toLowerCase() === sense.key && /^\p{Lu}/u.test(w))
-    }
-    if (placeKnown.size > 10_000) placeKnown.clear()
-    placeKnown.set(key, place)
-    return place
+    if (!sense || sense.fields[1] !== NOUN_LOCATION) return false
+    const f = sense.fields
+    const words = Array.from({ length: parseInt(f[3]!, 16) }, (_, i) => f[4 + i * 2]!)
+    // noun.location (lexicographer file 15), written as a name there, not a common noun ("bank").
+    return words.some((w) => w.toLowerCase() === sense.key && /^\p{Lu}/u.test(w))
   }
 
   /** The synsets a noun synset is part of ("#p" pointers: Bergamo → Lombardy → Italy). */

@@ -170,6 +170,18 @@ function fromChrono(
   }
 }
 
+/**
+ * Whether chrono could find a date or time in the text: every English parser of chrono needs a
+ * digit or one of these words (chrono-node's en/constants and en/parsers), each after a word
+ * boundary. Most sentences of a source have none, and chrono tries every parser on every word.
+ * Units of one letter ("5 d") come only after a number, and a number word before one ("a d
+ * ago") is not English prose, so only their digits are looked for.
+ */
+const DATE_CUE =
+  /\d|\b(?:sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|tomorrow|overmorrow|yesterday|morning|afternoon|evening|night|midnight|midday|noon|second|minute|hour|day|week|month|quarter|year)|\b(?:now|tmrw?|mos?|hrs?|yrs?|qtr|sec|mins?)\b/i
+
+export const mayHoldDate = (text: string): boolean => DATE_CUE.test(text)
+
 export function extractDates(
   text: string,
   sentences: readonly Span[],
@@ -180,10 +192,11 @@ export function extractDates(
   const claims: ExtractedClaim[] = []
   let results: chrono.ParsedResult[] = []
   try {
-    results = chrono.parse(text, {
-      instant: hasReference ? reference! : DEFAULT_REFERENCE,
-      timezone: 0
-    })
+    if (mayHoldDate(text))
+      results = chrono.parse(text, {
+        instant: hasReference ? reference! : DEFAULT_REFERENCE,
+        timezone: 0
+      })
   } catch {
     results = []
   }

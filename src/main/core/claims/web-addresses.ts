@@ -5,6 +5,9 @@ import type { Span } from './types'
 const ADDRESS = /\bhttps?:\/\/[^\s<>"“”]+|\bwww\.[^\s<>"“”]+|\b[\w-]+(?:\.[\w-]+)+\/[^\s<>"“”]*/gi
 
 export function webAddressSpans(text: string): Span[] {
+  // Every form of ADDRESS has a slash or "www."; most sentences have neither, and the last form
+  // is dear to try at every word of a sentence.
+  if (!text.includes('/') && !/www\./i.test(text)) return []
   return [...text.matchAll(ADDRESS)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
 }
 

@@ -37,23 +37,33 @@ export function frameOf(text: string, span: Span, without?: Span): Frame {
   const names: Frame['names'] = []
   const negated = new Set<string>()
   const lemmas = new Map<string, string>()
-  let run: Token[] = []
-  const endRun = () => {
-    if (run.length > 0 && !run[0]!.time)
+  // The names are runs of proper nouns: tokens[runFrom] up to the current one.
+  let runFrom = -1
+  const endRun = (to: number) => {
+    const first = tokens[runFrom]!
+    if (!first.time) {
+      const last = tokens[to - 1]!
+      let denied = false
+      for (let k = runFrom; k < to; k++) denied ||= tokens[k]!.negated
       names.push({
-        text: slice.slice(run[0]!.start, run[run.length - 1]!.end),
-        start: span.start + run[0]!.start,
-        end: span.start + run[run.length - 1]!.end,
-        negated: run.some((t) => t.negated)
+        text: slice.slice(first.start, last.end),
+        start: span.start + first.start,
+        end: span.start + last.end,
+        negated: denied
       })
-    run = []
+    }
+    runFrom = -1
   }
-  for (const [k, t] of tokens.entries()) {
-    const at = span.start + t.start
-    const inside = without !== undefined && at >= without.start && at < without.end
-    if (t.pos === 'PROPN') run.push(t)
-    else endRun()
-    if (inside || t.key.length < 3 || t.time) continue
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!
+    if (t.pos === 'PROPN') {
+      if (runFrom < 0) runFrom = k
+    } else if (runFrom >= 0) endRun(k)
+    if (t.key.length < 3 || t.time) continue
+    if (without !== undefined) {
+      const at = span.start + t.start
+      if (at >= without.start && at < without.end) continue
+    }
     if (t.pos === 'VERB' && !nounUse(tokens, k)) {
       if (REPORTING.has(t.key) || LIGHT.has(t.key)) continue
       verbs.add(t.key)
@@ -69,7 +79,7 @@ export function frameOf(text: string, span: Span, without?: Span): Frame {
       nouns.add(t.key)
     }
   }
-  endRun()
+  if (runFrom >= 0) endRun(tokens.length)
   return { verbs, nouns, negated, names, lemmas }
 }
 

@@ -303,7 +303,8 @@ interface At {
  * first ("Tanaka Hiroshi") counts when all its parts are there.
  */
 function findName(sentence: string, forms: string[], kind: EntityClaim['kind']): At | null {
-  for (const [n, form] of forms.entries()) {
+  for (let n = 0; n < forms.length; n++) {
+    const form = forms[n]!
     if (!sentence.includes(form)) continue
     const m = wordPattern(form).exec(sentence)
     if (!m) continue

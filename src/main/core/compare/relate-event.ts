@@ -112,7 +112,8 @@ export function relateEvent(claim: EventClaim, pf: ParagraphFacts, lexicon: Lexi
       found.push({ ...s, relation: 'contradicts', reason: `says no ${denied}` })
       return
     }
-    for (const [j, t] of tokens.entries()) {
+    for (let j = 0; j < tokens.length; j++) {
+      const t = tokens[j]!
       if (t.pos !== 'VERB' && t.pos !== 'ADJ') continue
       const lemma = phrasal(tokens, j)
       if (
@@ -163,7 +164,8 @@ export function relateEvent(claim: EventClaim, pf: ParagraphFacts, lexicon: Lexi
         found.push({ ...s, relation: 'supports', reason: `reports the same deed (“${t.text}”)` })
         return
       }
-      const asVerb = t.pos === 'ADJ' || !['ADP', 'DET'].includes(tokens[j - 1]?.pos ?? '')
+      const before = tokens[j - 1]?.pos
+      const asVerb = t.pos === 'ADJ' || (before !== 'ADP' && before !== 'DET')
       if (
         sameSetting &&
         asVerb &&
@@ -206,7 +208,7 @@ function governingVerb(tokens: readonly Token[], j: number): string | null {
 /** An object noun under "no" ("No deal on fishing rights was announced"). */
 function deniedObject(tokens: readonly Token[], object: ReadonlySet<string>): string | null {
   for (let j = 1; j < tokens.length; j++)
-    if (/^no$/i.test(tokens[j - 1]!.text) && object.has(tokens[j]!.key)) return tokens[j]!.text
+    if (object.has(tokens[j]!.key) && tokens[j - 1]!.text.toLowerCase() === 'no') return tokens[j]!.text
   return null
 }
 

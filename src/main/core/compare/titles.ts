@@ -41,14 +41,46 @@ function lastHead(words: readonly string[]): { index: number; family: string } |
   return null
 }
 
+const WORD_CHAR = /^[\p{L}\p{M}.'’-]$/u
+const BLANK = /[ \t]/
+
+/** How many code units the word character ending at text[end - 1] takes: 0 when it is none. */
+function wordCharBefore(text: string, end: number): number {
+  const low = text.charCodeAt(end - 1)
+  const pair = low >= 0xdc00 && low <= 0xdfff && end >= 2 ? 2 : 1
+  return WORD_CHAR.test(text.slice(end - pair, end)) ? pair : 0
+}
+
+/**
+ * The last words before `end` (at most `max`, at most 80 characters back), spaced by blanks and
+ * followed by no more than a comma and blanks: the words that may title the name at `end`.
+ * Read backwards from the name: a pattern anchored at the end is tried from every character.
+ */
+function wordsEndingAt(text: string, end: number, max: number): string[] {
+  const floor = Math.max(0, end - 80)
+  let i = end
+  while (i > floor && BLANK.test(text[i - 1]!)) i--
+  if (i > floor && text[i - 1] === ',') i--
+  const words: string[] = []
+  while (words.length < max) {
+    let j = i
+    for (let w = wordCharBefore(text, j); j > floor && w > 0; w = wordCharBefore(text, j)) j -= w
+    if (j === i) break
+    words.unshift(text.slice(Math.max(j, floor), i))
+    let k = j
+    while (k > floor && BLANK.test(text[k - 1]!)) k--
+    if (k === j || k === floor || wordCharBefore(text, k) === 0) break
+    i = k
+  }
+  return words
+}
+
 /** The title written right before a name, or in apposition right after it; null when none. */
 export function titleAround(text: string, nameStart: number, nameEnd: number): TitleFound | null {
   // Before: up to five words, the last of them a title word, with at most a comma between it
   // and the name ("Prime Minister, Mariano Rajoy").
-  const before = text.slice(Math.max(0, nameStart - 80), nameStart)
-  const tail = /((?:[\p{L}\p{M}.'’-]+[ \t]+){0,4}[\p{L}\p{M}.'’-]+),?[ \t]*$/u.exec(before)
-  if (tail) {
-    const words = tail[1]!.match(WORD) ?? []
+  const words = wordsEndingAt(text, nameStart, 5)
+  if (words.length > 0) {
     const head = lastHead(words)
     if (head && head.index === words.length - 1) {
       // "Foreign Minister Nwosu" and "Nigeria's foreign minister, Nwosu": the modifiers count in

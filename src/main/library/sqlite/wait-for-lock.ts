@@ -6,6 +6,9 @@
 // a small commit to end) and, still refused, tries the whole call again after a timer, letting the
 // loop answer others in between.
 //
+// Why not send every write to the worker instead: a decision saved during a big import would
+// queue behind it all the same (SQLite has one writer), and each store method would need a
+// message form; waiting here keeps the store as it is and costs only a timer per refusal.
 // Retrying a whole store method is safe because each one writes in at most one statement or one
 // transaction (library.ts, checks-store.ts, preferences-store.ts), and a refused one wrote nothing.
 

@@ -10,6 +10,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { deserialize, serialize } from 'node:v8'
 import { join } from 'node:path'
 import { dispatch } from '../src/main/api/dispatch'
+import { contract } from '../src/shared/contract'
 import { createHandlers } from '../src/main/api/handlers'
 import { openLibrary } from '../src/main/library/sqlite'
 import { readAndParse } from '../src/main/services/import-parse'
@@ -105,6 +106,31 @@ async function measure(dir: string, file: string, setup: Setup): Promise<Measure
   }
 }
 
+/**
+ * What serve mode's request thread still does with a file the browser uploads (the desktop app
+ * sends a path): the JSON body, the file as base64 in it, read as text, parsed and validated
+ * against the contract (transports/http.ts, api/dispatch.ts) before the worker gets it.
+ */
+function uploadInThisThread(bytes: Uint8Array) {
+  const body = Buffer.from(
+    JSON.stringify({
+      name: 'big.txt',
+      source: { kind: 'bytes', base64: Buffer.from(bytes).toString('base64') }
+    })
+  )
+  let started = performance.now()
+  const text = body.toString('utf8')
+  const decode = performance.now() - started
+  started = performance.now()
+  const input: unknown = JSON.parse(text)
+  const parse = performance.now() - started
+  started = performance.now()
+  if (!contract['library.importFile'].input.safeParse(input).success)
+    throw new Error('the upload is not valid')
+  const validate = performance.now() - started
+  return { decode, parse, validate }
+}
+
 async function phasesInThisThread(dir: string, file: string) {
   let started = performance.now()
   const parsed = await readAndParse({ name: 'big.txt', path: file })
@@ -125,6 +151,7 @@ async function phasesInThisThread(dir: string, file: string) {
   const received = takeOverImport(packed)
   const unpacking = performance.now() - started
   if (!received.ok) throw new Error('the big text was lost on the way')
+  const upload = uploadInThisThread(received.bytes)
   const library = openLibrary(join(dir, 'library-write.sqlite'))
   try {
     started = performance.now()
@@ -138,7 +165,7 @@ async function phasesInThisThread(dir: string, file: string) {
     started = performance.now()
     await library.indexPending()
     const index = performance.now() - started
-    return { parse, cloneSend, cloneReceive, packing, unpacking, write, index }
+    return { parse, cloneSend, cloneReceive, packing, unpacking, write, index, upload }
   } finally {
     await library.close()
   }
@@ -176,7 +203,9 @@ export async function run(report: Report): Promise<void> {
       row('parse in the worker, write in the request thread (before)', parseOnly),
       row('both in the request thread (before that)', inThread),
       '',
-      `Where the time goes, each step alone in this thread: the parse (read, decode, clean, split) ${ms(phases.parse)}; handing the parsed text from the worker to the request thread as a structured clone, ${ms(phases.cloneSend)} in the worker and ${ms(phases.cloneReceive)} in the request thread, or packed into one UTF-8 buffer that moves without a copy, ${ms(phases.packing)} in the worker and ${ms(phases.unpacking)} in the request thread (no longer done: the worker answers only the outcome); the library write (the text and its paragraphs, one transaction) ${ms(phases.write)} and the full-text index of its paragraphs ${ms(phases.index)}. Now both run in the worker, in one transaction; before, the write held the request thread, and the index held it at the next search (the first search above) or when imports paused.`
+      `Where the time goes, each step alone in this thread: the parse (read, decode, clean, split) ${ms(phases.parse)}; handing the parsed text from the worker to the request thread as a structured clone, ${ms(phases.cloneSend)} in the worker and ${ms(phases.cloneReceive)} in the request thread, or packed into one UTF-8 buffer that moves without a copy, ${ms(phases.packing)} in the worker and ${ms(phases.unpacking)} in the request thread (no longer done: the worker answers only the outcome); the library write (the text and its paragraphs, one transaction) ${ms(phases.write)} and the full-text index of its paragraphs ${ms(phases.index)}. Now both run in the worker, in one transaction; before, the write held the request thread, and the index held it at the next search (the first search above) or when imports paused.`,
+      '',
+      `Still in the request thread, in serve mode only: the browser uploads a file as base64 in a JSON body, which that thread reads as text (${ms(phases.upload.decode)}), parses (${ms(phases.upload.parse)}) and checks against the contract (${ms(phases.upload.validate)}) before the worker gets it. The desktop app sends a dropped file's path, as measured above.`
     ])
   } finally {
     await workers.close()

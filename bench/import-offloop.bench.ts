@@ -131,6 +131,29 @@ function uploadInThisThread(bytes: Uint8Array) {
   return { decode, parse, validate }
 }
 
+/** app.info every INFO_EVERY_MS with nothing else running: what this machine's load alone costs it. */
+async function baseline(dir: string, forMs: number): Promise<number[]> {
+  const library = openLibrary(join(dir, 'library-idle.sqlite'), { answersRequests: true })
+  const handlers = createHandlers({
+    library,
+    libraryPath: dir,
+    version: 'bench',
+    checkEngine: testCheckEngine()
+  })
+  const info: number[] = []
+  try {
+    for (const end = performance.now() + forMs; performance.now() < end;) {
+      const due = performance.now() + INFO_EVERY_MS
+      await new Promise((r) => setTimeout(r, INFO_EVERY_MS))
+      await dispatch(handlers, 'app.info', {}, { transport: 'ipc' })
+      info.push(performance.now() - due)
+    }
+    return info
+  } finally {
+    await library.close()
+  }
+}
+
 async function phasesInThisThread(dir: string, file: string) {
   let started = performance.now()
   const parsed = await readAndParse({ name: 'big.txt', path: file })
@@ -189,6 +212,7 @@ export async function run(report: Report): Promise<void> {
       name: 'worker-write',
       importInto: (path) => workers.importInto({ path })
     })
+    const idle = await baseline(dir, 10_000)
     const parseOnly = await measure(dir, file, { name: 'worker-parse', parseImport: workers.parseImport })
     const inThread = await measure(dir, file, { name: 'thread' })
     const phases = await phasesInThisThread(dir, file)
@@ -202,6 +226,7 @@ export async function run(report: Report): Promise<void> {
       row('both in the import worker, its own connection (now)', now),
       row('parse in the worker, write in the request thread (before)', parseOnly),
       row('both in the request thread (before that)', inThread),
+      `| no import: app.info alone for 10 s (this machine's own delays) | – | ${idle.length} | ${ms(quantile(idle, 0.5))} | ${ms(quantile(idle, 0.95))} | ${ms(Math.max(...idle))} | – | – |`,
       '',
       `Where the time goes, each step alone in this thread: the parse (read, decode, clean, split) ${ms(phases.parse)}; handing the parsed text from the worker to the request thread as a structured clone, ${ms(phases.cloneSend)} in the worker and ${ms(phases.cloneReceive)} in the request thread, or packed into one UTF-8 buffer that moves without a copy, ${ms(phases.packing)} in the worker and ${ms(phases.unpacking)} in the request thread (no longer done: the worker answers only the outcome); the library write (the text and its paragraphs, one transaction) ${ms(phases.write)} and the full-text index of its paragraphs ${ms(phases.index)}. Now both run in the worker, in one transaction; before, the write held the request thread, and the index held it at the next search (the first search above) or when imports paused.`,
       '',

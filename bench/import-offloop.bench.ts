@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { deserialize, serialize } from 'node:v8'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { dispatch } from '../src/main/api/dispatch'
 import { contract } from '../src/shared/contract'
 import { createHandlers } from '../src/main/api/handlers'
@@ -131,8 +132,14 @@ function uploadInThisThread(bytes: Uint8Array) {
   return { decode, parse, validate }
 }
 
-/** app.info every INFO_EVERY_MS with nothing else running: what this machine's load alone costs it. */
-async function baseline(dir: string, forMs: number): Promise<number[]> {
+/**
+ * app.info every INFO_EVERY_MS with no import: what this machine's load alone costs it, and with a
+ * thread of this process kept busy meanwhile (as the import worker keeps one), doing nothing else.
+ */
+async function baseline(dir: string, forMs: number, busyThread: boolean): Promise<number[]> {
+  const spinning = busyThread
+    ? new Worker(`const end = Date.now() + ${forMs}; while (Date.now() < end) {}`, { eval: true })
+    : null
   const library = openLibrary(join(dir, 'library-idle.sqlite'), { answersRequests: true })
   const handlers = createHandlers({
     library,
@@ -150,6 +157,7 @@ async function baseline(dir: string, forMs: number): Promise<number[]> {
     }
     return info
   } finally {
+    await spinning?.terminate()
     await library.close()
   }
 }
@@ -212,7 +220,8 @@ export async function run(report: Report): Promise<void> {
       name: 'worker-write',
       importInto: (path) => workers.importInto({ path })
     })
-    const idle = await baseline(dir, 10_000)
+    const idle = await baseline(dir, 10_000, false)
+    const spinning = await baseline(dir, 10_000, true)
     const parseOnly = await measure(dir, file, { name: 'worker-parse', parseImport: workers.parseImport })
     const inThread = await measure(dir, file, { name: 'thread' })
     const phases = await phasesInThisThread(dir, file)
@@ -227,6 +236,7 @@ export async function run(report: Report): Promise<void> {
       row('parse in the worker, write in the request thread (before)', parseOnly),
       row('both in the request thread (before that)', inThread),
       `| no import: app.info alone for 10 s (this machine's own delays) | – | ${idle.length} | ${ms(quantile(idle, 0.5))} | ${ms(quantile(idle, 0.95))} | ${ms(Math.max(...idle))} | – | – |`,
+      `| no import, another thread of the process spinning for 10 s | – | ${spinning.length} | ${ms(quantile(spinning, 0.5))} | ${ms(quantile(spinning, 0.95))} | ${ms(Math.max(...spinning))} | – | – |`,
       '',
       `Where the time goes, each step alone in this thread: the parse (read, decode, clean, split) ${ms(phases.parse)}; handing the parsed text from the worker to the request thread as a structured clone, ${ms(phases.cloneSend)} in the worker and ${ms(phases.cloneReceive)} in the request thread, or packed into one UTF-8 buffer that moves without a copy, ${ms(phases.packing)} in the worker and ${ms(phases.unpacking)} in the request thread (no longer done: the worker answers only the outcome); the library write (the text and its paragraphs, one transaction) ${ms(phases.write)} and the full-text index of its paragraphs ${ms(phases.index)}. Now both run in the worker, in one transaction; before, the write held the request thread, and the index held it at the next search (the first search above) or when imports paused.`,
       '',

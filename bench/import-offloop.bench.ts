@@ -1,17 +1,22 @@
 // A 45 MB text imported through the API's dispatch (library.importFile, a path, as the desktop app
 // sends a dropped file) while app.info is sent through the same dispatch every 50 ms: how long the
-// import takes and how long app.info waits, with the parse in a worker thread (now) and in the
-// thread that answers requests (before). Issue #12: big inputs never stall the app.
+// import takes and how long app.info waits, with the parse and the library write in the import
+// worker (now: the worker's own connection to the library file), with only the parse there, and
+// with both in the thread that answers requests; then how long the first search takes (the
+// full-text index of the new text is made in the worker now, by that search or the idle timer in
+// the request thread before). Issue #12: big inputs never stall the app.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { deserialize, serialize } from 'node:v8'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { dispatch } from '../src/main/api/dispatch'
+import { contract } from '../src/shared/contract'
 import { createHandlers } from '../src/main/api/handlers'
 import { openLibrary } from '../src/main/library/sqlite'
 import { readAndParse } from '../src/main/services/import-parse'
 import { handOverImport, takeOverImport } from '../src/main/services/parsed-handover'
-import type { DocumentParser } from '../src/main/services/import-parser'
+import type { DocumentParser, FileImporter } from '../src/main/services/import-parser'
 import { generatedParagraphs } from '../src/test-support/library/generate'
 import { testCheckEngine, testWorkers } from '../src/test-support/workers'
 
@@ -39,17 +44,31 @@ interface Measured {
   importMs: number
   /** From when each app.info was due to when it was answered: a stalled loop delays the sending too. */
   info: number[]
+  /** The first library.search after the import answered. */
+  searchMs: number
+  /** Opening the text: library.read of its first page, as the reader asks. */
+  readMs: number
   paragraphs: number
 }
 
-async function measure(dir: string, file: string, parseImport?: DocumentParser): Promise<Measured> {
-  const library = openLibrary(join(dir, `library-${parseImport ? 'worker' : 'thread'}.sqlite`))
+interface Setup {
+  name: string
+  parseImport?: DocumentParser
+  /** Given the library file: parse and write elsewhere. */
+  importInto?: (path: string) => FileImporter
+}
+
+async function measure(dir: string, file: string, setup: Setup): Promise<Measured> {
+  const path = join(dir, `library-${setup.name}.sqlite`)
+  // As the app and serve mode open it once imports are written elsewhere.
+  const library = openLibrary(path, { answersRequests: setup.importInto !== undefined })
   const handlers = createHandlers({
     library,
-    libraryPath: dir,
+    libraryPath: path,
     version: 'bench',
     checkEngine: testCheckEngine(),
-    parseImport
+    parseImport: setup.parseImport,
+    importFile: setup.importInto?.(path)
   })
   const call = (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'ipc' })
   try {
@@ -69,8 +88,76 @@ async function measure(dir: string, file: string, parseImport?: DocumentParser):
     const outcome = await importing
     const importMs = performance.now() - started
     if (outcome.status !== 'imported') throw new Error(`the big text was ${outcome.status}`)
-    return { importMs, info, paragraphs: (await library.get(outcome.id))!.paragraphs.length }
+    const searching = performance.now()
+    const { hits } = (await call('library.search', { query: '"Report 1000 part 0"' })) as { hits: unknown[] }
+    const searchMs = performance.now() - searching
+    if (hits.length !== 1) throw new Error(`the search found ${hits.length} hits, not 1`)
+    const reading = performance.now()
+    await call('library.read', { id: outcome.id, offset: 0, limit: 200 })
+    const readMs = performance.now() - reading
+    return {
+      importMs,
+      info,
+      searchMs,
+      readMs,
+      paragraphs: (await library.get(outcome.id))!.paragraphs.length
+    }
   } finally {
+    await library.close()
+  }
+}
+
+/**
+ * What serve mode's request thread still does with a file the browser uploads (the desktop app
+ * sends a path): the JSON body, the file as base64 in it, read as text, parsed and validated
+ * against the contract (transports/http.ts, api/dispatch.ts) before the worker gets it.
+ */
+function uploadInThisThread(bytes: Uint8Array) {
+  const body = Buffer.from(
+    JSON.stringify({
+      name: 'big.txt',
+      source: { kind: 'bytes', base64: Buffer.from(bytes).toString('base64') }
+    })
+  )
+  let started = performance.now()
+  const text = body.toString('utf8')
+  const decode = performance.now() - started
+  started = performance.now()
+  const input: unknown = JSON.parse(text)
+  const parse = performance.now() - started
+  started = performance.now()
+  if (!contract['library.importFile'].input.safeParse(input).success)
+    throw new Error('the upload is not valid')
+  const validate = performance.now() - started
+  return { decode, parse, validate }
+}
+
+/**
+ * app.info every INFO_EVERY_MS with no import: what this machine's load alone costs it, and with a
+ * thread of this process kept busy meanwhile (as the import worker keeps one), doing nothing else.
+ */
+async function baseline(dir: string, forMs: number, busyThread: boolean): Promise<number[]> {
+  const spinning = busyThread
+    ? new Worker(`const end = Date.now() + ${forMs}; while (Date.now() < end) {}`, { eval: true })
+    : null
+  const library = openLibrary(join(dir, 'library-idle.sqlite'), { answersRequests: true })
+  const handlers = createHandlers({
+    library,
+    libraryPath: dir,
+    version: 'bench',
+    checkEngine: testCheckEngine()
+  })
+  const info: number[] = []
+  try {
+    for (const end = performance.now() + forMs; performance.now() < end;) {
+      const due = performance.now() + INFO_EVERY_MS
+      await new Promise((r) => setTimeout(r, INFO_EVERY_MS))
+      await dispatch(handlers, 'app.info', {}, { transport: 'ipc' })
+      info.push(performance.now() - due)
+    }
+    return info
+  } finally {
+    await spinning?.terminate()
     await library.close()
   }
 }
@@ -95,6 +182,7 @@ async function phasesInThisThread(dir: string, file: string) {
   const received = takeOverImport(packed)
   const unpacking = performance.now() - started
   if (!received.ok) throw new Error('the big text was lost on the way')
+  const upload = uploadInThisThread(received.bytes)
   const library = openLibrary(join(dir, 'library-write.sqlite'))
   try {
     started = performance.now()
@@ -104,13 +192,20 @@ async function phasesInThisThread(dir: string, file: string) {
       doc: received.doc,
       role: 'source'
     })
-    return { parse, cloneSend, cloneReceive, packing, unpacking, write: performance.now() - started }
+    const write = performance.now() - started
+    started = performance.now()
+    await library.indexPending()
+    const index = performance.now() - started
+    return { parse, cloneSend, cloneReceive, packing, unpacking, write, index, upload }
   } finally {
     await library.close()
   }
 }
 
 export async function run(report: Report): Promise<void> {
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-import-offloop-bench-'))
   const workers = testWorkers(60_000)
   try {
@@ -121,20 +216,31 @@ export async function run(report: Report): Promise<void> {
     writeFileSync(small, 'A short text\n\nThe council met on Tuesday.')
     // Warm-up: the worker thread started and the import core loaded, as after the first import.
     await workers.parseImport({ name: 'small.txt', path: small })
-    const worker = await measure(dir, file, workers.parseImport)
-    const before = await measure(dir, file)
+    const now = await measure(dir, file, {
+      name: 'worker-write',
+      importInto: (path) => workers.importInto({ path })
+    })
+    const idle = await baseline(dir, 10_000, false)
+    const spinning = await baseline(dir, 10_000, true)
+    const parseOnly = await measure(dir, file, { name: 'worker-parse', parseImport: workers.parseImport })
+    const inThread = await measure(dir, file, { name: 'thread' })
     const phases = await phasesInThisThread(dir, file)
     const row = (name: string, m: Measured) =>
-      `| ${name} | ${ms(m.importMs)} | ${m.info.length} | ${ms(quantile(m.info, 0.5))} | ${ms(quantile(m.info, 0.95))} | ${ms(Math.max(...m.info))} |`
+      `| ${name} | ${ms(m.importMs)} | ${m.info.length} | ${ms(quantile(m.info, 0.5))} | ${ms(quantile(m.info, 0.95))} | ${ms(Math.max(...m.info))} | ${ms(m.searchMs)} | ${ms(m.readMs)} |`
     report('Imports off the request loop: app.info during a 45 MB import', [
-      `A generated text of ${(Buffer.byteLength(text) / 1024 ** 2).toFixed(1)} MB (${worker.paragraphs.toLocaleString('en-US')} paragraphs) imported with library.importFile (a path, as the desktop app sends a dropped file) through dispatch into a new library file; app.info sent through the same dispatch every ${INFO_EVERY_MS} ms until the import is done, its wait counted from when it was due (a stalled thread delays the sending too). The worker is started from the TypeScript source with tsx and warmed up with a small import first (the built app starts the bundled import-worker.js).`,
+      `A generated text of ${(Buffer.byteLength(text) / 1024 ** 2).toFixed(1)} MB (${now.paragraphs.toLocaleString('en-US')} paragraphs) imported with library.importFile (a path, as the desktop app sends a dropped file) through dispatch into a new library file; app.info sent through the same dispatch every ${INFO_EVERY_MS} ms until the import is done, its wait counted from when it was due (a stalled thread delays the sending too); then one library.search for a phrase of the text, and the text opened (library.read, its first 200 paragraphs, as the reader asks). The worker is started from the TypeScript source with tsx and warmed up with a small import first (the built app starts the bundled import-worker.js). Load average when this section started: ${load}.`,
       '',
-      '| parse runs | library.importFile | app.info calls | p50 | p95 | max |',
-      '|---|---:|---:|---:|---:|---:|',
-      row('in a worker thread (now)', worker),
-      row('in the request thread (before)', before),
+      '| parse and write | library.importFile | app.info calls | p50 | p95 | max | first search after | open it |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      row('both in the import worker, its own connection (now)', now),
+      row('parse in the worker, write in the request thread (before)', parseOnly),
+      row('both in the request thread (before that)', inThread),
+      `| no import: app.info alone for 10 s (this machine's own delays) | – | ${idle.length} | ${ms(quantile(idle, 0.5))} | ${ms(quantile(idle, 0.95))} | ${ms(Math.max(...idle))} | – | – |`,
+      `| no import, another thread of the process spinning for 10 s | – | ${spinning.length} | ${ms(quantile(spinning, 0.5))} | ${ms(quantile(spinning, 0.95))} | ${ms(Math.max(...spinning))} | – | – |`,
       '',
-      `Where the time goes, each step alone in this thread: the parse (read, decode, clean, split) ${ms(phases.parse)}, now in the worker; handing the parsed text from the worker to the request thread as a structured clone, ${ms(phases.cloneSend)} in the worker and ${ms(phases.cloneReceive)} in the request thread, or as now packed into one UTF-8 buffer that moves without a copy, ${ms(phases.packing)} in the worker and ${ms(phases.unpacking)} in the request thread; the library write (paragraphs and the full-text index, one transaction per file) ${ms(phases.write)}, still in the request thread. The write and the unpacking are the max above.`
+      `Where the time goes, each step alone in this thread: the parse (read, decode, clean, split) ${ms(phases.parse)}; handing the parsed text from the worker to the request thread as a structured clone, ${ms(phases.cloneSend)} in the worker and ${ms(phases.cloneReceive)} in the request thread, or packed into one UTF-8 buffer that moves without a copy, ${ms(phases.packing)} in the worker and ${ms(phases.unpacking)} in the request thread (no longer done: the worker answers only the outcome); the library write (the text and its paragraphs, one transaction) ${ms(phases.write)} and the full-text index of its paragraphs ${ms(phases.index)}. Now both run in the worker, in one transaction; before, the write held the request thread, and the index held it at the next search (the first search above) or when imports paused.`,
+      '',
+      `Still in the request thread, in serve mode only: the browser uploads a file as base64 in a JSON body, which that thread reads as text (${ms(phases.upload.decode)}), parses (${ms(phases.upload.parse)}) and checks against the contract (${ms(phases.upload.validate)}) before the worker gets it. The desktop app sends a dropped file's path, as measured above.`
     ])
   } finally {
     await workers.close()

@@ -21,7 +21,7 @@ import { expandPaths } from '../services/expand-paths'
 import type { PdfPrinter } from '../services/pdf'
 import { exportReport, type ReportRenderer } from '../services/report'
 import { importFiles } from '../services/importer'
-import type { DocumentParser } from '../services/import-parser'
+import type { DocumentParser, FileImporter } from '../services/import-parser'
 import { RunningImports } from '../services/running-imports'
 import { searchLibrary } from '../services/library-search'
 import type { Handlers } from './dispatch'
@@ -36,6 +36,11 @@ export interface AppServices {
   checkEngine: CheckEngine
   /** Where imported files are read and parsed; left out, in this thread. */
   parseImport?: DocumentParser
+  /**
+   * Where imported files are read, parsed and stored, when not here: a worker with its own
+   * connection to the library file (parseImport is then unused), so the write never holds this thread.
+   */
+  importFile?: FileImporter
   /** Where reports are built and rendered; left out, in this thread. */
   renderReport?: ReportRenderer
 }
@@ -94,7 +99,8 @@ export function createHandlers(services: AppServices): Handlers {
         const [outcome] = await importFiles(library, [file], {
           role: input.role,
           signal,
-          parse: services.parseImport
+          parse: services.parseImport,
+          importFile: services.importFile
         })
         if (!outcome && signal.aborted) throw cancelled()
         if (!outcome) throw new ApiError('INTERNAL', `${input.name} was not imported.`)

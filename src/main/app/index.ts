@@ -112,7 +112,9 @@ let unregisterIpc: (() => void) | null = null
 
 /** Opens the library and serves the renderer from it; a restore closes and reopens it this way. */
 function openAndServe(libraryPath: string): Library {
-  const opened = openLibrary(libraryPath, { nativeBinding: electronNativeBinding() })
+  const nativeBinding = electronNativeBinding()
+  // Imports are written by the import worker with its own connection; this one answers the window.
+  const opened = openLibrary(libraryPath, { nativeBinding, answersRequests: true })
   const handlers = createHandlers({
     library: opened,
     libraryPath,
@@ -120,6 +122,9 @@ function openAndServe(libraryPath: string): Library {
     printPdf: printPdfWithElectron,
     checkEngine: workers.checkEngine,
     parseImport: workers.parseImport,
+    importFile: workers.importInto(
+      nativeBinding ? { path: libraryPath, nativeBinding } : { path: libraryPath }
+    ),
     renderReport: workers.renderReport
   })
   unregisterIpc = registerIpcHandlers(handlers, (url) => isAppUrl(url, appOrigins), log)

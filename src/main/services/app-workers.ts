@@ -2,7 +2,14 @@
 // rendering reports), so the thread that answers API calls is never held by a big input.
 import type { Worker } from 'node:worker_threads'
 import { workerCheckEngine, type CheckEngine, type CheckWorkers } from './check-runner'
-import { workerDocumentParser, type DocumentParser, type ImportWorkers } from './import-parser'
+import {
+  workerDocumentParser,
+  workerFileImporter,
+  type DocumentParser,
+  type FileImporter,
+  type ImportWorkers,
+  type LibraryFile
+} from './import-parser'
 import { workerReportRenderer, type ReportRenderer, type ReportWorkers } from './report'
 import { IDLE_MS, WorkerPool } from './worker-pool'
 
@@ -11,6 +18,8 @@ export type WorkerKind = 'check' | 'import' | 'report'
 export interface AppWorkers {
   checkEngine: CheckEngine
   parseImport: DocumentParser
+  /** Imports into the SQLite library file given, parse and write both in the worker. */
+  importInto(library: LibraryFile): FileImporter
   renderReport: ReportRenderer
   pools: { check: CheckWorkers; import: ImportWorkers; report: ReportWorkers }
   /** Terminates every thread: on quit, so none outlives the app. */
@@ -26,6 +35,7 @@ export function appWorkers(start: (kind: WorkerKind) => Worker, idleMs = IDLE_MS
   return {
     checkEngine: workerCheckEngine(pools.check),
     parseImport: workerDocumentParser(pools.import),
+    importInto: (library) => workerFileImporter(pools.import, library),
     renderReport: workerReportRenderer(pools.report),
     pools,
     close: async () => {

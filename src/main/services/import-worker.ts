@@ -1,11 +1,19 @@
 // The worker thread's side of an import: reads and parses a file, so a 45 MB text or a heavy PDF
-// never holds the thread that answers API calls. The bytes and the text go back handed over, not copied.
-import { readAndParse, type ImportInput } from './import-parse'
-import { ownBuffer } from './import-parser'
+// never holds the thread that answers API calls, and when asked stores it too (import-store.ts).
+// Bytes and a text sent back go handed over, not copied.
+import { readAndParse } from './import-parse'
+import { ownBuffer, type ImportAnswer, type ImportJob } from './import-parser'
+import { readParseAndStore } from './import-store'
 import { handedOverBuffers, handOverImport } from './parsed-handover'
 import { serveJobs } from './worker-jobs'
 
 serveJobs(
-  async (input: ImportInput) => handOverImport(await readAndParse(input)),
-  (answer) => (answer.ok ? [...ownBuffer(answer.bytes), ...handedOverBuffers(answer.handed)] : [])
+  async ({ input, store }: ImportJob): Promise<ImportAnswer> =>
+    store ? { stored: await readParseAndStore(input, store) } : handOverImport(await readAndParse(input)),
+  (answer) =>
+    'stored' in answer
+      ? []
+      : answer.ok
+        ? [...ownBuffer(answer.bytes), ...handedOverBuffers(answer.handed)]
+        : []
 )

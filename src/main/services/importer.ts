@@ -7,7 +7,7 @@ import { ApiError } from '../../shared/errors'
 import type { Library } from '../library'
 import { createCheck } from './checks'
 import { unreadable, type ImportInput } from './import-parse'
-import { parseInThread, type DocumentParser } from './import-parser'
+import { parseInThread, type DocumentParser, type FileImporter } from './import-parser'
 import { cancelled } from './worker-pool'
 
 export type { ImportInput }
@@ -19,6 +19,8 @@ export interface ImportOptions {
   signal?: AbortSignal
   /** Where files are read and parsed; this thread unless the caller has a worker for it. */
   parse?: DocumentParser
+  /** Reads, parses and stores each file elsewhere (a worker with its own connection); `parse` is then unused. */
+  importFile?: FileImporter
 }
 
 async function importOne(
@@ -56,12 +58,15 @@ export async function importFiles(
   inputs: readonly ImportInput[],
   options: ImportOptions = {}
 ): Promise<ImportOutcome[]> {
-  const { role = 'source', onProgress, signal, parse = parseInThread } = options
+  const { role = 'source', onProgress, signal, parse = parseInThread, importFile } = options
   const outcomes: ImportOutcome[] = []
   let lastYield = performance.now()
   for (const input of inputs) {
     if (signal?.aborted) break
-    const outcome = await importOne(library, input, role, parse, signal).catch((error: unknown) => {
+    const importing = importFile
+      ? importFile(input, role, signal)
+      : importOne(library, input, role, parse, signal)
+    const outcome = await importing.catch((error: unknown) => {
       if (isCancel(error)) return null
       throw error
     })

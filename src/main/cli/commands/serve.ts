@@ -82,6 +82,9 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     version,
     checkEngine: workers.checkEngine,
     parseImport: workers.parseImport,
+    // A library file is written by the import worker with its own connection; PostgreSQL is
+    // written over the network from here (waiting on a socket, not holding the thread).
+    ...(opened.file ? { importFile: workers.importInto({ path: opened.file }) } : {}),
     renderReport: workers.renderReport
   })
   const server = await startHttpServer({
@@ -102,16 +105,21 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
   }
 }
 
-function openFile(path: string): { library: Library; libraryPath: string } {
+interface OpenedLibrary {
+  library: Library
+  libraryPath: string
+  /** The SQLite file, which an import worker can open too; none for a network database. */
+  file?: string
+}
+
+function openFile(path: string): OpenedLibrary {
   const libraryPath = resolve(path)
-  return { library: openLibrary(libraryPath), libraryPath }
+  // This connection answers requests while the import worker writes with its own.
+  return { library: openLibrary(libraryPath, { answersRequests: true }), libraryPath, file: libraryPath }
 }
 
 /** The desk's store, named without its password; exit 1 with the reason when it cannot be opened. */
-async function openDatabase(
-  url: string,
-  io: CliIo
-): Promise<{ library: Library; libraryPath: string } | number> {
+async function openDatabase(url: string, io: CliIo): Promise<OpenedLibrary | number> {
   const libraryPath = databaseLabel(url)
   try {
     return { library: await openPostgresLibrary(url), libraryPath }

@@ -6,6 +6,7 @@ import type { ApiError } from '../../../shared/errors'
 import { libraryTooNew as tooNew } from '../too-new'
 import { createLibrary, type SqliteLibrary } from './library'
 import { migrate, schemaVersion, SCHEMA_VERSION } from './schema'
+import { LOCK_GLANCE_MS, waitingForLocksOffThread } from './wait-for-lock'
 
 export type { IntegrityReport, SqliteLibrary } from './library'
 export { SCHEMA_VERSION } from './schema'
@@ -13,6 +14,12 @@ export { SCHEMA_VERSION } from './schema'
 export interface OpenLibraryOptions {
   /** Path of a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string
+  /**
+   * This connection answers requests while import workers write to the same file with their own
+   * (the app, serve mode): it never sleeps on the write lock for more than a glance, and a call
+   * refused for it is tried again on a timer (wait-for-lock.ts).
+   */
+  answersRequests?: boolean
 }
 
 /** How long a statement waits for another connection's lock before giving up. */
@@ -66,7 +73,9 @@ export function openLibrary(path: string, options: OpenLibraryOptions = {}): Sql
     // table for their snippets (library.ts), measured ~2 ms faster at p95 than a temp file.
     db.pragma('temp_store = MEMORY')
     migrate(db)
-    return createLibrary(db)
+    if (!options.answersRequests) return createLibrary(db)
+    db.pragma(`busy_timeout = ${LOCK_GLANCE_MS}`)
+    return waitingForLocksOffThread(createLibrary(db))
   } catch (error) {
     db.close()
     throw error

@@ -404,7 +404,11 @@ export const useChecksStore = defineStore('checks', () => {
     return parsed.success ? parsed.data : undefined
   }
 
+  /** How many decisions of each claim were refused as made on a stale version, in this tab. */
+  const conflicts = new Map<string, number>()
+
   function showConflict(claimId: string, current: Decision | null, unsaved: UnsavedWords): void {
+    conflicts.set(claimId, (conflicts.get(claimId) ?? 0) + 1)
     if (current) take(current, null)
     else decisions.delete(claimId)
     conflict.value = null
@@ -454,12 +458,19 @@ export const useChecksStore = defineStore('checks', () => {
   // start from the old decision, and the later write would undo the earlier one.
   let decided: Promise<unknown> = Promise.resolve()
   function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
-    const next = decided.then(() => decideNow(claimId, patch))
+    const conflictsSeen = conflicts.get(claimId) ?? 0
+    const next = decided.then(() => decideNow(claimId, patch, conflictsSeen))
     decided = next.catch(() => undefined)
     return next
   }
 
-  async function decideNow(claimId: string, patch: DecisionPatch): Promise<boolean> {
+  async function decideNow(claimId: string, patch: DecisionPatch, conflictsSeen: number): Promise<boolean> {
+    // Asked for before a decision queued ahead of it was refused: it too was made on a claim
+    // someone else has decided since, so it is kept on screen with the refused one, not written.
+    if ((conflicts.get(claimId) ?? 0) !== conflictsSeen) {
+      keepUnsaved(claimId, unsavedWords(decisions.get(claimId) ?? null, patch))
+      return false
+    }
     const next = { ...current(claimId), ...patch }
     const replaced = replacedWording(decisions.get(claimId), next.status)
     // The wording stays on record only while the claim is marked corrected.

@@ -4,7 +4,7 @@
 // chose and typed stays on B's screen to copy, neither lost nor written over A's.
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { storedDecision } from '../support/decisions'
-import { startServe, type ServeProcess } from '../support/serve'
+import { onDeskStore, startServe, type ServeProcess } from '../support/serve'
 
 let serve: ServeProcess
 test.beforeAll(async () => {
@@ -19,9 +19,9 @@ const row = (page: Page, claimId: string) =>
   page.locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`)
 
 /** An editor of their own: a new browser context (own cookies, own tab storage) on the token link. */
-async function editor(browser: Browser): Promise<Page> {
+async function editor(browser: Browser, on: ServeProcess = serve): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
-  await page.goto(serve.url)
+  await page.goto(on.url)
   await page.getByTestId('nav-checks').click()
   await page.getByTestId('check-row').first().click()
   await expect(page.getByTestId('check-header')).toBeVisible()
@@ -117,3 +117,28 @@ test("B's decision made on the version before A's is refused, and B sees A's dec
   await a.context().close()
   await b.context().close()
 })
+
+// Two servers on one PostgreSQL database (two factdesk serve processes, as a desk behind a load
+// balancer would run): a decision made through one reaches the editors on the other.
+const acrossServers = onDeskStore ? test : test.skip
+acrossServers(
+  "A's decision through one server appears on B's screen served by another",
+  async ({ browser }) => {
+    const second = await startServe({ sharing: serve })
+    try {
+      const a = await editor(browser)
+      const b = await editor(browser, second)
+      const claimId = await sameClaim(a, b, 2)
+      const started = Date.now()
+      await a.getByTestId('decide-disputed').click()
+      await expect(row(b, claimId)).toHaveAttribute('data-status', 'disputed', { timeout: 3000 })
+      console.log(`A's decision (server 1) on B's screen (server 2) after ${Date.now() - started} ms`)
+      await b.getByTestId('decide-verified').click()
+      await expect(row(a, claimId)).toHaveAttribute('data-status', 'verified', { timeout: 3000 })
+      await a.context().close()
+      await b.context().close()
+    } finally {
+      await second.stop()
+    }
+  }
+)

@@ -150,7 +150,12 @@ export function createChecksStore(
    */
   let delivered: Promise<void> = Promise.resolve()
   function onNotice(payload: string): void {
-    const notice = JSON.parse(payload) as DecisionNotice
+    let notice: DecisionNotice
+    try {
+      notice = JSON.parse(payload) as DecisionNotice
+    } catch {
+      return // the channel is the store's own, but a stray NOTIFY must not throw in the client
+    }
     if (!feed.watching(notice.checkId)) return
     delivered = delivered
       .then(async () => {

@@ -1,7 +1,8 @@
 // Other editors' decisions as they are made, for the check open in this tab: serve mode's
 // server-sent events (GET /events?check=ID, on the session cookie). The desktop app has one
 // editor and no stream; its decisions are all this window's own.
-import { decisionChangeSchema, type DecisionChange } from '../../../shared/workbench'
+import type { DecisionChange } from '../../../shared/workbench'
+import { isDecisionChange } from './shapes'
 
 export interface LiveHandlers {
   change(change: DecisionChange): void
@@ -39,8 +40,7 @@ export function followDecisions(
       } catch {
         return
       }
-      const parsed = decisionChangeSchema.safeParse(data)
-      if (parsed.success && parsed.data.checkId === checkId) handlers.change(parsed.data)
+      if (isDecisionChange(data) && data.checkId === checkId) handlers.change(data)
     })
     next.addEventListener('error', () => {
       dropped = true

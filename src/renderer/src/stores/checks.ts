@@ -4,20 +4,19 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowReactive, shallowRef, watch } from 'vue'
 import type { CheckedClaim, ClaimKind } from '../../../shared/check'
-import {
-  decisionSchema,
-  undoStateSchema,
-  type CheckDetail,
-  type CheckSummary,
-  type Decision,
-  type DecisionChange,
-  type DecisionStatus,
-  type HistoryEntry,
-  type PinnedEvidence,
-  type RunningCheck,
-  type UndoState
+import type {
+  CheckDetail,
+  CheckSummary,
+  Decision,
+  DecisionChange,
+  DecisionStatus,
+  HistoryEntry,
+  PinnedEvidence,
+  RunningCheck,
+  UndoState
 } from '../../../shared/workbench'
 import { api, ApiCallError, followCheck } from '../api'
+import { isDecision, isUndoState } from '../api/shapes'
 import { unsavedWords, type UnsavedWords } from '../checks/conflict'
 import { errorCapture } from './capture-error'
 import {
@@ -400,8 +399,8 @@ export const useChecksStore = defineStore('checks', () => {
   /** The decision a CONFLICT carries (null: none), or undefined when the error is another one. */
   function conflictingDecision(error: unknown): Decision | null | undefined {
     if (!(error instanceof ApiCallError) || error.code !== 'CONFLICT') return undefined
-    const parsed = decisionSchema.nullable().safeParse(error.details?.['current'])
-    return parsed.success ? parsed.data : undefined
+    const current = error.details?.['current']
+    return current === null || isDecision(current) ? current : undefined
   }
 
   /** How many decisions of each claim were refused as made on a stale version, in this tab. */
@@ -495,10 +494,8 @@ export const useChecksStore = defineStore('checks', () => {
         try {
           return await api.call(side === 'undo' ? 'checks.undo' : 'checks.redo', { checkId, entryId })
         } catch (error) {
-          const now = undoStateSchema.safeParse(
-            error instanceof ApiCallError ? error.details?.['undo'] : null
-          )
-          if (now.success && detail.value?.check.id === checkId) undoState.value = now.data
+          const now = error instanceof ApiCallError ? error.details?.['undo'] : null
+          if (isUndoState(now) && detail.value?.check.id === checkId) undoState.value = now
           throw error
         }
       })

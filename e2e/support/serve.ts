@@ -11,6 +11,8 @@ export interface ServeProcess {
   origin: string
   token: string
   libraryPath: string
+  /** On the desk store: the database it serves (another serve may be started on it: `sharing`). */
+  databaseUrl: string | null
   output: () => string
   /** Calls the API as the page does (token, JSON); throws with the API's message on an error. */
   call<T>(method: string, input: unknown): Promise<T>
@@ -46,11 +48,22 @@ async function deskDatabase(): Promise<{ url: string; name: string }> {
   return { url: url.toString(), name }
 }
 
-export async function startServe(options: { demo?: boolean } = {}): Promise<ServeProcess> {
+/** Whether the specs run on the desk store, where several serves can share one database. */
+export const onDeskStore = DESK_CLUSTER !== undefined
+
+export async function startServe(
+  options: {
+    demo?: boolean
+    /** A second server on this serve's database (desk store only). */ sharing?: ServeProcess
+  } = {}
+): Promise<ServeProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-e2e-'))
   const libraryPath = join(dir, 'library.sqlite')
-  const desk = DESK_CLUSTER ? await deskDatabase() : null
-  const store = desk ? ['--database', desk.url] : ['--library', libraryPath]
+  const shared = options.sharing?.databaseUrl ?? null
+  // The database is dropped by the serve that made it, not by one sharing it.
+  const desk = shared ? null : DESK_CLUSTER ? await deskDatabase() : null
+  const databaseUrl = shared ?? desk?.url ?? null
+  const store = databaseUrl ? ['--database', databaseUrl] : ['--library', libraryPath]
   const args = [join(ROOT, 'bin', 'factdesk.mjs'), 'serve', ...store, '--port', '0']
   if (options.demo === false) args.push('--no-demo')
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -82,6 +95,7 @@ export async function startServe(options: { demo?: boolean } = {}): Promise<Serv
     origin: parsed.origin,
     token: parsed.hash.replace('#token=', ''),
     libraryPath,
+    databaseUrl,
     output: () => output,
     call: async <T>(method: string, input: unknown): Promise<T> => {
       const response = await fetch(`${parsed.origin}/api/${method}`, {

@@ -236,10 +236,14 @@ export const contract = {
     decisionInputSchema,
     z.object({ decision: decisionSchema, entry: historyEntrySchema })
   ),
-  /** Reverses the check's last decision not yet undone, as read from its stored history. */
-  'checks.undo': method(z.object({ checkId: id }).strict(), undoOutcomeSchema),
+  /**
+   * Reverses the check's last decision not yet undone, as read from its stored history. With
+   * `entryId` (the undo state's nextUndo the editor saw), refused with CONFLICT when the check's
+   * last change is another one: someone changed the check meanwhile.
+   */
+  'checks.undo': method(z.object({ checkId: id, entryId: id.optional() }).strict(), undoOutcomeSchema),
   /** Makes the last undone decision again; a decision made since then leaves nothing to redo. */
-  'checks.redo': method(z.object({ checkId: id }).strict(), undoOutcomeSchema),
+  'checks.redo': method(z.object({ checkId: id, entryId: id.optional() }).strict(), undoOutcomeSchema),
   /** The verification report as a file: the renderer offers it as a download or saves it. */
   'checks.export': method(
     z

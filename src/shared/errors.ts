@@ -17,21 +17,29 @@ export const apiErrorCodeSchema = z.enum([
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>
 
 export const apiErrorBodySchema = z.object({
-  error: z.object({ code: apiErrorCodeSchema, message: z.string() })
+  error: z.object({
+    code: apiErrorCodeSchema,
+    message: z.string(),
+    /** What the program needs to recover (a CONFLICT's current decision), never shown as is. */
+    details: z.record(z.string(), z.unknown()).optional()
+  })
 })
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>
 
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
-    message: string
+    message: string,
+    readonly details?: Record<string, unknown>
   ) {
     super(message)
     this.name = 'ApiError'
   }
 
   toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message } }
+    return {
+      error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) }
+    }
   }
 }
 

@@ -7,7 +7,8 @@ export const IPC_IMPORT_PATHS_EVENT = 'factdesk-event:import-paths'
 export const METHOD_NAME_PATTERN = /^[a-z]+(\.[a-zA-Z]+)+$/
 
 /** The envelope every IPC call resolves with: Electron mangles thrown errors, so none are thrown. */
-export type IpcEnvelope = { result: unknown } | { error: { code: string; message: string } }
+export type IpcEnvelope =
+  { result: unknown } | { error: { code: string; message: string; details?: Record<string, unknown> } }
 
 /** Renderer → main: save an exported file where the user chooses (a save dialog), outside the API
  * contract because it is the desktop app's own affair: serve mode downloads instead. */

@@ -31,16 +31,25 @@ export const decisionSchema = z.object({
   publish: z.boolean(),
   /** What a reader of the ClaimReview is told (its reviewBody); the note stays private. */
   publicExplanation: z.string().nullable(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  /**
+   * How many times this claim's decision has changed (undo and redo included); 0 for a claim not
+   * yet decided. A decide names the version it was made on and is refused if it is no longer current.
+   */
+  version: z.number().int().min(0)
 })
 export type Decision = z.infer<typeof decisionSchema>
+
+/** A decision as a history entry recorded it: entries written before versions existed have none. */
+export const recordedDecisionSchema = decisionSchema.extend({ version: z.number().int().min(0).optional() })
+export type RecordedDecision = z.infer<typeof recordedDecisionSchema>
 
 export const historyEntrySchema = z.object({
   id: z.number().int(),
   claimId: z.string(),
   at: z.string(),
-  before: decisionSchema.nullable(),
-  after: decisionSchema,
+  before: recordedDecisionSchema.nullable(),
+  after: recordedDecisionSchema,
   /** Present on an entry written by Undo: the entry it reversed. */
   undoes: z.number().int().optional(),
   /** Present on an entry written by Redo: the entry it made again. */
@@ -48,8 +57,19 @@ export const historyEntrySchema = z.object({
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 
-/** Whether a check has a change to undo or to redo, read from its stored history. */
-export const undoStateSchema = z.object({ canUndo: z.boolean(), canRedo: z.boolean() })
+/**
+ * Whether a check has a change to undo or to redo, read from its stored history, and which
+ * entries those are: an undo or redo names the entry it means, so it never reverses a change
+ * made meanwhile by someone else that the editor has not seen.
+ */
+export const undoStateSchema = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  /** The entry Undo would reverse; null when there is none. */
+  nextUndo: z.number().int().nullable(),
+  /** The entry Redo would make again; null when there is none. */
+  nextRedo: z.number().int().nullable()
+})
 export type UndoState = z.infer<typeof undoStateSchema>
 
 /** What Undo or Redo did: the decision written and its history entry, or nothing to do. */
@@ -110,7 +130,13 @@ export const decisionInputSchema = z
       .max(PUBLIC_EXPLANATION_MAX)
       .transform((text) => text || null)
       .nullable()
-      .optional()
+      .optional(),
+    /**
+     * The version of the claim's decision the editor saw (0: undecided). When it is no longer
+     * current the decision is refused with CONFLICT and the current one. Left out, the decision
+     * is written whatever is there (scripts; the app always sends it).
+     */
+    version: z.number().int().min(0).optional()
   })
   .strict()
   .refine((d) => d.status !== 'corrected' || (d.correctedText ?? '').trim().length > 0, {
@@ -129,3 +155,12 @@ export const runningCheckSchema = z.object({
   total: z.number().int().min(0)
 })
 export type RunningCheck = z.infer<typeof runningCheckSchema>
+
+/** A decision written to a check, as the live feed (serve mode's /events) delivers it. */
+export const decisionChangeSchema = z.object({
+  checkId: z.number().int(),
+  decision: decisionSchema,
+  entry: historyEntrySchema,
+  undo: undoStateSchema
+})
+export type DecisionChange = z.infer<typeof decisionChangeSchema>

@@ -164,8 +164,8 @@ export function createHandlers(services: AppServices): Handlers {
       if (!saved) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
       return saved
     },
-    'checks.undo': (input) => undoOrRedo(library, input.checkId, 'undo'),
-    'checks.redo': (input) => undoOrRedo(library, input.checkId, 'redo'),
+    'checks.undo': (input) => undoOrRedo(library, input.checkId, 'undo', input.entryId),
+    'checks.redo': (input) => undoOrRedo(library, input.checkId, 'redo', input.entryId),
     'checks.export': async (input) => {
       const file = await exportReport(library, input.id, input.format, {
         newsroom: input.newsroom,

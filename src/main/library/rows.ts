@@ -14,8 +14,10 @@ import type {
   Decision,
   DecisionInput,
   HistoryEntry,
-  PinnedEvidence
+  PinnedEvidence,
+  UndoState
 } from '../../shared/workbench'
+import { ApiError } from '../../shared/errors'
 import { splitHighlighted } from './fts-query'
 
 export interface SummaryRow {
@@ -85,6 +87,7 @@ export interface DecisionRow {
   publish: 0 | 1 | boolean
   public_explanation: string | null
   updated_at: string
+  version: number
 }
 
 export function toDecision(row: DecisionRow): Decision {
@@ -96,9 +99,13 @@ export function toDecision(row: DecisionRow): Decision {
     pinned: JSON.parse(row.pinned_json) as PinnedEvidence[],
     publish: row.publish === 1 || row.publish === true,
     publicExplanation: row.public_explanation,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    version: Number(row.version)
   }
 }
+
+export const DECISION_COLUMNS =
+  'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at, version'
 
 export interface HistoryRow {
   id: number
@@ -133,8 +140,34 @@ export function nextDecision(input: DecisionInput, before: Decision | null, at: 
     publish: input.publish ?? before?.publish ?? false,
     publicExplanation:
       input.publicExplanation === undefined ? (before?.publicExplanation ?? null) : input.publicExplanation,
-    updatedAt: at
+    updatedAt: at,
+    version: (before?.version ?? 0) + 1
   }
+}
+
+/**
+ * The refusal of a decision made on a version of the claim's decision that is no longer current:
+ * someone else decided it meanwhile. Carries the current decision (null: none) so the editor's
+ * screen can show it instead of overwriting it.
+ */
+export function staleDecision(input: DecisionInput, current: Decision | null): ApiError {
+  return new ApiError(
+    'CONFLICT',
+    `Claim ${input.claimId} was decided by someone else meanwhile (its decision is at version ` +
+      `${current?.version ?? 0}, this one was made on version ${input.version ?? 0}); nothing was overwritten.`,
+    { current }
+  )
+}
+
+/** The refusal of an undo or redo that means another entry than the one that is next now. */
+export function changedMeanwhile(side: 'undo' | 'redo', undo: UndoState): ApiError {
+  return new ApiError(
+    'CONFLICT',
+    `The check changed meanwhile, so ${side === 'undo' ? 'Undo' : 'Redo'} would now ${
+      side === 'undo' ? 'reverse' : 'make again'
+    } another change than the one you saw; nothing was ${side === 'undo' ? 'undone' : 'redone'}.`,
+    { undo }
+  )
 }
 
 /** Undo writes the entry's "before" (a claim that had no decision goes back to open), Redo its "after". */

@@ -331,16 +331,16 @@ for (const harness of storeHarnesses()) {
 
       it('undoes and redoes from the stored history, each step an entry naming the one it reverses', async () => {
         const { check } = await storyAndCheck()
-        expect(await library.checks.undoState(check.id)).toEqual({ canUndo: false, canRedo: false })
+        expect(await library.checks.undoState(check.id)).toMatchObject({ canUndo: false, canRedo: false })
         expect(await library.checks.undo(check.id)).toBeNull()
         const made = await library.checks.decide(decision(check.id, 'date-5', 'verified'))
-        expect(await library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: false })
+        expect(await library.checks.undoState(check.id)).toMatchObject({ canUndo: true, canRedo: false })
         const undone = await library.checks.undo(check.id)
         expect(undone?.entry).toMatchObject({ undoes: made!.entry.id, after: { status: 'open' } })
-        expect(await library.checks.undoState(check.id)).toEqual({ canUndo: false, canRedo: true })
+        expect(await library.checks.undoState(check.id)).toMatchObject({ canUndo: false, canRedo: true })
         const redone = await library.checks.redo(check.id)
         expect(redone?.entry).toMatchObject({ redoes: made!.entry.id, after: { status: 'verified' } })
-        expect(await library.checks.undoState(check.id)).toEqual({ canUndo: true, canRedo: false })
+        expect(await library.checks.undoState(check.id)).toMatchObject({ canUndo: true, canRedo: false })
         expect((await library.checks.history(check.id)).map((e) => e.after.status)).toEqual([
           'verified',
           'open',
@@ -371,6 +371,158 @@ for (const harness of storeHarnesses()) {
         expect(await library.checks.get(check.id)).toBeNull()
         expect(await library.checks.decisions(check.id)).toEqual([])
         expect(await library.checks.history(check.id)).toEqual([])
+      })
+
+      describe('concurrent editing', () => {
+        it('counts a version per change of a claim, undo and redo included', async () => {
+          const { check } = await storyAndCheck()
+          const first = await library.checks.decide(decision(check.id, 'date-0', 'verified'))
+          expect(first?.decision.version).toBe(1)
+          const second = await library.checks.decide({
+            ...decision(check.id, 'date-0', 'disputed'),
+            version: 1
+          })
+          expect(second?.decision.version).toBe(2)
+          expect((await library.checks.undo(check.id))?.decision).toMatchObject({
+            status: 'verified',
+            version: 3
+          })
+          expect((await library.checks.redo(check.id))?.decision).toMatchObject({
+            status: 'disputed',
+            version: 4
+          })
+          expect(await library.checks.decisions(check.id)).toEqual([expect.objectContaining({ version: 4 })])
+          expect((await library.checks.history(check.id)).map((e) => e.after.version)).toEqual([1, 2, 3, 4])
+        })
+
+        it('refuses a decide made on a stale version with CONFLICT and the current decision, writing nothing', async () => {
+          const { check } = await storyAndCheck()
+          await library.checks.decide({
+            ...decision(check.id, 'date-0', 'verified'),
+            note: 'A saw it',
+            version: 0
+          })
+          // B's screen still showed the claim undecided (version 0).
+          const stale = library.checks.decide({ ...decision(check.id, 'date-0', 'disputed'), version: 0 })
+          await expect(stale).rejects.toMatchObject({
+            code: 'CONFLICT',
+            details: {
+              current: expect.objectContaining({ status: 'verified', note: 'A saw it', version: 1 })
+            }
+          })
+          expect(await library.checks.decisions(check.id)).toEqual([
+            expect.objectContaining({ status: 'verified', version: 1 })
+          ])
+          expect(await library.checks.history(check.id)).toHaveLength(1)
+          // A decision on a version ahead of the store's is as stale: it was not made on what is there.
+          await expect(
+            library.checks.decide({ ...decision(check.id, 'date-5', 'verified'), version: 3 })
+          ).rejects.toMatchObject({ code: 'CONFLICT', details: { current: null } })
+          // Made on the current version, it goes through.
+          expect(
+            (await library.checks.decide({ ...decision(check.id, 'date-0', 'disputed'), version: 1 }))
+              ?.decision
+          ).toMatchObject({ status: 'disputed', version: 2 })
+        })
+
+        it('undoes or redoes only the entry the editor saw next', async () => {
+          const { check } = await storyAndCheck()
+          const mine = await library.checks.decide(decision(check.id, 'date-0', 'verified'))
+          expect(await library.checks.undoState(check.id)).toEqual({
+            canUndo: true,
+            canRedo: false,
+            nextUndo: mine!.entry.id,
+            nextRedo: null
+          })
+          // Someone else decides meanwhile: Undo as the editor saw it would now reverse theirs.
+          const theirs = await library.checks.decide(decision(check.id, 'date-5', 'disputed'))
+          await expect(library.checks.undo(check.id, mine!.entry.id)).rejects.toMatchObject({
+            code: 'CONFLICT',
+            details: { undo: { canUndo: true, canRedo: false, nextUndo: theirs!.entry.id, nextRedo: null } }
+          })
+          expect(await library.checks.history(check.id)).toHaveLength(2)
+          const undone = await library.checks.undo(check.id, theirs!.entry.id)
+          expect(undone?.entry.undoes).toBe(theirs!.entry.id)
+          await expect(library.checks.redo(check.id, mine!.entry.id)).rejects.toMatchObject({
+            code: 'CONFLICT'
+          })
+          expect((await library.checks.redo(check.id, theirs!.entry.id))?.entry.redoes).toBe(theirs!.entry.id)
+          // Nothing left to redo: one that names an entry is refused, as that entry is not next.
+          await expect(library.checks.redo(check.id, theirs!.entry.id)).rejects.toMatchObject({
+            code: 'CONFLICT'
+          })
+        })
+
+        it('lets exactly one of many decides on one version through, from two handles at once', async () => {
+          const { check } = await storyAndCheck()
+          const other = await harness.reopen()
+          try {
+            const attempts = Array.from({ length: 12 }, (_, i) =>
+              (i % 2 ? other : library).checks.decide({
+                ...decision(check.id, 'date-0', i % 3 ? 'verified' : 'disputed'),
+                note: `attempt ${i}`,
+                version: 0
+              })
+            )
+            const outcomes = await Promise.allSettled(attempts)
+            const won = outcomes.filter((o) => o.status === 'fulfilled')
+            expect(won).toHaveLength(1)
+            for (const lost of outcomes.filter((o) => o.status === 'rejected'))
+              expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' })
+            const winner = (won[0] as PromiseFulfilledResult<Awaited<(typeof attempts)[number]>>).value
+            expect(await library.checks.decisions(check.id)).toEqual([winner!.decision])
+            expect(await library.checks.history(check.id)).toHaveLength(1)
+          } finally {
+            await other.close()
+          }
+        })
+
+        it("tells the check's watchers of every decision, undo and redo, and stops when asked", async () => {
+          const { check } = await storyAndCheck()
+          const heard: string[] = []
+          const stop = await library.checks.watch(check.id, (change) =>
+            heard.push(
+              `${change.checkId} ${change.decision.claimId} ${change.decision.status} v${change.decision.version}`
+            )
+          )
+          await library.checks.decide(decision(check.id, 'date-0', 'verified'))
+          await library.checks.undo(check.id)
+          await expect(
+            library.checks.decide({ ...decision(check.id, 'date-0', 'disputed'), version: 0 })
+          ).rejects.toThrow()
+          await expect
+            .poll(() => heard, { timeout: 3000 })
+            .toEqual([`${check.id} date-0 verified v1`, `${check.id} date-0 open v2`])
+          stop()
+          await library.checks.decide(decision(check.id, 'date-5', 'verified'))
+          await new Promise((resolve) => setTimeout(resolve, 200))
+          expect(heard).toHaveLength(2)
+        })
+
+        // SQLite's watchers are of its own process (one editor's app or serve); a desk's servers
+        // share a PostgreSQL database and hear each other's decisions through it.
+        const acrossServers = harness.name === 'PostgreSQL' ? it : it.skip
+        acrossServers(
+          'tells a watcher on another server of a decision written through this one',
+          async () => {
+            const { check } = await storyAndCheck()
+            const other = await harness.reopen()
+            try {
+              const heard: unknown[] = []
+              const stop = await other.checks.watch(check.id, (change) => heard.push(change))
+              const ignored = await other.checks.watch(check.id + 1, (change) => heard.push(change))
+              const saved = await library.checks.decide({
+                ...decision(check.id, 'date-5', 'corrected'),
+                correctedText: 'x'
+              })
+              await expect.poll(() => heard, { timeout: 3000 }).toEqual([{ checkId: check.id, ...saved }])
+              stop()
+              ignored()
+            } finally {
+              await other.close()
+            }
+          }
+        )
       })
     })
 

@@ -13,6 +13,7 @@ import type {
   TextSummary
 } from '../../shared/domain'
 import type { Preferences } from '../../shared/preferences'
+import type { DecisionListener } from './decision-feed'
 import type { CheckSummary, Decision, DecisionInput, HistoryEntry, UndoState } from '../../shared/workbench'
 
 export interface ImportDocumentInput {
@@ -135,14 +136,27 @@ export interface ChecksStore {
   replaceSources(id: number, sourceIds: number[] | null, result: CheckResult): Promise<CheckSummary | null>
   delete(id: number): Promise<boolean>
   decisions(checkId: number): Promise<Decision[]>
-  /** Writes the decision and its history entry together (one transaction); returns both. */
+  /**
+   * Writes the decision and its history entry together (one transaction); returns both. With
+   * `input.version`, only if that is still the claim's version: otherwise nothing is written and
+   * it throws CONFLICT with the current decision (rows.ts, staleDecision). Two decides on one
+   * version, in this process or through another server on the same database, never both succeed.
+   */
   decide(input: DecisionInput): Promise<SavedDecision | null>
   /**
    * Reverses the last change of the check not yet undone (writing its "before" as a new entry),
-   * or makes the last undone one again; null when there is none, or no such check.
+   * or makes the last undone one again; null when there is none, or no such check. With
+   * `entryId`, only if that is still the entry next in line: otherwise it throws CONFLICT with the
+   * undo state as it is now (rows.ts, changedMeanwhile).
    */
-  undo(checkId: number): Promise<SavedDecision | null>
-  redo(checkId: number): Promise<SavedDecision | null>
+  undo(checkId: number, entryId?: number): Promise<SavedDecision | null>
+  redo(checkId: number, entryId?: number): Promise<SavedDecision | null>
+  /**
+   * Calls `listener` with every decision written to the check from now on (decide, undo, redo),
+   * by this process or, for a shared database, by any other. Resolves, once the changes are being
+   * heard, with the function that stops it.
+   */
+  watch(checkId: number, listener: DecisionListener): Promise<() => void>
   undoState(checkId: number): Promise<UndoState>
   history(checkId: number, claimId?: string): Promise<HistoryEntry[]>
   /** Records an editor's claim; null when that span and kind are already recorded. */

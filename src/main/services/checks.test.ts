@@ -83,11 +83,13 @@ describe('the demo check and decisions through the API', () => {
     const call = (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'http' })
     const [check] = await library.checks.list()
     const claimId = (await checkDetail(library, check!.id)).result.claims[0]!.id
-    expect((await checkDetail(library, check!.id)).undo).toEqual({ canUndo: false, canRedo: false })
+    expect((await checkDetail(library, check!.id)).undo).toMatchObject({ canUndo: false, canRedo: false })
     expect(await call('checks.undo', { checkId: check!.id })).toEqual({
       change: null,
       canUndo: false,
-      canRedo: false
+      canRedo: false,
+      nextUndo: null,
+      nextRedo: null
     })
     await call('checks.decide', {
       checkId: check!.id,
@@ -95,7 +97,7 @@ describe('the demo check and decisions through the API', () => {
       status: 'disputed',
       note: 'two sources disagree'
     })
-    expect((await checkDetail(library, check!.id)).undo).toEqual({ canUndo: true, canRedo: false })
+    expect((await checkDetail(library, check!.id)).undo).toMatchObject({ canUndo: true, canRedo: false })
     const undone = await call('checks.undo', { checkId: check!.id })
     expect(undone).toMatchObject({
       change: { decision: { claimId, status: 'open', note: null } },
@@ -108,6 +110,30 @@ describe('the demo check and decisions through the API', () => {
       canRedo: false
     })
     await expect(call('checks.undo', { checkId: 9999 })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('refuses through the API an undo of an entry that is no longer next, saying what is', async () => {
+    const { library, handlers } = await demoHandlers()
+    const call = (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'http' })
+    const [check] = await library.checks.list()
+    const [first, second] = (await checkDetail(library, check!.id)).result.claims
+    const decide = (claimId: string) =>
+      call('checks.decide', { checkId: check!.id, claimId, status: 'verified', version: 0 }) as Promise<{
+        entry: { id: number }
+      }>
+    const mine = await decide(first!.id)
+    const theirs = await decide(second!.id)
+    await expect(call('checks.undo', { checkId: check!.id, entryId: mine.entry.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { undo: { nextUndo: theirs.entry.id } }
+    })
+    await expect(
+      call('checks.decide', { checkId: check!.id, claimId: first!.id, status: 'disputed', version: 0 })
+    ).rejects.toMatchObject({ code: 'CONFLICT', details: { current: { status: 'verified', version: 1 } } })
+    expect(await call('checks.undo', { checkId: check!.id, entryId: theirs.entry.id })).toMatchObject({
+      change: { decision: { claimId: second!.id, status: 'open' } },
+      nextUndo: mine.entry.id
+    })
   })
 
   it('narrows a check to chosen sources and widens it again, keeping the decisions', async () => {

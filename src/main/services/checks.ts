@@ -73,10 +73,14 @@ export async function checkDetail(library: Library, id: number): Promise<CheckDe
 export async function undoOrRedo(
   library: Library,
   checkId: number,
-  side: 'undo' | 'redo'
+  side: 'undo' | 'redo',
+  entryId?: number
 ): Promise<UndoOutcome> {
   if (!(await library.checks.get(checkId))) throw notFound('check', checkId)
-  const change = side === 'undo' ? await library.checks.undo(checkId) : await library.checks.redo(checkId)
+  const change =
+    side === 'undo'
+      ? await library.checks.undo(checkId, entryId)
+      : await library.checks.redo(checkId, entryId)
   return { change, ...(await library.checks.undoState(checkId)) }
 }
 

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { ApiError, type ApiErrorCode } from '../../shared/errors'
 import { dispatch, type Handlers, type Logger } from '../api/dispatch'
+import { streamDecisions, type DecisionEvents } from './decision-events'
 
 /** Large enough for a 50 MB file sent as base64 inside JSON, small enough to refuse abuse. */
 export const MAX_REQUEST_BYTES = 80 * 1024 * 1024
@@ -20,6 +21,8 @@ export interface HttpServerOptions {
   rendererDir: string | null
   /** 0 picks a free port. */
   port?: number
+  /** The library's live decisions, served at GET /events?check=ID; absent: no such route. */
+  events?: DecisionEvents
   /** Fixed only in tests; normally a fresh random token per run. */
   token?: string
   log?: Logger
@@ -196,6 +199,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     sendJson(res, 200, { result })
   }
 
+  /** GET /events?check=ID: the check's decisions as they are made, for a page with a session (or the token). */
+  async function handleEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET')
+      return sendJson(res, 405, new ApiError('BAD_REQUEST', 'Events are read with a GET request.').toBody())
+    }
+    if (!bearerValid(req) && !sessionValid(req)) {
+      return sendError(
+        res,
+        new ApiError('UNAUTHORIZED', 'A valid token is required; open the address factdesk serve printed.')
+      )
+    }
+    if (!options.events)
+      return sendError(res, new ApiError('NOT_FOUND', 'This server has no live decisions.'))
+    await streamDecisions(req, res, options.events, SECURITY_HEADERS)
+  }
+
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendJson(res, 405, new ApiError('BAD_REQUEST', 'Only GET is served here.').toBody())
@@ -226,7 +246,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
     if (pathname === '/session') return startSession(req, res)
     const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(pathname)
-    const work = apiMatch ? handleApi(req, res, apiMatch[1] ?? '') : handleStatic(req, res, pathname)
+    const work = apiMatch
+      ? handleApi(req, res, apiMatch[1] ?? '')
+      : pathname === '/events'
+        ? handleEvents(req, res)
+        : handleStatic(req, res, pathname)
     work.catch((error: unknown) => {
       const apiError =
         error instanceof ApiError

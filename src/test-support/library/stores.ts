@@ -16,6 +16,11 @@ export interface StoreHarness {
   unavailable?: string
   /** A new empty store; `dispose` removes whatever it left behind. */
   open(): Promise<Library>
+  /**
+   * Another handle on the store `open` made last, as a second server (or a second program) on the
+   * same file or database would have: its own connections, its own watchers.
+   */
+  reopen(): Promise<Library>
   /** Opening a store whose schema a newer build wrote: must be refused. */
   openWrittenByNewerBuild(): Promise<unknown>
   dispose(): Promise<void>
@@ -28,6 +33,7 @@ export function sqliteHarness(): StoreHarness {
   return {
     name: 'SQLite',
     open: async () => openLibrary(join(folder(), `library-${++n}.sqlite`)),
+    reopen: async () => openLibrary(join(folder(), `library-${n}.sqlite`)),
     async openWrittenByNewerBuild() {
       const path = join(folder(), `newer-${++n}.sqlite`)
       await openLibrary(path).close()
@@ -72,6 +78,7 @@ export function postgresHarness(url = process.env[TEST_DATABASE_VARIABLE]): Stor
       ? {}
       : { unavailable: `${TEST_DATABASE_VARIABLE} is not set; npm test and npm run test:stores set it` }),
     open: () => openPostgresLibrary(url!, { schema: nextSchema() }),
+    reopen: () => openPostgresLibrary(url!, { schema: schemas.at(-1)! }),
     async openWrittenByNewerBuild() {
       const schema = nextSchema()
       await (await openPostgresLibrary(url!, { schema })).close()

@@ -8,6 +8,7 @@ import { databaseLabel, openPostgresLibrary } from '../../library/postgres'
 import { openLibrary } from '../../library/sqlite'
 import { builtWorkers } from '../../services/worker-paths'
 import { seedDemoLibrary } from '../../services/importer'
+import { decisionEventsOf } from '../../transports/decision-events'
 import { startHttpServer } from '../../transports/http'
 import type { CliIo } from '../io'
 import { RENDERER_DIR, SAMPLES_DIR } from '../paths'
@@ -89,6 +90,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
   })
   const server = await startHttpServer({
     handlers,
+    events: decisionEventsOf(library),
     rendererDir: RENDERER_DIR,
     port,
     log: (code, detail) =>

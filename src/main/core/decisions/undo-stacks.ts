@@ -3,6 +3,8 @@
 // itself a history entry that names the entry it reverses or re-applies; replaying the history
 // in order rebuilds the two stacks an editor expects.
 
+import type { UndoState } from '../../../shared/workbench'
+
 /** What a history entry says about undo: none for a decision made by hand. */
 export interface HistoryLink {
   id: number
@@ -42,4 +44,11 @@ export function undoStacks(links: readonly HistoryLink[]): UndoStacks {
     }
   }
   return { done, undone }
+}
+
+/** What the editor is told about undo: whether there is a next change each way, and which. */
+export function undoStateOf({ done, undone }: UndoStacks): UndoState {
+  const nextUndo = done.at(-1) ?? null
+  const nextRedo = undone.at(-1) ?? null
+  return { canUndo: nextUndo !== null, canRedo: nextRedo !== null, nextUndo, nextRedo }
 }

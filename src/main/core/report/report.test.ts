@@ -73,7 +73,8 @@ function demo(
       ),
       publish: true,
       publicExplanation: PUBLIC_SATURDAY,
-      updatedAt: at(1)
+      updatedAt: at(1),
+      version: 1
     },
     {
       claimId: claim('Yoko Kakmikawa').id,
@@ -83,7 +84,8 @@ function demo(
       pinned: [],
       publish: true,
       publicExplanation: overrides.publicExplanation ?? null,
-      updatedAt: at(2)
+      updatedAt: at(2),
+      version: 1
     },
     {
       claimId: claim('more than 10,000 troops').id,
@@ -93,7 +95,8 @@ function demo(
       pinned: [],
       publish: overrides.publish ?? false,
       publicExplanation: 'Reports of the troop numbers differ.',
-      updatedAt: at(3)
+      updatedAt: at(3),
+      version: 1
     }
   ]
   const history: HistoryEntry[] = decisions.map((d, i) => ({

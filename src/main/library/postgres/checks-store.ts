@@ -1,11 +1,19 @@
 // Checks and decisions on PostgreSQL. A decision and its history entry are written in one
 // transaction, as on SQLite; the check's row is locked first (FOR UPDATE), so two editors deciding
-// on one check at once write their entries one after the other and undo sees them in that order.
+// on one check at once write their entries one after the other and undo sees them in that order,
+// and the decision is written only over the version it was read at (a version-checked upsert), so
+// a decide made on a stale version is refused even by a server that took no lock. Each decision
+// sends a notice (NOTIFY, delivered on commit) that every server on the database hears, for the
+// editors watching the check there.
 import type { CheckResult, ClaimKind } from '../../../shared/check'
 import type { DecisionInput } from '../../../shared/workbench'
-import { undoStacks, type HistoryLink } from '../../core/decisions/undo-stacks'
+import { undoStacks, undoStateOf, type HistoryLink } from '../../core/decisions/undo-stacks'
+import { createDecisionFeed } from '../decision-feed'
 import {
+  changedMeanwhile,
+  DECISION_COLUMNS,
   nextDecision,
+  staleDecision,
   replayInput,
   toCheckSummary,
   toDecision,
@@ -16,15 +24,25 @@ import {
 } from '../rows'
 import type { ChecksStore, SavedDecision } from '../store'
 import type { Db } from './connection'
+import type { NoticeChannel } from './notice-channel'
 
 const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes'
 // "Decided" counts claims with a status other than open.
 const CHECK_COLUMNS = `c.id, c.story_id, c.title, c.source_ids_json, c.result_json, c.created_at, c.updated_at,
   (SELECT count(*)::int FROM decisions d WHERE d.check_id = c.id AND d.status <> 'open') AS decided`
-const DECISION_COLUMNS =
-  'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at'
 
-export function createChecksStore(db: Db, now: () => string = () => new Date().toISOString()): ChecksStore {
+/** What a decision's notice says: enough to read it back (a notice holds at most 8,000 bytes). */
+interface DecisionNotice {
+  checkId: number
+  entryId: number
+}
+
+export function createChecksStore(
+  db: Db,
+  notices: NoticeChannel,
+  now: () => string = () => new Date().toISOString()
+): ChecksStore {
+  const feed = createDecisionFeed()
   const checkRow = async (tx: Db, id: number, lock = false): Promise<CheckRow | undefined> =>
     (
       await tx.query<CheckRow>(
@@ -50,15 +68,21 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
       [input.checkId, input.claimId]
     )
     const before = beforeRow ? toDecision(beforeRow) : null
+    if (input.version !== undefined && input.version !== (before?.version ?? 0))
+      throw staleDecision(input, before)
     const decision = nextDecision(input, before, at)
-    await tx.query(
+    // Written only over the version read: a row another transaction inserted or changed since
+    // then is left alone, and the decide refused.
+    const written = await tx.query(
       `INSERT INTO decisions (check_id, claim_id, status, corrected_text, note, pinned_json, publish,
-         public_explanation, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         public_explanation, updated_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (check_id, claim_id) DO UPDATE SET status = excluded.status,
          corrected_text = excluded.corrected_text, note = excluded.note, pinned_json = excluded.pinned_json,
          publish = excluded.publish, public_explanation = excluded.public_explanation,
-         updated_at = excluded.updated_at`,
+         updated_at = excluded.updated_at, version = excluded.version
+       WHERE decisions.version = excluded.version - 1
+       RETURNING version`,
       [
         input.checkId,
         input.claimId,
@@ -68,9 +92,17 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
         JSON.stringify(decision.pinned),
         decision.publish,
         decision.publicExplanation,
-        at
+        at,
+        decision.version
       ]
     )
+    if (written.length === 0) {
+      const [latest] = await tx.query<DecisionRow>(
+        `SELECT ${DECISION_COLUMNS} FROM decisions WHERE check_id = $1 AND claim_id = $2`,
+        [input.checkId, input.claimId]
+      )
+      throw staleDecision(input, latest ? toDecision(latest) : null)
+    }
     const [entry] = await tx.query<{ id: number }>(
       `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -85,17 +117,20 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
       ]
     )
     await tx.query('UPDATE checks SET updated_at = $1 WHERE id = $2', [at, input.checkId])
+    const notice: DecisionNotice = { checkId: input.checkId, entryId: entry!.id }
+    await tx.query('SELECT pg_notify($1, $2)', [notices.name, JSON.stringify(notice)])
     return {
       decision,
       entry: { id: entry!.id, claimId: input.claimId, at, before, after: decision, ...link }
     }
   }
 
-  const replay = (checkId: number, side: 'undo' | 'redo'): Promise<SavedDecision | null> =>
+  const replay = (checkId: number, side: 'undo' | 'redo', entryId?: number): Promise<SavedDecision | null> =>
     db.transaction(async (tx) => {
       if (!(await checkRow(tx, checkId, true))) return null
       const stacks = undoStacks(await historyLinks(tx, checkId))
       const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
+      if (entryId !== undefined && targetId !== entryId) throw changedMeanwhile(side, undoStateOf(stacks))
       if (targetId === undefined) return null
       const [row] = await tx.query<HistoryRow>(
         `SELECT ${HISTORY_COLUMNS} FROM decision_history WHERE id = $1`,
@@ -108,6 +143,35 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
         side === 'undo' ? { undoes: targetId } : { redoes: targetId }
       )
     })
+
+  /**
+   * A notice read back for this server's watchers of its check, in the order the notices came
+   * (each waits for the one before), from the entry: it holds the decision as written.
+   */
+  let delivered: Promise<void> = Promise.resolve()
+  function onNotice(payload: string): void {
+    let notice: DecisionNotice
+    try {
+      notice = JSON.parse(payload) as DecisionNotice
+    } catch {
+      return // the channel is the store's own, but a stray NOTIFY must not throw in the client
+    }
+    if (!feed.watching(notice.checkId)) return
+    delivered = delivered
+      .then(async () => {
+        const [row] = await db.query<HistoryRow>(
+          `SELECT ${HISTORY_COLUMNS} FROM decision_history WHERE id = $1`,
+          [notice.entryId]
+        )
+        if (!row) return
+        const entry = toHistoryEntry(row)
+        feed.publish(notice.checkId, {
+          decision: { ...entry.after, version: entry.after.version ?? 0 },
+          entry
+        })
+      })
+      .catch(() => {})
+  }
 
   /** The check's summary after a change, or null when there is no such check. */
   const changed = async (rows: unknown[], id: number, result: CheckResult) => {
@@ -167,11 +231,13 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
     },
     decide: (input) =>
       db.transaction(async (tx) => ((await checkRow(tx, input.checkId, true)) ? write(tx, input) : null)),
-    undo: (checkId) => replay(checkId, 'undo'),
-    redo: (checkId) => replay(checkId, 'redo'),
-    async undoState(checkId) {
-      const { done, undone } = undoStacks(await historyLinks(db, checkId))
-      return { canUndo: done.length > 0, canRedo: undone.length > 0 }
+    undo: (checkId, entryId) => replay(checkId, 'undo', entryId),
+    redo: (checkId, entryId) => replay(checkId, 'redo', entryId),
+    undoState: async (checkId) => undoStateOf(undoStacks(await historyLinks(db, checkId))),
+    async watch(checkId, listener) {
+      // Listening starts with the first watcher; from then on this server hears every decision.
+      await notices.listen(onNotice)
+      return feed.watch(checkId, listener)
     },
     async history(checkId, claimId) {
       const rows =

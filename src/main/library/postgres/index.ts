@@ -5,6 +5,7 @@ import { libraryTooNew } from '../too-new'
 import type { Library } from '../store'
 import { createDb } from './connection'
 import { createPostgresLibrary } from './library'
+import { createNoticeChannel } from './notice-channel'
 import { migrate, SCHEMA_VERSION } from './schema'
 
 export { SCHEMA_VERSION } from './schema'
@@ -60,5 +61,13 @@ export async function openPostgresLibrary(url: string, options: OpenPostgresOpti
     await pool.end()
     throw error
   }
-  return createPostgresLibrary(createDb(pool), () => pool.end())
+  // One channel per schema: stores sharing a database in schemas of their own never hear each other.
+  const notices = createNoticeChannel(
+    { connectionString: url },
+    schema ? `factdesk_decisions_${schema}` : 'factdesk_decisions'
+  )
+  return createPostgresLibrary(createDb(pool), notices, async () => {
+    await notices.close()
+    await pool.end()
+  })
 }

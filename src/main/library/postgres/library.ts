@@ -18,6 +18,7 @@ import {
 import type { HouseName, Library } from '../store'
 import { contentHash, countWords, paragraphStarts } from '../text-facts'
 import { createChecksStore } from './checks-store'
+import type { NoticeChannel } from './notice-channel'
 import type { Db } from './connection'
 import { createPreferencesStore } from './preferences-store'
 import { toTsAnyQuery, toTsQuery } from './ts-query'
@@ -35,7 +36,7 @@ const SUMMARY_COLUMNS = `t.id, t.role, t.format, t.file_name, t.title, t.outlet,
 const SNIPPET_OPTIONS = `StartSel=${MATCH_OPEN}, StopSel=${MATCH_CLOSE}, MaxWords=32, MinWords=12, ShortWord=0, MaxFragments=1`
 const HEADLINE_OPTIONS = `StartSel=${MATCH_OPEN}, StopSel=${MATCH_CLOSE}, HighlightAll=true`
 
-export function createPostgresLibrary(db: Db, close: () => Promise<void>): Library {
+export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () => Promise<void>): Library {
   const summary = async (id: number): Promise<TextSummary | null> => {
     const [row] = await db.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM texts t WHERE t.id = $1`, [id])
     return row ? toSummary(row) : null
@@ -261,7 +262,7 @@ export function createPostgresLibrary(db: Db, close: () => Promise<void>): Libra
       return (await db.query('DELETE FROM house_names WHERE id = $1 RETURNING id', [id])).length > 0
     },
 
-    checks: createChecksStore(db),
+    checks: createChecksStore(db, notices),
     preferences: createPreferencesStore(db),
     vocabulary: createVocabulary(db),
     close

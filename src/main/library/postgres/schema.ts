@@ -111,6 +111,13 @@ export const MIGRATIONS: readonly string[] = [
     added_at text NOT NULL,
     UNIQUE (check_id, start, "end")
   );
+  `,
+  // v2: each decision's version (see the SQLite store's v8): a decision changed once per history
+  // entry of its claim, so that count is its version.
+  `
+  ALTER TABLE decisions ADD COLUMN version integer NOT NULL DEFAULT 1;
+  UPDATE decisions d SET version = greatest(1, (SELECT count(*) FROM decision_history h
+    WHERE h.check_id = d.check_id AND h.claim_id = d.claim_id));
   `
 ]
 

@@ -1,11 +1,17 @@
 // Checks and decisions in SQLite. A decision and its history entry are written in one
-// transaction, so an acknowledged decision is never without its history, nor the reverse.
+// transaction, so an acknowledged decision is never without its history, nor the reverse. The
+// transaction takes the write lock as it begins (IMMEDIATE), so the version a decide is checked
+// against cannot change before it writes, even from another process on the same file.
 import type { Database } from 'better-sqlite3'
 import type { CheckResult, ClaimKind } from '../../../shared/check'
 import type { DecisionInput } from '../../../shared/workbench'
-import { undoStacks, type HistoryLink } from '../../core/decisions/undo-stacks'
+import { undoStacks, undoStateOf, type HistoryLink } from '../../core/decisions/undo-stacks'
+import { createDecisionFeed } from '../decision-feed'
 import {
+  changedMeanwhile,
+  DECISION_COLUMNS,
   nextDecision,
+  staleDecision,
   replayInput,
   toCheckSummary,
   toDecision,
@@ -24,8 +30,6 @@ export function createChecksStore(
   // "Decided" counts claims with a status other than open that still exist in the result.
   const CHECK_COLUMNS = `c.id, c.story_id, c.title, c.source_ids_json, c.result_json, c.created_at, c.updated_at,
     (SELECT count(*) FROM decisions d WHERE d.check_id = c.id AND d.status <> 'open') AS decided`
-  const DECISION_COLUMNS =
-    'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at'
   const stmt = {
     insert: db.prepare(
       `INSERT INTO checks (story_id, title, source_ids_json, result_json, created_at, updated_at)
@@ -50,14 +54,18 @@ export function createChecksStore(
     decision: db.prepare<[number, string], DecisionRow>(
       `SELECT ${DECISION_COLUMNS} FROM decisions WHERE check_id = ? AND claim_id = ?`
     ),
+    // Written only over the version read: a row changed since then is left alone (no change).
     upsert: db.prepare(
       `INSERT INTO decisions (check_id, claim_id, status, corrected_text, note, pinned_json, publish,
-         public_explanation, updated_at)
-       VALUES (@checkId, @claimId, @status, @correctedText, @note, @pinned, @publish, @publicExplanation, @at)
+         public_explanation, updated_at, version)
+       VALUES (@checkId, @claimId, @status, @correctedText, @note, @pinned, @publish, @publicExplanation, @at,
+         @version)
        ON CONFLICT (check_id, claim_id) DO UPDATE SET status = excluded.status,
          corrected_text = excluded.corrected_text, note = excluded.note,
          pinned_json = excluded.pinned_json, publish = excluded.publish,
-         public_explanation = excluded.public_explanation, updated_at = excluded.updated_at`
+         public_explanation = excluded.public_explanation, updated_at = excluded.updated_at,
+         version = excluded.version
+       WHERE decisions.version = excluded.version - 1`
     ),
     addHistory: db.prepare(
       `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes)
@@ -90,14 +98,17 @@ export function createChecksStore(
   const summary = toCheckSummary
 
   const toEntry = toHistoryEntry
+  const feed = createDecisionFeed()
 
   /** Writes one decision and its entry; the caller holds the transaction and has checked the check exists. */
   function write(input: DecisionInput, link: { undoes?: number; redoes?: number } = {}): SavedDecision {
     const at = now()
     const beforeRow = stmt.decision.get(input.checkId, input.claimId)
     const before = beforeRow ? toDecision(beforeRow) : null
+    if (input.version !== undefined && input.version !== (before?.version ?? 0))
+      throw staleDecision(input, before)
     const decision = nextDecision(input, before, at)
-    stmt.upsert.run({
+    const written = stmt.upsert.run({
       checkId: input.checkId,
       claimId: input.claimId,
       status: decision.status,
@@ -106,8 +117,13 @@ export function createChecksStore(
       pinned: JSON.stringify(decision.pinned),
       publish: decision.publish ? 1 : 0,
       publicExplanation: decision.publicExplanation,
-      at
+      at,
+      version: decision.version
     })
+    if (written.changes === 0) {
+      const latest = stmt.decision.get(input.checkId, input.claimId)
+      throw staleDecision(input, latest ? toDecision(latest) : null)
+    }
     const info = stmt.addHistory.run({
       checkId: input.checkId,
       claimId: input.claimId,
@@ -131,22 +147,31 @@ export function createChecksStore(
     }
   }
 
-  const decide = db.transaction((input: DecisionInput): SavedDecision | null =>
+  const decideTx = db.transaction((input: DecisionInput): SavedDecision | null =>
     stmt.get.get(input.checkId) ? write(input) : null
   )
 
   /** Undo writes the entry's "before" (a claim that had no decision goes back to open), Redo its "after". */
-  const replay = db.transaction((checkId: number, side: 'undo' | 'redo'): SavedDecision | null => {
-    if (!stmt.get.get(checkId)) return null
-    const stacks = undoStacks(stmt.historyLinks.all(checkId))
-    const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
-    if (targetId === undefined) return null
-    const target = toEntry(stmt.historyEntry.get(targetId)!)
-    return write(
-      replayInput(checkId, target, side),
-      side === 'undo' ? { undoes: targetId } : { redoes: targetId }
-    )
-  })
+  const replayTx = db.transaction(
+    (checkId: number, side: 'undo' | 'redo', entryId: number | undefined): SavedDecision | null => {
+      if (!stmt.get.get(checkId)) return null
+      const stacks = undoStacks(stmt.historyLinks.all(checkId))
+      const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
+      if (entryId !== undefined && targetId !== entryId) throw changedMeanwhile(side, undoStateOf(stacks))
+      if (targetId === undefined) return null
+      const target = toEntry(stmt.historyEntry.get(targetId)!)
+      return write(
+        replayInput(checkId, target, side),
+        side === 'undo' ? { undoes: targetId } : { redoes: targetId }
+      )
+    }
+  )
+
+  /** Watchers hear of a decision once it is committed, never of one rolled back. */
+  function published(checkId: number, saved: SavedDecision | null): SavedDecision | null {
+    if (saved) feed.publish(checkId, saved)
+    return saved
+  }
 
   return {
     async create({ storyId, title, sourceIds, result }) {
@@ -181,13 +206,11 @@ export function createChecksStore(
     },
     delete: async (id) => stmt.delete.run(id).changes > 0,
     decisions: async (checkId) => stmt.decisions.all(checkId).map(toDecision),
-    decide: async (input) => decide(input),
-    undo: async (checkId) => replay(checkId, 'undo'),
-    redo: async (checkId) => replay(checkId, 'redo'),
-    async undoState(checkId) {
-      const { done, undone } = undoStacks(stmt.historyLinks.all(checkId))
-      return { canUndo: done.length > 0, canRedo: undone.length > 0 }
-    },
+    decide: async (input) => published(input.checkId, decideTx.immediate(input)),
+    undo: async (checkId, entryId) => published(checkId, replayTx.immediate(checkId, 'undo', entryId)),
+    redo: async (checkId, entryId) => published(checkId, replayTx.immediate(checkId, 'redo', entryId)),
+    undoState: async (checkId) => undoStateOf(undoStacks(stmt.historyLinks.all(checkId))),
+    watch: async (checkId, listener) => feed.watch(checkId, listener),
     async addEditorClaim(checkId, claim) {
       const at = now()
       const info = editorStmt.insert.run({ checkId, ...claim, at })

@@ -108,6 +108,51 @@ function seedAtVersion(db: Database.Database, version: number): void {
 const seededTexts = (version: number): number => (version >= 5 ? 2 : version >= 1 ? 1 : 0)
 
 describe('migrations', () => {
+  it('gives each decision of an older library its version: one per history entry of its claim', async () => {
+    const file = join(dir, 'versions.sqlite')
+    const old = new Database(file)
+    migrate(old, 7)
+    seedAtVersion(old, 7)
+    const entry = old.prepare(
+      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json) VALUES (3, ?, '2024-01-02', NULL, ?)`
+    )
+    const after = (claimId: string) =>
+      JSON.stringify({
+        claimId,
+        status: 'verified',
+        correctedText: null,
+        note: null,
+        pinned: [],
+        updatedAt: '2024-01-02'
+      })
+    entry.run('date-0', after('date-0'))
+    entry.run('date-0', after('date-0'))
+    // A decision whose history was lost still counts as decided once.
+    old
+      .prepare(
+        `INSERT INTO decisions (check_id, claim_id, status, updated_at) VALUES (3, 'date-9', 'disputed', '2024-01-02')`
+      )
+      .run()
+    old.close()
+    const library = openLibrary(file)
+    expect((await library.checks.decisions(3)).map((d) => [d.claimId, d.version])).toEqual([
+      ['date-0', 3],
+      ['date-9', 1]
+    ])
+    await expect(
+      library.checks.decide({
+        checkId: 3,
+        claimId: 'date-0',
+        status: 'open',
+        correctedText: null,
+        note: null,
+        pinned: [],
+        version: 2
+      })
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+    await library.close()
+  })
+
   it('has one migration per schema version', () => {
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.length)
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2)
@@ -146,7 +191,7 @@ describe('migrations', () => {
       ).toEqual(version >= 3 ? [['date-0', 'verified', 'kept', false, null]] : [])
       // A decision made before undo was kept in the history can be undone after the upgrade.
       if (version >= 3) {
-        expect(await library.checks.undoState(3)).toEqual({ canUndo: true, canRedo: false })
+        expect(await library.checks.undoState(3)).toMatchObject({ canUndo: true, canRedo: false })
         expect((await library.checks.undo(3))?.decision).toMatchObject({ claimId: 'date-0', status: 'open' })
       }
       // The new table works after the upgrade.

@@ -205,6 +205,16 @@ export const MIGRATIONS: readonly Migration[] = [
         INSERT INTO titles_fts (rowid, title) VALUES (new.id, new.title);
       END;
     `)
+  },
+  // v8: each decision's version, so a decision made on a screen that had not seen the latest one
+  // is refused instead of overwriting it. A decision changed once per history entry of its claim,
+  // so that count is its version (at least 1: a decision row exists).
+  (db) => {
+    db.exec(`
+      ALTER TABLE decisions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      UPDATE decisions SET version = max(1, (SELECT count(*) FROM decision_history h
+        WHERE h.check_id = decisions.check_id AND h.claim_id = decisions.claim_id));
+    `)
   }
 ]
 

@@ -2,7 +2,9 @@
 export class ApiCallError extends Error {
   constructor(
     readonly code: string,
-    message: string
+    message: string,
+    /** What the program needs to recover from it (a CONFLICT's current decision). */
+    readonly details?: Record<string, unknown>
   ) {
     super(message)
     this.name = 'ApiCallError'
@@ -12,8 +14,14 @@ export class ApiCallError extends Error {
 export function unwrapEnvelope(body: unknown): unknown {
   if (body && typeof body === 'object' && 'result' in body) return (body as { result: unknown }).result
   if (body && typeof body === 'object' && 'error' in body) {
-    const { code, message } = (body as { error: { code?: unknown; message?: unknown } }).error
-    throw new ApiCallError(String(code ?? 'INTERNAL'), String(message ?? 'Something went wrong.'))
+    const { code, message, details } = (
+      body as { error: { code?: unknown; message?: unknown; details?: unknown } }
+    ).error
+    throw new ApiCallError(
+      String(code ?? 'INTERNAL'),
+      String(message ?? 'Something went wrong.'),
+      details && typeof details === 'object' ? (details as Record<string, unknown>) : undefined
+    )
   }
   throw new ApiCallError('INTERNAL', 'The app answered with something it does not understand.')
 }

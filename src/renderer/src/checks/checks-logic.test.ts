@@ -5,6 +5,7 @@ import type { CheckedClaim } from '../../../shared/check'
 import { checklistRows, filterClaims, inScope, neighbour, openingScope } from './checklist'
 import { actionFor, SHORTCUTS } from './shortcuts'
 import { replacedWording } from './replaced-wording'
+import { decidedMeanwhile, unsavedWords } from './conflict'
 import { paragraphAt, paragraphSpans, storyParagraphs } from './story-segments'
 
 function claim(
@@ -184,5 +185,44 @@ describe('a decision replacing a correction', () => {
     expect(replacedWording({ status: 'verified', correctedText: null }, 'disputed')).toBeNull()
     expect(replacedWording(undefined, 'verified')).toBeNull()
     expect(replacedWording({ status: 'corrected', correctedText: '  ' }, 'verified')).toBeNull()
+  })
+})
+
+describe('a claim decided by someone else meanwhile', () => {
+  const seen = { status: 'open' as const, correctedText: null, note: 'old note', publicExplanation: null }
+
+  it('keeps what the editor chose and typed that the decision they saw did not hold', () => {
+    expect(
+      unsavedWords(seen, {
+        status: 'corrected',
+        correctedText: 'on Sunday',
+        note: 'old note',
+        publicExplanation: '  '
+      })
+    ).toEqual({ status: 'corrected', words: [{ label: 'Corrected wording', text: 'on Sunday' }] })
+    expect(unsavedWords(null, { status: 'open', note: 'typed' })).toEqual({
+      status: null,
+      words: [{ label: 'Note', text: 'typed' }]
+    })
+  })
+
+  it('says what is on record now, in the interface words', () => {
+    const current = {
+      claimId: 'c1',
+      status: 'verified' as const,
+      correctedText: null,
+      note: 'Three outlets agree.',
+      pinned: [],
+      publish: false,
+      publicExplanation: null,
+      updatedAt: '2024-01-01T00:00:00.000Z',
+      version: 2
+    }
+    expect(decidedMeanwhile('Saturday', current)).toBe(
+      '“Saturday” was decided by someone else meanwhile: Verified, note “Three outlets agree.”.'
+    )
+    expect(decidedMeanwhile('Saturday', null)).toBe(
+      '“Saturday” was changed by someone else meanwhile: it is undecided again.'
+    )
   })
 })

@@ -8,13 +8,16 @@ import type {
   CheckDetail,
   CheckSummary,
   Decision,
+  DecisionChange,
   DecisionStatus,
   HistoryEntry,
   PinnedEvidence,
   RunningCheck,
   UndoState
 } from '../../../shared/workbench'
-import { api } from '../api'
+import { api, ApiCallError, followCheck } from '../api'
+import { isDecision, isUndoState } from '../api/shapes'
+import { unsavedWords, type UnsavedWords } from '../checks/conflict'
 import { errorCapture } from './capture-error'
 import {
   checklistRows,
@@ -50,6 +53,22 @@ export interface ReplacedCorrection {
   status: DecisionStatus
 }
 
+/**
+ * A claim someone else decided while this editor was deciding it: their decision is shown, and
+ * what this editor had decided or typed, not saved, stays on screen to copy.
+ */
+export interface DecisionConflict {
+  claimId: string
+  /** The decision now on record; null when the claim is undecided again. */
+  current: Decision | null
+  /** The editor's own words and choice that were not saved. */
+  unsaved: UnsavedWords
+}
+
+type SavedDecision = { decision: Decision; entry: HistoryEntry }
+
+const NO_UNDO: UndoState = { canUndo: false, canRedo: false, nextUndo: null, nextRedo: null }
+
 export const useChecksStore = defineStore('checks', () => {
   const list = shallowRef<CheckSummary[]>([])
   const detail = shallowRef<CheckDetail | null>(null)
@@ -70,7 +89,12 @@ export const useChecksStore = defineStore('checks', () => {
   /** Where the claim list is scrolled (ChecklistPane keeps it up to date and restores it). */
   const listAnchor = shallowRef<CheckViewState['listAnchor']>(null)
 
-  const undoState = ref<UndoState>({ canUndo: false, canRedo: false })
+  const undoState = ref<UndoState>(NO_UNDO)
+  /** The latest history entry this tab knows of: older news (a late event) does not set the undo state. */
+  let latestEntry = 0
+  const conflict = shallowRef<DecisionConflict | null>(null)
+  /** Stops following the open check's decisions as other editors make them. */
+  let unfollow: (() => void) | null = null
   /** Set only while the replacing decision is the last one, so Undo is what brings the wording back. */
   const replacedCorrection = shallowRef<ReplacedCorrection | null>(null)
 
@@ -161,6 +185,41 @@ export const useChecksStore = defineStore('checks', () => {
     undoState.value = next.undo
   }
 
+  /** Takes a decision the library has, unless this tab already shows that one or a later one. */
+  function take(decision: Decision, entry: HistoryEntry | null): boolean {
+    const shown = decisions.get(decision.claimId)
+    if (shown && shown.version >= decision.version) return false
+    decisions.set(decision.claimId, decision)
+    if (entry && decision.claimId === selectedId.value && !history.value.some((e) => e.id === entry.id))
+      history.value = [entry, ...history.value]
+    return true
+  }
+
+  /** Another editor's decision (or this tab's own, echoed): shown at once, in place of what was there. */
+  function applyChange(change: DecisionChange): void {
+    if (detail.value?.check.id !== change.checkId) return
+    take(change.decision, change.entry)
+    if (change.entry.id >= latestEntry) {
+      latestEntry = change.entry.id
+      undoState.value = change.undo
+    }
+  }
+
+  /** After the live stream dropped: what was decided meanwhile, read afresh. */
+  async function catchUp(checkId: number): Promise<void> {
+    const got = await api.call('checks.get', { id: checkId }).catch(() => null)
+    if (!got || detail.value?.check.id !== checkId) return
+    for (const d of got.decisions) take(d, null)
+    undoState.value = got.undo
+    if (selectedId.value) await loadHistory()
+  }
+
+  function follow(checkId: number): void {
+    unfollow?.()
+    latestEntry = 0
+    unfollow = followCheck(checkId, { change: applyChange, reconnected: () => void catchUp(checkId) })
+  }
+
   async function open(id: number): Promise<void> {
     loading.value = true
     const loaded = await attempt(() => api.call('checks.get', { id }))
@@ -170,6 +229,8 @@ export const useChecksStore = defineStore('checks', () => {
     if (another) {
       selectedId.value = null
       replacedCorrection.value = null
+      conflict.value = null
+      follow(id)
       // "Saved 6:30" belongs to the check it was said of.
       lastSavedAt.value = null
     }
@@ -207,6 +268,9 @@ export const useChecksStore = defineStore('checks', () => {
   })
 
   function close(): void {
+    unfollow?.()
+    unfollow = null
+    conflict.value = null
     detail.value = null
     selectedId.value = null
     history.value = []
@@ -290,42 +354,93 @@ export const useChecksStore = defineStore('checks', () => {
     )
   }
 
-  /** Writes one decision; nothing changes on screen until the library has it. */
+  /**
+   * Writes one decision, made on the version this tab shows; nothing changes on screen until the
+   * library has it. Made on a version someone else has changed meanwhile, it is refused: their
+   * decision is shown instead and this one kept on screen (conflict), never written over theirs.
+   */
   async function write(
     claimId: string,
-    next: Omit<Decision, 'claimId' | 'updatedAt'>
-  ): Promise<Decision | null> {
+    next: Omit<Decision, 'claimId' | 'updatedAt' | 'version'>
+  ): Promise<SavedDecision | null> {
     const checkId = detail.value?.check.id
     if (checkId === undefined) return null
+    const before = decisions.get(claimId) ?? null
     saving.value++
     try {
-      const saved = await attempt(() =>
-        api.call('checks.decide', {
-          checkId,
-          claimId,
-          status: next.status,
-          correctedText: next.correctedText,
-          note: next.note,
-          pinned: next.pinned,
-          publish: next.publish,
-          publicExplanation: next.publicExplanation
-        })
-      )
+      const saved = await attempt(async () => {
+        try {
+          return await api.call('checks.decide', {
+            checkId,
+            claimId,
+            status: next.status,
+            correctedText: next.correctedText,
+            note: next.note,
+            pinned: next.pinned,
+            publish: next.publish,
+            publicExplanation: next.publicExplanation,
+            version: before?.version ?? 0
+          })
+        } catch (error) {
+          const current = conflictingDecision(error)
+          if (current === undefined) throw error
+          showConflict(claimId, current, unsavedWords(before, next))
+          return null
+        }
+      })
       if (!saved) return null
       showSaved(saved)
-      return saved.decision
+      return saved
     } finally {
       saving.value--
     }
   }
 
-  function showSaved(saved: { decision: Decision; entry: HistoryEntry }): void {
-    decisions.set(saved.decision.claimId, saved.decision)
-    lastSavedAt.value = saved.decision.updatedAt
-    if (saved.decision.claimId === selectedId.value) history.value = [saved.entry, ...history.value]
+  /** The decision a CONFLICT carries (null: none), or undefined when the error is another one. */
+  function conflictingDecision(error: unknown): Decision | null | undefined {
+    if (!(error instanceof ApiCallError) || error.code !== 'CONFLICT') return undefined
+    const current = error.details?.['current']
+    return current === null || isDecision(current) ? current : undefined
   }
 
-  function current(claimId: string): Omit<Decision, 'claimId' | 'updatedAt'> {
+  /** How many decisions of each claim were refused as made on a stale version, in this tab. */
+  const conflicts = new Map<string, number>()
+
+  function showConflict(claimId: string, current: Decision | null, unsaved: UnsavedWords): void {
+    conflicts.set(claimId, (conflicts.get(claimId) ?? 0) + 1)
+    if (current) take(current, null)
+    else decisions.delete(claimId)
+    conflict.value = null
+    keepUnsaved(claimId, unsaved)
+    replacedCorrection.value = null
+    if (claimId === selectedId.value) void loadHistory()
+  }
+
+  /**
+   * Words the editor was typing for a claim that someone else's decision has just replaced on
+   * screen: kept in the conflict notice, so nothing typed is lost without a word.
+   */
+  function keepUnsaved(claimId: string, unsaved: UnsavedWords): void {
+    const shown = conflict.value?.claimId === claimId ? conflict.value.unsaved : null
+    const words = [...(shown?.words ?? [])]
+    for (const w of unsaved.words)
+      if (!words.some((k) => k.label === w.label && k.text === w.text)) words.push(w)
+    conflict.value = {
+      claimId,
+      current: decisions.get(claimId) ?? null,
+      unsaved: { status: unsaved.status ?? shown?.status ?? null, words }
+    }
+  }
+
+  function showSaved(saved: SavedDecision): void {
+    decisions.set(saved.decision.claimId, saved.decision)
+    lastSavedAt.value = saved.decision.updatedAt
+    latestEntry = Math.max(latestEntry, saved.entry.id)
+    if (saved.decision.claimId === selectedId.value && !history.value.some((e) => e.id === saved.entry.id))
+      history.value = [saved.entry, ...history.value]
+  }
+
+  function current(claimId: string): Omit<Decision, 'claimId' | 'updatedAt' | 'version'> {
     const d = decisions.get(claimId)
     return {
       status: d?.status ?? 'open',
@@ -342,12 +457,19 @@ export const useChecksStore = defineStore('checks', () => {
   // start from the old decision, and the later write would undo the earlier one.
   let decided: Promise<unknown> = Promise.resolve()
   function decide(claimId: string, patch: DecisionPatch): Promise<boolean> {
-    const next = decided.then(() => decideNow(claimId, patch))
+    const conflictsSeen = conflicts.get(claimId) ?? 0
+    const next = decided.then(() => decideNow(claimId, patch, conflictsSeen))
     decided = next.catch(() => undefined)
     return next
   }
 
-  async function decideNow(claimId: string, patch: DecisionPatch): Promise<boolean> {
+  async function decideNow(claimId: string, patch: DecisionPatch, conflictsSeen: number): Promise<boolean> {
+    // Asked for before a decision queued ahead of it was refused: it too was made on a claim
+    // someone else has decided since, so it is kept on screen with the refused one, not written.
+    if ((conflicts.get(claimId) ?? 0) !== conflictsSeen) {
+      keepUnsaved(claimId, unsavedWords(decisions.get(claimId) ?? null, patch))
+      return false
+    }
     const next = { ...current(claimId), ...patch }
     const replaced = replacedWording(decisions.get(claimId), next.status)
     // The wording stays on record only while the claim is marked corrected.
@@ -355,7 +477,7 @@ export const useChecksStore = defineStore('checks', () => {
     const after = await write(claimId, next)
     if (!after) return false
     // A new decision is the one Undo takes back, and leaves nothing to redo.
-    undoState.value = { canUndo: true, canRedo: false }
+    undoState.value = { canUndo: true, canRedo: false, nextUndo: after.entry.id, nextRedo: null }
     replacedCorrection.value = replaced ? { claimId, wording: replaced, status: next.status } : null
     return true
   }
@@ -366,11 +488,24 @@ export const useChecksStore = defineStore('checks', () => {
     if (checkId === undefined) return
     saving.value++
     try {
-      const outcome = await attempt(() =>
-        api.call(side === 'undo' ? 'checks.undo' : 'checks.redo', { checkId })
-      )
+      // The change this tab shows as next: another one (someone else's, made meanwhile) is refused.
+      const entryId = (side === 'undo' ? undoState.value.nextUndo : undoState.value.nextRedo) ?? undefined
+      const outcome = await attempt(async () => {
+        try {
+          return await api.call(side === 'undo' ? 'checks.undo' : 'checks.redo', { checkId, entryId })
+        } catch (error) {
+          const now = error instanceof ApiCallError ? error.details?.['undo'] : null
+          if (isUndoState(now) && detail.value?.check.id === checkId) undoState.value = now
+          throw error
+        }
+      })
       if (!outcome || detail.value?.check.id !== checkId) return
-      undoState.value = { canUndo: outcome.canUndo, canRedo: outcome.canRedo }
+      undoState.value = {
+        canUndo: outcome.canUndo,
+        canRedo: outcome.canRedo,
+        nextUndo: outcome.nextUndo,
+        nextRedo: outcome.nextRedo
+      }
       replacedCorrection.value = null
       if (!outcome.change) return
       showSaved(outcome.change)
@@ -444,6 +579,8 @@ export const useChecksStore = defineStore('checks', () => {
     listAnchor,
     undoState,
     replacedCorrection,
+    conflict,
+    keepUnsaved,
     claims,
     claimById,
     storyText,

@@ -1,0 +1,71 @@
+// The desk store's upgrade to decision versions (schema 2), on the database at
+// FACTDESK_TEST_DATABASE_URL; reported skipped without one.
+import pg from 'pg'
+import { afterAll, describe, expect, it } from 'vitest'
+import { resultWithClaims } from '../../../test-support/library/check-result'
+import { bytesOf, makeDoc } from '../../../test-support/library/docs'
+import { TEST_DATABASE_VARIABLE } from '../../../test-support/library/stores'
+import { openPostgresLibrary } from './index'
+
+const url = process.env[TEST_DATABASE_VARIABLE]
+const schema = `factdesk_schema_test_${process.pid}`
+const suite = url ? describe : describe.skip
+
+async function onDatabase(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE} is not set)`}`, () => {
+  afterAll(() => onDatabase(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
+
+  it('gives each decision of a schema-1 database its version: one per history entry of its claim', async () => {
+    const library = await openPostgresLibrary(url!, { schema })
+    const doc = makeDoc(['A story.'], { title: 'Story', publishedAt: null })
+    const story = await library.importDocument({
+      fileName: 's.txt',
+      bytes: bytesOf(doc.cleanedText),
+      doc,
+      role: 'story'
+    })
+    const check = await library.checks.create({
+      storyId: story.id,
+      title: 'Story',
+      sourceIds: null,
+      result: resultWithClaims(['a', 'b'])
+    })
+    const decide = (claimId: string, status: 'verified' | 'disputed') =>
+      library.checks.decide({
+        checkId: check.id,
+        claimId,
+        status,
+        correctedText: null,
+        note: null,
+        pinned: []
+      })
+    await decide('a', 'verified')
+    await decide('a', 'disputed')
+    await decide('a', 'verified')
+    await decide('b', 'verified')
+    await library.close()
+    // As schema 1 left it: no versions.
+    await onDatabase(
+      `ALTER TABLE ${schema}.decisions DROP COLUMN version; UPDATE ${schema}.schema_version SET version = 1`
+    )
+
+    const upgraded = await openPostgresLibrary(url!, { schema })
+    try {
+      expect((await upgraded.checks.decisions(check.id)).map((d) => [d.claimId, d.version])).toEqual([
+        ['a', 3],
+        ['b', 1]
+      ])
+    } finally {
+      await upgraded.close()
+    }
+  })
+})

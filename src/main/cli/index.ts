@@ -12,6 +12,7 @@ Usage:
   factdesk serve --library FILE [--port N]
   factdesk backup --library FILE --out FILE [--force]
   factdesk restore BACKUP --library FILE
+  factdesk desk push --library FILE --database URL
   factdesk --version | --help
 
 Run "factdesk COMMAND --help" for a command's options.`
@@ -25,7 +26,8 @@ const commands: Record<string, () => Promise<Command>> = {
   meta: async () => (await import('./commands/meta')).runMeta,
   serve: async () => (await import('./commands/serve')).runServe,
   backup: async () => (await import('./commands/backup')).runBackup,
-  restore: async () => (await import('./commands/restore')).runRestore
+  restore: async () => (await import('./commands/restore')).runRestore,
+  desk: async () => (await import('./commands/desk')).runDesk
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

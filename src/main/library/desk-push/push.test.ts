@@ -1,0 +1,340 @@
+// factdesk desk push against a real PostgreSQL (FACTDESK_TEST_DATABASE_URL; each test in a schema
+// of its own). What the desk holds is compared with the library through the store interface only,
+// with ids replaced by what they stand for (a text by its content, a history entry by its place),
+// since every id changes on the way.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import pg from 'pg'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CheckResult } from '../../../shared/check'
+import type { DecisionInput } from '../../../shared/workbench'
+import { bytesOf, makeDoc } from '../../../test-support/library/docs'
+import type { Library } from '../store'
+import { openDesk, openPostgresLibrary, type OpenDesk } from '../postgres'
+import { openLibrary } from '../sqlite'
+import { LOCAL_TABLES, PUSHED_TABLES, deskColumns, libraryColumns, libraryTables } from './copy-columns'
+import { pushLibraryFile } from './push'
+import { remapDecision, remapResult, remapSourceIds } from './remap-ids'
+
+const url = process.env['FACTDESK_TEST_DATABASE_URL']
+const suite = url ? describe : describe.skip
+const reason = url
+  ? ''
+  : ' (skipped: FACTDESK_TEST_DATABASE_URL is not set; npm test and npm run test:stores set it)'
+
+const add = (
+  library: Library,
+  paragraphs: string[],
+  meta: { title?: string; role?: 'story' | 'source' } = {}
+) => {
+  const doc = makeDoc(paragraphs, {
+    title: meta.title ?? null,
+    outlet: 'Coast Daily',
+    removed: [{ text: 'ADVERTISEMENT', reason: 'advertising marker' }] as never
+  })
+  return library.importDocument({
+    fileName: `${paragraphs[0]!.slice(0, 10)}.html`,
+    bytes: bytesOf(`<p>${doc.cleanedText}</p>`),
+    doc,
+    role: meta.role ?? 'source'
+  })
+}
+
+const claim = (id: string, sourceId: number, silent: number[]) => ({
+  id,
+  kind: 'quantity' as const,
+  text: '12',
+  start: 0,
+  end: 2,
+  sentence: { start: 0, end: 10 },
+  normalized: { value: 12 },
+  status: 'conflicting' as const,
+  flags: [],
+  evidence: [
+    {
+      sourceId,
+      sourceTitle: 'Wire',
+      outlet: null,
+      paragraphIndex: 0,
+      text: '40',
+      start: 0,
+      end: 2,
+      relation: 'contradicts' as const,
+      reason: 'figure differs'
+    }
+  ],
+  silent
+})
+
+const decision = (checkId: number, claimId: string, input: Partial<DecisionInput>): DecisionInput => ({
+  checkId,
+  claimId,
+  status: 'verified',
+  correctedText: null,
+  note: null,
+  pinned: [],
+  ...input
+})
+
+/**
+ * A library with two sources, a story, a check of it with decisions, undo and redo entries,
+ * a pinned passage, an editor claim and house names.
+ */
+async function fillLibrary(library: Library): Promise<void> {
+  const wire = await add(library, ['Forty people were hurt in the blast on Friday.', 'Police said so.'], {
+    title: 'Wire'
+  })
+  const other = await add(library, ['Twelve were killed, officials said.'], { title: 'Other outlet' })
+  const story = await add(library, ['12 people died in the blast on Friday.', 'More later.'], {
+    title: 'Blast kills 12',
+    role: 'story'
+  })
+  const result: CheckResult = {
+    version: 1,
+    story: {
+      id: story.id,
+      title: 'Blast kills 12',
+      publishedAt: null,
+      inferredDate: '2024-05-03',
+      inferredFrom: [wire.id]
+    },
+    sources: [wire.id, other.id].map((id) => ({
+      id,
+      title: null,
+      outlet: null,
+      publishedAt: null,
+      url: null
+    })),
+    versions: [{ id: other.id, title: 'Other outlet', share: 0.1, included: false }],
+    claims: [claim('c1', wire.id, [other.id]), claim('c2', other.id, [])],
+    generatedAt: '2024-05-03T10:00:00.000Z'
+  }
+  const check = await library.checks.create({
+    storyId: story.id,
+    title: 'Blast kills 12',
+    sourceIds: [wire.id, other.id],
+    result
+  })
+  const pinned = [
+    { sourceId: wire.id, paragraphIndex: 0, start: 0, end: 5, text: 'Forty', sourceTitle: 'Wire' }
+  ]
+  await library.checks.decide(decision(check.id, 'c1', { status: 'disputed', note: 'wire says 40', pinned }))
+  await library.checks.decide(
+    decision(check.id, 'c2', {
+      status: 'corrected',
+      correctedText: '12 people',
+      publish: true,
+      publicExplanation: 'Per police.'
+    })
+  )
+  await library.checks.undo(check.id)
+  await library.checks.redo(check.id)
+  await library.checks.undo(check.id)
+  await library.checks.addEditorClaim(check.id, { kind: 'event', start: 3, end: 9 })
+  await library.addHouseName('Yoko Kamikawa', 'foreign minister')
+  await library.addHouseName('Andrii Sybiha')
+}
+
+/** Everything a store holds that a push carries, with ids replaced by what they stand for. */
+async function portable(library: Library) {
+  const { texts } = await library.list({ limit: 1000, offset: 0 })
+  const details = await Promise.all(texts.map((t) => library.get(t.id)))
+  const byHash = details.map((d) => d!).sort((a, b) => a.contentHash.localeCompare(b.contentHash))
+  // A text's stand-in: its content, as a number so the remap functions take it.
+  const key = new Map(byHash.map((d) => [d.id, parseInt(d.contentHash.slice(0, 12), 16)]))
+  const textsOut = await Promise.all(
+    byHash.map(async ({ id, paragraphs, ...rest }) => ({
+      ...rest,
+      paragraphs: paragraphs.map(({ id: _p, ...p }) => p),
+      bytes: Buffer.from((await library.originalBytes(id))!).toString('base64')
+    }))
+  )
+  const checks = []
+  for (const summary of await library.checks.list()) {
+    const stored = (await library.checks.get(summary.id))!
+    const history = await library.checks.history(summary.id)
+    const place = new Map(history.map((h, i) => [h.id, i]))
+    checks.push({
+      summary: {
+        ...stored.summary,
+        id: 0,
+        storyId: key.get(stored.summary.storyId),
+        sourceIds: remapSourceIds(stored.summary.sourceIds, key)
+      },
+      result: remapResult(stored.result, key),
+      decisions: (await library.checks.decisions(summary.id)).map((d) => remapDecision(d, key)),
+      history: history.map((h) => ({
+        ...h,
+        id: place.get(h.id),
+        before: h.before && remapDecision(h.before, key),
+        after: remapDecision(h.after, key),
+        ...(h.undoes !== undefined ? { undoes: place.get(h.undoes) } : {}),
+        ...(h.redoes !== undefined ? { redoes: place.get(h.redoes) } : {})
+      })),
+      undo: await library.checks.undoState(summary.id),
+      editorClaims: (await library.checks.editorClaims(summary.id)).map(({ rowId: _r, ...c }) => c)
+    })
+  }
+  const houseNames = (await library.listHouseNames()).map(({ id: _id, ...n }) => n)
+  return { texts: textsOut, checks, houseNames }
+}
+
+suite(`factdesk desk push${reason}`, () => {
+  let dir: string
+  let libraryPath: string
+  let schema: string
+  let desk: OpenDesk
+  let n = 0
+
+  const deskLibrary = () => openPostgresLibrary(url!, { schema })
+  const withLibrary = async <T>(work: (library: Library) => Promise<T>): Promise<T> => {
+    const library = openLibrary(libraryPath)
+    try {
+      return await work(library)
+    } finally {
+      await library.close()
+    }
+  }
+  const withDeskLibrary = async <T>(work: (library: Library) => Promise<T>): Promise<T> => {
+    const library = await deskLibrary()
+    try {
+      return await work(library)
+    } finally {
+      await library.close()
+    }
+  }
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'factdesk-push-'))
+    libraryPath = join(dir, 'mine.sqlite')
+    schema = `factdesk_push_${process.pid}_${++n}`
+    desk = await openDesk(url!, { schema })
+  })
+  afterEach(async () => {
+    await desk.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    for (let i = 1; i <= n; i++)
+      await client.query(`DROP SCHEMA IF EXISTS factdesk_push_${process.pid}_${i} CASCADE`)
+    await client.end()
+  })
+
+  it('copies texts, checks, decisions with their history, editor claims and house names; the desk reads the same', async () => {
+    // The desk already has texts, so its ids differ from the library's: a reference left
+    // unmapped would show.
+    await withDeskLibrary(async (d) => {
+      await add(d, ['A desk text about something else entirely.'])
+      await add(d, ['Another desk text, on the harbour.'])
+    })
+    await withLibrary(fillLibrary)
+    const summary = await pushLibraryFile(libraryPath, desk.db)
+    expect(summary).toEqual({
+      texts: { added: 3, existing: 0 },
+      checks: { added: 1, existing: 0 },
+      decisions: 2,
+      historyEntries: 5,
+      editorClaims: 1,
+      houseNames: { added: 2, existing: 0 }
+    })
+
+    const mine = await withLibrary(portable)
+    const theirs = await withDeskLibrary(portable)
+    expect(theirs.checks).toEqual(mine.checks)
+    expect(theirs.houseNames).toEqual(mine.houseNames)
+    for (const text of mine.texts) expect(theirs.texts).toContainEqual(text)
+    expect(theirs.texts).toHaveLength(5)
+
+    await withDeskLibrary(async (d) => {
+      // References point at the desk's texts: the check's story is the pushed story.
+      const [check] = await d.checks.list()
+      const story = (await d.get(check!.storyId))!
+      expect(story.title).toBe('Blast kills 12')
+      const stored = (await d.checks.get(check!.id))!
+      expect(stored.result.story.id).toBe(story.id)
+      const wire = (await d.search('Forty', 10)).find((h) => h.field === 'paragraph')!
+      expect(stored.result.claims[0]!.evidence[0]!.sourceId).toBe(wire.textId)
+      expect((await d.checks.decisions(check!.id))[0]!.pinned[0]!.sourceId).toBe(wire.textId)
+      // The full-text index has the pushed texts, headlines too.
+      expect((await d.search('blast', 10)).map((h) => h.field)).toContain('headline')
+      // Undo goes on from where the library was: the last undo can be redone.
+      expect(await d.checks.undoState(check!.id)).toEqual({ canUndo: true, canRedo: true })
+    })
+  })
+
+  it('adds nothing the second time', async () => {
+    await withLibrary(fillLibrary)
+    await pushLibraryFile(libraryPath, desk.db)
+    const once = await withDeskLibrary(portable)
+    const again = await pushLibraryFile(libraryPath, desk.db)
+    expect(again).toEqual({
+      texts: { added: 0, existing: 3 },
+      checks: { added: 0, existing: 1 },
+      decisions: 0,
+      historyEntries: 0,
+      editorClaims: 0,
+      houseNames: { added: 0, existing: 2 }
+    })
+    expect(await withDeskLibrary(portable)).toEqual(once)
+  })
+
+  it('maps a text the desk already has (same cleaned content) to that text', async () => {
+    const deskStory = await withDeskLibrary((d) =>
+      add(d, ['12 people died in the blast on Friday.', 'More later.'], {
+        title: 'The desk’s own headline',
+        role: 'story'
+      })
+    )
+    await withLibrary(fillLibrary)
+    const summary = await pushLibraryFile(libraryPath, desk.db)
+    expect(summary.texts).toEqual({ added: 2, existing: 1 })
+    await withDeskLibrary(async (d) => {
+      expect(await d.count()).toBe(3)
+      const [check] = await d.checks.list()
+      expect(check!.storyId).toBe(deskStory.id)
+      expect((await d.checks.get(check!.id))!.result.story.id).toBe(deskStory.id)
+      expect((await d.get(deskStory.id))!.title).toBe('The desk’s own headline')
+    })
+  })
+
+  it('leaves the desk exactly as it was when a row fails midway', async () => {
+    await withDeskLibrary((d) => add(d, ['A desk text about something else entirely.']))
+    await withLibrary(fillLibrary)
+    // PostgreSQL's text cannot hold a NUL character, SQLite's can: the last decision fails, after
+    // the texts, house names, the check and the first decision were written.
+    const raw = new Database(libraryPath)
+    raw.prepare(`UPDATE decisions SET note = 'bad' || char(0) || 'note' WHERE claim_id = 'c2'`).run()
+    raw.close()
+    const before = await withDeskLibrary(portable)
+    await expect(pushLibraryFile(libraryPath, desk.db)).rejects.toThrow(/0x00/)
+    expect(await withDeskLibrary(portable)).toEqual(before)
+  })
+
+  it('refuses, writing nothing, a library column the desk does not have', async () => {
+    await withLibrary(fillLibrary)
+    const raw = new Database(libraryPath)
+    raw.exec(`ALTER TABLE decisions ADD COLUMN reviewer TEXT`)
+    raw.close()
+    await expect(pushLibraryFile(libraryPath, desk.db)).rejects.toThrow(/desk has no reviewer in decisions/)
+    expect(await withDeskLibrary((d) => d.count())).toBe(0)
+  })
+
+  it('knows every table of the library, and each pushed one has the same columns in both stores', async () => {
+    await withLibrary(async () => undefined)
+    const raw = new Database(libraryPath, { readonly: true })
+    try {
+      const known = new Set([...Object.keys(PUSHED_TABLES), ...Object.keys(LOCAL_TABLES)])
+      expect(libraryTables(raw).filter((t) => !known.has(t))).toEqual([])
+      for (const table of Object.keys(PUSHED_TABLES)) {
+        const desks = [...(await deskColumns(desk.db, table)).keys()].sort()
+        expect({ table, columns: desks }).toEqual({ table, columns: libraryColumns(raw, table).sort() })
+      }
+    } finally {
+      raw.close()
+    }
+  })
+})

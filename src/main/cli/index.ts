@@ -10,8 +10,8 @@ Usage:
   factdesk report CHECK --library FILE --format html|pdf|md|csv|json|claimreview [--out FILE]
   factdesk meta TEXT --library FILE [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--url U]
   factdesk serve --library FILE [--port N]
-  factdesk backup --library FILE --out FILE [--force]
-  factdesk restore BACKUP --library FILE
+  factdesk backup --library FILE | --database URL --out FILE [--force]
+  factdesk restore BACKUP --library FILE | --database URL
   factdesk desk push --library FILE --database URL
   factdesk --version | --help
 

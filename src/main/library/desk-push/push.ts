@@ -11,6 +11,7 @@
 //   already there is left as it is, with its decisions and history, and nothing of it is copied
 //   again (decisions made in the library after its first push are not carried over);
 // - a house name by its spelling, whatever its case (the desk's unique rule).
+import { existsSync } from 'node:fs'
 import Database, { type Database as Connection } from 'better-sqlite3'
 import type { CheckResult } from '../../../shared/check'
 import { ApiError } from '../../../shared/errors'
@@ -45,6 +46,8 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
  * transaction, so what is pushed is one consistent moment of it even while the app writes.
  */
 export async function pushLibraryFile(libraryPath: string, desk: Db): Promise<PushSummary> {
+  // openLibrary would create a missing file and push an empty library.
+  if (!existsSync(libraryPath)) throw new ApiError('NOT_FOUND', `There is no library ${libraryPath}.`)
   await openLibrary(libraryPath).close()
   const library = new Database(libraryPath, { readonly: true, fileMustExist: true })
   try {

@@ -98,30 +98,36 @@ export function pushLibrary(library: Connection, desk: Db): Promise<PushSummary>
           id: number
         }>
       ).map((r) => r.id)
+    const deskText = async (hash: unknown): Promise<number | undefined> =>
+      (await tx.query<{ id: number }>('SELECT id FROM texts WHERE content_hash = $1', [hash]))[0]?.id
     for (const id of ids('texts')) {
-      const [text] = read('texts', 'WHERE id = ?', id)
-      const [added] = await insert(
-        tx,
-        copy('texts'),
-        [text!],
-        'ON CONFLICT (content_hash) DO NOTHING RETURNING id'
-      )
-      if (added) {
-        textIds.set(id, added.id)
-        summary.texts.added++
-        const paragraphs = read('paragraphs', 'WHERE text_id = ? ORDER BY idx', id)
-        await insert(
+      // The hash first: a text the desk has is not read, nor its bytes sent, again.
+      const hash = library.prepare('SELECT content_hash FROM texts WHERE id = ?').pluck().get(id)
+      let deskId = await deskText(hash)
+      if (deskId === undefined) {
+        const [text] = read('texts', 'WHERE id = ?', id)
+        // ON CONFLICT: an editor may import the same article while the push runs.
+        const [added] = await insert(
           tx,
-          copy('paragraphs'),
-          paragraphs.map((p) => ({ ...p, text_id: added.id }))
+          copy('texts'),
+          [text!],
+          'ON CONFLICT (content_hash) DO NOTHING RETURNING id'
         )
-      } else {
-        const [existing] = await tx.query<{ id: number }>('SELECT id FROM texts WHERE content_hash = $1', [
-          text!['content_hash']
-        ])
-        textIds.set(id, existing!.id)
-        summary.texts.existing++
+        if (added) {
+          const paragraphs = read('paragraphs', 'WHERE text_id = ? ORDER BY idx', id)
+          await insert(
+            tx,
+            copy('paragraphs'),
+            paragraphs.map((p) => ({ ...p, text_id: added.id }))
+          )
+          textIds.set(id, added.id)
+          summary.texts.added++
+          continue
+        }
+        deskId = await deskText(hash)
       }
+      textIds.set(id, deskId!)
+      summary.texts.existing++
     }
 
     for (const name of read('house_names', 'ORDER BY id')) {

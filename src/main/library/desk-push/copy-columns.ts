@@ -31,6 +31,13 @@ export const LOCAL_TABLES: Readonly<Record<string, string>> = {
   titles_fts: 'the headline index of SQLite; the desk makes its own'
 }
 
+/**
+ * Columns only the desk has ("table.column"), which a pushed row leaves to their default, and why.
+ * None yet; a desk-only column added later (who made a decision, say) is listed here with what a
+ * pushed row should say, or the column-set test fails.
+ */
+export const DESK_ONLY_COLUMNS: Readonly<Record<string, string>> = {}
+
 /** The library's own tables: SQLite's internal ones and FTS5's shadow tables are not data. */
 export function libraryTables(library: Database): string[] {
   const rows = library

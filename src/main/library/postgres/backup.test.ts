@@ -12,6 +12,28 @@ import { openPostgresLibrary, SCHEMA_VERSION } from './index'
 
 const clusterUrl = process.env['FACTDESK_TEST_DATABASE_URL']
 
+describe('a desk backup that fails', () => {
+  it('leaves no file behind, and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factdesk-desk-backup-fail-'))
+    try {
+      // Port 1 on loopback: nothing listens there. Without pg_dump installed it fails earlier,
+      // saying so, and leaves nothing either.
+      const error = await backupDesk('postgres://x:secret@127.0.0.1:1/desk', join(dir, 'desk.dump')).catch(
+        (e: unknown) => e as Error
+      )
+      expect(error).toBeInstanceOf(Error)
+      const { message } = error as Error
+      expect(message).toMatch(
+        /^(pg_dump could not back up postgres:\/\/x@127\.0\.0\.1:1\/desk: .*Nothing was written\.|pg_dump is not installed)/s
+      )
+      expect(message).not.toContain('secret')
+      expect(readdirSync(dir)).toEqual([])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('finding pg_dump', () => {
   it('names where it looked when the program is missing', () => {
     expect(() => findPostgresTool('pg_no_such_tool', { PATH: '' })).toThrow(

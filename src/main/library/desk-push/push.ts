@@ -18,7 +18,7 @@ import { ApiError } from '../../../shared/errors'
 import type { Decision, PinnedEvidence } from '../../../shared/workbench'
 import type { Db } from '../postgres/connection'
 import { openLibrary } from '../sqlite'
-import { tableCopy, toDeskValue, type PushedTable, type TableCopy } from './copy-columns'
+import { PUSHED_TABLES, tableCopy, toDeskValue, type PushedTable, type TableCopy } from './copy-columns'
 import { remapDecision, remapPinned, remapResult, remapSourceIds } from './remap-ids'
 
 export interface PushSummary {
@@ -65,24 +65,51 @@ export async function pushLibraryFile(libraryPath: string, desk: Db): Promise<Pu
 export function pushLibrary(library: Connection, desk: Db): Promise<PushSummary> {
   return desk.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK])
-    const copies = new Map<PushedTable, TableCopy>()
-    for (const table of [
-      'texts',
-      'paragraphs',
-      'house_names',
-      'checks',
-      'decisions',
-      'decision_history',
-      'manual_claims'
-    ] as const)
-      copies.set(table, await tableCopy(library, tx, table))
-    const copy = (table: PushedTable) => copies.get(table)!
-    const read = (table: PushedTable, where: string, ...params: unknown[]): Row[] =>
+    const push = await startPush(library, tx)
+    await pushTexts(push)
+    await pushHouseNames(push)
+    for (const id of push.ids('checks')) await pushCheck(push, id)
+    return push.summary
+  })
+}
+
+/** One push in progress: both databases, the columns each table copies, the texts mapped so far. */
+interface Push {
+  tx: Db
+  /** The library's rows of `table`, with the columns the push copies. */
+  read(table: PushedTable, where: string, ...params: unknown[]): Row[]
+  /** The library's ids of `table`, in the order they were made. */
+  ids(table: PushedTable, where?: string, ...params: unknown[]): number[]
+  /** Inserts rows into the desk's `table`; what `suffix` returns (RETURNING id). */
+  insert(table: PushedTable, rows: Row[], suffix?: string): Promise<Array<{ id: number }>>
+  /** A library text's content hash, read without its row. */
+  contentHash(id: number): string
+  textIds: Map<number, number>
+  summary: PushSummary
+}
+
+async function startPush(library: Connection, tx: Db): Promise<Push> {
+  // Every table's columns first: a column the desk lacks refuses the push before any row.
+  const copies = new Map<PushedTable, TableCopy>()
+  for (const table of Object.keys(PUSHED_TABLES) as PushedTable[])
+    copies.set(table, await tableCopy(library, tx, table))
+  const copy = (table: PushedTable) => copies.get(table)!
+  return {
+    tx,
+    read: (table, where, ...params) =>
       library
         .prepare(`SELECT ${copy(table).columns.map(quote).join(', ')} FROM ${table} ${where}`)
-        .all(...params) as Row[]
-
-    const summary: PushSummary = {
+        .all(...params) as Row[],
+    ids: (table, where = '', ...params) =>
+      library
+        .prepare(`SELECT id FROM ${table} ${where} ORDER BY id`)
+        .pluck()
+        .all(...params) as number[],
+    insert: (table, rows, suffix) => insert(tx, copy(table), rows, suffix),
+    contentHash: (id) =>
+      library.prepare('SELECT content_hash FROM texts WHERE id = ?').pluck().get(id) as string,
+    textIds: new Map(),
+    summary: {
       texts: { added: 0, existing: 0 },
       checks: { added: 0, existing: 0 },
       decisions: 0,
@@ -90,150 +117,143 @@ export function pushLibrary(library: Connection, desk: Db): Promise<PushSummary>
       editorClaims: 0,
       houseNames: { added: 0, existing: 0 }
     }
+  }
+}
 
-    const textIds = new Map<number, number>()
-    const ids = (table: PushedTable, where = '', ...params: unknown[]): number[] =>
-      (
-        library.prepare(`SELECT id FROM ${table} ${where} ORDER BY id`).all(...params) as Array<{
-          id: number
-        }>
-      ).map((r) => r.id)
-    const deskText = async (hash: unknown): Promise<number | undefined> =>
-      (await tx.query<{ id: number }>('SELECT id FROM texts WHERE content_hash = $1', [hash]))[0]?.id
-    for (const id of ids('texts')) {
-      // The hash first: a text the desk has is not read, nor its bytes sent, again.
-      const hash = library.prepare('SELECT content_hash FROM texts WHERE id = ?').pluck().get(id)
-      let deskId = await deskText(hash)
-      if (deskId === undefined) {
-        const [text] = read('texts', 'WHERE id = ?', id)
-        // ON CONFLICT: an editor may import the same article while the push runs.
-        const [added] = await insert(
-          tx,
-          copy('texts'),
-          [text!],
-          'ON CONFLICT (content_hash) DO NOTHING RETURNING id'
+/** Every text, new to the desk or mapped to the desk's text with the same cleaned content. */
+async function pushTexts(push: Push): Promise<void> {
+  const { tx, textIds, summary } = push
+  const deskText = async (hash: unknown): Promise<number | undefined> =>
+    (await tx.query<{ id: number }>('SELECT id FROM texts WHERE content_hash = $1', [hash]))[0]?.id
+  for (const id of push.ids('texts')) {
+    // The hash first: a text the desk has is not read, nor its bytes sent, again.
+    const hash = push.contentHash(id)
+    let deskId = await deskText(hash)
+    if (deskId === undefined) {
+      const [text] = push.read('texts', 'WHERE id = ?', id)
+      // ON CONFLICT: an editor may import the same article while the push runs.
+      const [added] = await push.insert(
+        'texts',
+        [text!],
+        'ON CONFLICT (content_hash) DO NOTHING RETURNING id'
+      )
+      if (added) {
+        const paragraphs = push.read('paragraphs', 'WHERE text_id = ? ORDER BY idx', id)
+        await push.insert(
+          'paragraphs',
+          paragraphs.map((p) => ({ ...p, text_id: added.id }))
         )
-        if (added) {
-          const paragraphs = read('paragraphs', 'WHERE text_id = ? ORDER BY idx', id)
-          await insert(
-            tx,
-            copy('paragraphs'),
-            paragraphs.map((p) => ({ ...p, text_id: added.id }))
-          )
-          textIds.set(id, added.id)
-          summary.texts.added++
-          continue
-        }
-        deskId = await deskText(hash)
-      }
-      textIds.set(id, deskId!)
-      summary.texts.existing++
-    }
-
-    for (const name of read('house_names', 'ORDER BY id')) {
-      const added = await insert(
-        tx,
-        copy('house_names'),
-        [name],
-        'ON CONFLICT (lower(name)) DO NOTHING RETURNING id'
-      )
-      if (added.length > 0) summary.houseNames.added++
-      else summary.houseNames.existing++
-    }
-
-    for (const id of ids('checks')) {
-      const [check] = read('checks', 'WHERE id = ?', id)
-      const storyId = textIds.get(check!['story_id'] as number)!
-      const [already] = await tx.query(
-        `SELECT id FROM checks WHERE story_id = $1 AND created_at = $2 LIMIT 1`,
-        [storyId, check!['created_at']]
-      )
-      if (already) {
-        summary.checks.existing++
+        textIds.set(id, added.id)
+        summary.texts.added++
         continue
       }
-      const sourceIds = check!['source_ids_json'] as string | null
-      const [added] = await insert(
-        tx,
-        copy('checks'),
-        [
-          {
-            ...check,
-            story_id: storyId,
-            source_ids_json:
-              sourceIds === null
-                ? null
-                : JSON.stringify(remapSourceIds(JSON.parse(sourceIds) as number[], textIds)),
-            result_json: JSON.stringify(
-              remapResult(JSON.parse(check!['result_json'] as string) as CheckResult, textIds)
-            )
-          }
-        ],
-        'RETURNING id'
-      )
-      const checkId = added!.id
-      summary.checks.added++
-
-      const decisions = read('decisions', 'WHERE check_id = ? ORDER BY claim_id', id)
-      await insert(
-        tx,
-        copy('decisions'),
-        decisions.map((d) => ({
-          ...d,
-          check_id: checkId,
-          pinned_json: JSON.stringify(
-            remapPinned(JSON.parse(d['pinned_json'] as string) as PinnedEvidence[], textIds)
-          )
-        }))
-      )
-      summary.decisions += decisions.length
-
-      // In the order they were written, so undo reads the same stacks in the desk; an undo or
-      // redo names an earlier entry of the same check, already given its desk id.
-      const historyIds = new Map<number, number>()
-      const historyDecision = (json: unknown) =>
-        json === null ? null : JSON.stringify(remapDecision(JSON.parse(json as string) as Decision, textIds))
-      const linked = (entry: number | null, from: number): number | null => {
-        if (entry === null) return null
-        const deskId = historyIds.get(entry)
-        if (deskId === undefined)
-          throw new ApiError(
-            'INTERNAL',
-            `History entry ${from} of check ${id} reverses entry ${entry}, which that check does not have; nothing was pushed.`
-          )
-        return deskId
-      }
-      for (const entryId of ids('decision_history', 'WHERE check_id = ?', id)) {
-        const [entry] = read('decision_history', 'WHERE id = ?', entryId)
-        const [addedEntry] = await insert(
-          tx,
-          copy('decision_history'),
-          [
-            {
-              ...entry,
-              check_id: checkId,
-              before_json: historyDecision(entry!['before_json']),
-              after_json: historyDecision(entry!['after_json']),
-              undoes: linked(entry!['undoes'] as number | null, entryId),
-              redoes: linked(entry!['redoes'] as number | null, entryId)
-            }
-          ],
-          'RETURNING id'
-        )
-        historyIds.set(entryId, addedEntry!.id)
-        summary.historyEntries++
-      }
-
-      const claims = read('manual_claims', 'WHERE check_id = ? ORDER BY id', id)
-      await insert(
-        tx,
-        copy('manual_claims'),
-        claims.map((c) => ({ ...c, check_id: checkId }))
-      )
-      summary.editorClaims += claims.length
+      deskId = await deskText(hash)
     }
-    return summary
-  })
+    textIds.set(id, deskId!)
+    summary.texts.existing++
+  }
+}
+
+async function pushHouseNames(push: Push): Promise<void> {
+  for (const name of push.read('house_names', 'ORDER BY id')) {
+    const added = await push.insert(
+      'house_names',
+      [name],
+      'ON CONFLICT (lower(name)) DO NOTHING RETURNING id'
+    )
+    if (added.length > 0) push.summary.houseNames.added++
+    else push.summary.houseNames.existing++
+  }
+}
+
+/** A check with its decisions, history and editor claims, unless the desk has it already. */
+async function pushCheck(push: Push, id: number): Promise<void> {
+  const { tx, textIds, summary } = push
+  const [check] = push.read('checks', 'WHERE id = ?', id)
+  const storyId = textIds.get(check!['story_id'] as number)!
+  const [already] = await tx.query(`SELECT id FROM checks WHERE story_id = $1 AND created_at = $2 LIMIT 1`, [
+    storyId,
+    check!['created_at']
+  ])
+  if (already) {
+    summary.checks.existing++
+    return
+  }
+  const sourceIds = check!['source_ids_json'] as string | null
+  const [added] = await push.insert(
+    'checks',
+    [
+      {
+        ...check,
+        story_id: storyId,
+        source_ids_json:
+          sourceIds === null
+            ? null
+            : JSON.stringify(remapSourceIds(JSON.parse(sourceIds) as number[], textIds)),
+        result_json: JSON.stringify(
+          remapResult(JSON.parse(check!['result_json'] as string) as CheckResult, textIds)
+        )
+      }
+    ],
+    'RETURNING id'
+  )
+  const checkId = added!.id
+  summary.checks.added++
+
+  const decisions = push.read('decisions', 'WHERE check_id = ? ORDER BY claim_id', id)
+  await push.insert(
+    'decisions',
+    decisions.map((d) => ({
+      ...d,
+      check_id: checkId,
+      pinned_json: JSON.stringify(
+        remapPinned(JSON.parse(d['pinned_json'] as string) as PinnedEvidence[], textIds)
+      )
+    }))
+  )
+  summary.decisions += decisions.length
+
+  // In the order they were written, so undo reads the same stacks in the desk; an undo or redo
+  // names an earlier entry of the same check, already given its desk id.
+  const historyIds = new Map<number, number>()
+  const historyDecision = (json: unknown) =>
+    json === null ? null : JSON.stringify(remapDecision(JSON.parse(json as string) as Decision, textIds))
+  const linked = (entry: number | null, from: number): number | null => {
+    if (entry === null) return null
+    const deskId = historyIds.get(entry)
+    if (deskId === undefined)
+      throw new ApiError(
+        'INTERNAL',
+        `History entry ${from} of check ${id} reverses entry ${entry}, which that check does not have; nothing was pushed.`
+      )
+    return deskId
+  }
+  for (const entryId of push.ids('decision_history', 'WHERE check_id = ?', id)) {
+    const [entry] = push.read('decision_history', 'WHERE id = ?', entryId)
+    const [addedEntry] = await push.insert(
+      'decision_history',
+      [
+        {
+          ...entry,
+          check_id: checkId,
+          before_json: historyDecision(entry!['before_json']),
+          after_json: historyDecision(entry!['after_json']),
+          undoes: linked(entry!['undoes'] as number | null, entryId),
+          redoes: linked(entry!['redoes'] as number | null, entryId)
+        }
+      ],
+      'RETURNING id'
+    )
+    historyIds.set(entryId, addedEntry!.id)
+    summary.historyEntries++
+  }
+
+  const claims = push.read('manual_claims', 'WHERE check_id = ? ORDER BY id', id)
+  await push.insert(
+    'manual_claims',
+    claims.map((c) => ({ ...c, check_id: checkId }))
+  )
+  summary.editorClaims += claims.length
 }
 
 /** Inserts `rows` (the library's columns, references already mapped) in as few statements as fit. */

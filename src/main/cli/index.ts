@@ -10,8 +10,9 @@ Usage:
   factdesk report CHECK --library FILE --format html|pdf|md|csv|json|claimreview [--out FILE]
   factdesk meta TEXT --library FILE [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--url U]
   factdesk serve --library FILE [--port N]
-  factdesk backup --library FILE --out FILE [--force]
-  factdesk restore BACKUP --library FILE
+  factdesk backup --library FILE | --database URL --out FILE [--force]
+  factdesk restore BACKUP --library FILE | --database URL
+  factdesk desk push --library FILE --database URL
   factdesk --version | --help
 
 Run "factdesk COMMAND --help" for a command's options.`
@@ -25,7 +26,8 @@ const commands: Record<string, () => Promise<Command>> = {
   meta: async () => (await import('./commands/meta')).runMeta,
   serve: async () => (await import('./commands/serve')).runServe,
   backup: async () => (await import('./commands/backup')).runBackup,
-  restore: async () => (await import('./commands/restore')).runRestore
+  restore: async () => (await import('./commands/restore')).runRestore,
+  desk: async () => (await import('./commands/desk')).runDesk
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -11,6 +11,7 @@ import { seedDemoLibrary } from '../../services/importer'
 import { decisionEventsOf } from '../../transports/decision-events'
 import { startHttpServer } from '../../transports/http'
 import type { CliIo } from '../io'
+import { DATABASE_VARIABLE } from '../open-desk'
 import { RENDERER_DIR, SAMPLES_DIR } from '../paths'
 import { version } from '../version'
 
@@ -22,8 +23,7 @@ it carries a token that every API call needs. Stop with Ctrl+C.
 --database (or FACTDESK_DATABASE_URL, when --library is not given) serves a desk's library on
 PostgreSQL instead of a library file.`
 
-/** Where a desk's database is named when --database is not given. */
-export const DATABASE_VARIABLE = 'FACTDESK_DATABASE_URL'
+export { DATABASE_VARIABLE } from '../open-desk'
 
 export interface ServeHandle {
   url: string

@@ -3,7 +3,7 @@
 import pg from 'pg'
 import { libraryTooNew } from '../too-new'
 import type { Library } from '../store'
-import { createDb } from './connection'
+import { createDb, type Db } from './connection'
 import { createPostgresLibrary } from './library'
 import { createNoticeChannel } from './notice-channel'
 import { migrate, SCHEMA_VERSION } from './schema'
@@ -29,11 +29,18 @@ export function databaseLabel(url: string): string {
   }
 }
 
+/** A desk's database, migrated and ready: the pool's queries and the way to close it. */
+export interface OpenDesk {
+  db: Db
+  close(): Promise<void>
+}
+
 /**
  * Connects to the database at `url`, bringing its schema up to date. Refuses, untouched, a
- * database a newer build migrated.
+ * database a newer build migrated. For work beside the store (factdesk desk push); everything
+ * else goes through openPostgresLibrary.
  */
-export async function openPostgresLibrary(url: string, options: OpenPostgresOptions = {}): Promise<Library> {
+export async function openDesk(url: string, options: OpenPostgresOptions = {}): Promise<OpenDesk> {
   const schema = options.schema
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
     throw new Error(`Not a schema name Factdesk uses: ${schema}`)
@@ -61,13 +68,23 @@ export async function openPostgresLibrary(url: string, options: OpenPostgresOpti
     await pool.end()
     throw error
   }
+  return { db: createDb(pool), close: () => pool.end() }
+}
+
+/**
+ * Connects to the database at `url`, bringing its schema up to date. Refuses, untouched, a
+ * database a newer build migrated.
+ */
+export async function openPostgresLibrary(url: string, options: OpenPostgresOptions = {}): Promise<Library> {
+  const desk = await openDesk(url, options)
+  const schema = options.schema
   // One channel per schema: stores sharing a database in schemas of their own never hear each other.
   const notices = createNoticeChannel(
     { connectionString: url },
     schema ? `factdesk_decisions_${schema}` : 'factdesk_decisions'
   )
-  return createPostgresLibrary(createDb(pool), notices, async () => {
+  return createPostgresLibrary(desk.db, notices, async () => {
     await notices.close()
-    await pool.end()
+    await desk.close()
   })
 }

@@ -64,7 +64,8 @@ describe('ids rewritten for the desk', () => {
       ],
       publish: false,
       publicExplanation: null,
-      updatedAt: '2024-01-01T00:00:00.000Z'
+      updatedAt: '2024-01-01T00:00:00.000Z',
+      version: 1
     }
     expect(remapDecision(decision, ids).pinned).toEqual([
       { sourceId: 11, paragraphIndex: 0, start: 0, end: 1, text: 'x' },

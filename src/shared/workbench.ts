@@ -31,7 +31,9 @@ export const decisionSchema = z.object({
   publish: z.boolean(),
   /** What a reader of the ClaimReview is told (its reviewBody); the note stays private. */
   publicExplanation: z.string().nullable(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  /** Who made it: a desk member, the checker named in the preferences, or null when unknown. */
+  actor: z.string().nullable().optional()
 })
 export type Decision = z.infer<typeof decisionSchema>
 
@@ -44,7 +46,9 @@ export const historyEntrySchema = z.object({
   /** Present on an entry written by Undo: the entry it reversed. */
   undoes: z.number().int().optional(),
   /** Present on an entry written by Redo: the entry it made again. */
-  redoes: z.number().int().optional()
+  redoes: z.number().int().optional(),
+  /** Who made the change (as Decision.actor); null for entries from before it was recorded. */
+  actor: z.string().nullable().optional()
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 

@@ -9,10 +9,23 @@ import {
   type ParsedInput
 } from '../../shared/contract'
 import { ApiError } from '../../shared/errors'
+import type { MemberRole } from '../../shared/members'
 
 export interface HandlerContext {
   /** Which transport carried the call: some inputs (file paths) are trusted only over IPC. */
   transport: 'ipc' | 'http'
+  /**
+   * On a desk, the member who signed in (the transport has checked the session); absent in
+   * single-user serve and the app, where whoever can call is the one user.
+   */
+  member?: DeskMember
+}
+
+/** The signed-in member as handlers see them. */
+export interface DeskMember {
+  id: number
+  name: string
+  role: MemberRole
 }
 
 export type Handler<M extends MethodName> = (

@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/errors'
 import { formatHouseNames, parseHouseNames } from '../core/names/house-names-file'
 import type { Library } from '../library'
 import {
+  actorOf,
   addEditorClaim,
   checkDetail,
   planCreateCheck,
@@ -148,18 +149,20 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.progress': () => ({ running: checkJobs.running() }),
     'checks.cancel': (input) => ({ cancelled: checkJobs.cancel(input.jobId) }),
     'checks.delete': async (input) => ({ deleted: await library.checks.delete(input.id) }),
-    'checks.decide': async (input) => {
+    'checks.decide': async (input, context) => {
       const stored = await library.checks.get(input.checkId)
       if (!stored) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
       if (!stored.result.claims.some((c) => c.id === input.claimId)) {
         throw new ApiError('NOT_FOUND', `Check ${input.checkId} has no claim “${input.claimId}”.`)
       }
-      const saved = await library.checks.decide(input)
+      const saved = await library.checks.decide(input, await actorOf(library, context.member))
       if (!saved) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
       return saved
     },
-    'checks.undo': (input) => undoOrRedo(library, input.checkId, 'undo'),
-    'checks.redo': (input) => undoOrRedo(library, input.checkId, 'redo'),
+    'checks.undo': async (input, context) =>
+      undoOrRedo(library, input.checkId, 'undo', await actorOf(library, context.member)),
+    'checks.redo': async (input, context) =>
+      undoOrRedo(library, input.checkId, 'redo', await actorOf(library, context.member)),
     'checks.export': async (input) => {
       const file = await exportReport(library, input.id, input.format, {
         newsroom: input.newsroom,

@@ -85,6 +85,7 @@ export interface DecisionRow {
   publish: 0 | 1 | boolean
   public_explanation: string | null
   updated_at: string
+  actor: string | null
 }
 
 export function toDecision(row: DecisionRow): Decision {
@@ -96,7 +97,8 @@ export function toDecision(row: DecisionRow): Decision {
     pinned: JSON.parse(row.pinned_json) as PinnedEvidence[],
     publish: row.publish === 1 || row.publish === true,
     publicExplanation: row.public_explanation,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    actor: row.actor
   }
 }
 
@@ -108,6 +110,7 @@ export interface HistoryRow {
   after_json: string
   undoes: number | null
   redoes: number | null
+  actor: string | null
 }
 
 export function toHistoryEntry(row: HistoryRow): HistoryEntry {
@@ -118,7 +121,8 @@ export function toHistoryEntry(row: HistoryRow): HistoryEntry {
     before: row.before_json ? (JSON.parse(row.before_json) as Decision) : null,
     after: JSON.parse(row.after_json) as Decision,
     ...(row.undoes !== null ? { undoes: row.undoes } : {}),
-    ...(row.redoes !== null ? { redoes: row.redoes } : {})
+    ...(row.redoes !== null ? { redoes: row.redoes } : {}),
+    actor: row.actor
   }
 }
 

@@ -17,12 +17,12 @@ import {
 import type { ChecksStore, SavedDecision } from '../store'
 import type { Db } from './connection'
 
-const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes'
+const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes, actor'
 // "Decided" counts claims with a status other than open.
 const CHECK_COLUMNS = `c.id, c.story_id, c.title, c.source_ids_json, c.result_json, c.created_at, c.updated_at,
   (SELECT count(*)::int FROM decisions d WHERE d.check_id = c.id AND d.status <> 'open') AS decided`
 const DECISION_COLUMNS =
-  'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at'
+  'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at, actor'
 
 export function createChecksStore(db: Db, now: () => string = () => new Date().toISOString()): ChecksStore {
   const checkRow = async (tx: Db, id: number, lock = false): Promise<CheckRow | undefined> =>
@@ -42,6 +42,7 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
   async function write(
     tx: Db,
     input: DecisionInput,
+    actor: string | null,
     link: { undoes?: number; redoes?: number } = {}
   ): Promise<SavedDecision> {
     const at = now()
@@ -50,15 +51,15 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
       [input.checkId, input.claimId]
     )
     const before = beforeRow ? toDecision(beforeRow) : null
-    const decision = nextDecision(input, before, at)
+    const decision = { ...nextDecision(input, before, at), actor }
     await tx.query(
       `INSERT INTO decisions (check_id, claim_id, status, corrected_text, note, pinned_json, publish,
-         public_explanation, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         public_explanation, updated_at, actor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (check_id, claim_id) DO UPDATE SET status = excluded.status,
          corrected_text = excluded.corrected_text, note = excluded.note, pinned_json = excluded.pinned_json,
          publish = excluded.publish, public_explanation = excluded.public_explanation,
-         updated_at = excluded.updated_at`,
+         updated_at = excluded.updated_at, actor = excluded.actor`,
       [
         input.checkId,
         input.claimId,
@@ -68,12 +69,13 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
         JSON.stringify(decision.pinned),
         decision.publish,
         decision.publicExplanation,
-        at
+        at,
+        actor
       ]
     )
     const [entry] = await tx.query<{ id: number }>(
-      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes, actor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         input.checkId,
         input.claimId,
@@ -81,17 +83,22 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
         before ? JSON.stringify(before) : null,
         JSON.stringify(decision),
         link.undoes ?? null,
-        link.redoes ?? null
+        link.redoes ?? null,
+        actor
       ]
     )
     await tx.query('UPDATE checks SET updated_at = $1 WHERE id = $2', [at, input.checkId])
     return {
       decision,
-      entry: { id: entry!.id, claimId: input.claimId, at, before, after: decision, ...link }
+      entry: { id: entry!.id, claimId: input.claimId, at, before, after: decision, ...link, actor }
     }
   }
 
-  const replay = (checkId: number, side: 'undo' | 'redo'): Promise<SavedDecision | null> =>
+  const replay = (
+    checkId: number,
+    side: 'undo' | 'redo',
+    actor: string | null
+  ): Promise<SavedDecision | null> =>
     db.transaction(async (tx) => {
       if (!(await checkRow(tx, checkId, true))) return null
       const stacks = undoStacks(await historyLinks(tx, checkId))
@@ -105,6 +112,7 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
       return write(
         tx,
         replayInput(checkId, target, side),
+        actor,
         side === 'undo' ? { undoes: targetId } : { redoes: targetId }
       )
     })
@@ -165,10 +173,12 @@ export function createChecksStore(db: Db, now: () => string = () => new Date().t
       )
       return rows.map(toDecision)
     },
-    decide: (input) =>
-      db.transaction(async (tx) => ((await checkRow(tx, input.checkId, true)) ? write(tx, input) : null)),
-    undo: (checkId) => replay(checkId, 'undo'),
-    redo: (checkId) => replay(checkId, 'redo'),
+    decide: (input, actor = null) =>
+      db.transaction(async (tx) =>
+        (await checkRow(tx, input.checkId, true)) ? write(tx, input, actor) : null
+      ),
+    undo: (checkId, actor = null) => replay(checkId, 'undo', actor),
+    redo: (checkId, actor = null) => replay(checkId, 'redo', actor),
     async undoState(checkId) {
       const { done, undone } = undoStacks(await historyLinks(db, checkId))
       return { canUndo: done.length > 0, canRedo: undone.length > 0 }

@@ -20,6 +20,7 @@ import { contentHash, countWords, paragraphStarts } from '../text-facts'
 import { createChecksStore } from './checks-store'
 import type { Db } from './connection'
 import { createPreferencesStore } from './preferences-store'
+import { createMembersStore, createSessionsStore } from './members-store'
 import { toTsAnyQuery, toTsQuery } from './ts-query'
 import { createVocabulary } from './vocabulary'
 
@@ -263,6 +264,8 @@ export function createPostgresLibrary(db: Db, close: () => Promise<void>): Libra
 
     checks: createChecksStore(db),
     preferences: createPreferencesStore(db),
+    members: createMembersStore(db),
+    sessions: createSessionsStore(db),
     vocabulary: createVocabulary(db),
     close
   }

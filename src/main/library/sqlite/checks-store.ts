@@ -20,12 +20,12 @@ export function createChecksStore(
   db: Database,
   now: () => string = () => new Date().toISOString()
 ): ChecksStore {
-  const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes'
+  const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes, actor'
   // "Decided" counts claims with a status other than open that still exist in the result.
   const CHECK_COLUMNS = `c.id, c.story_id, c.title, c.source_ids_json, c.result_json, c.created_at, c.updated_at,
     (SELECT count(*) FROM decisions d WHERE d.check_id = c.id AND d.status <> 'open') AS decided`
   const DECISION_COLUMNS =
-    'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at'
+    'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at, actor'
   const stmt = {
     insert: db.prepare(
       `INSERT INTO checks (story_id, title, source_ids_json, result_json, created_at, updated_at)
@@ -52,16 +52,18 @@ export function createChecksStore(
     ),
     upsert: db.prepare(
       `INSERT INTO decisions (check_id, claim_id, status, corrected_text, note, pinned_json, publish,
-         public_explanation, updated_at)
-       VALUES (@checkId, @claimId, @status, @correctedText, @note, @pinned, @publish, @publicExplanation, @at)
+         public_explanation, updated_at, actor)
+       VALUES (@checkId, @claimId, @status, @correctedText, @note, @pinned, @publish, @publicExplanation, @at,
+         @actor)
        ON CONFLICT (check_id, claim_id) DO UPDATE SET status = excluded.status,
          corrected_text = excluded.corrected_text, note = excluded.note,
          pinned_json = excluded.pinned_json, publish = excluded.publish,
-         public_explanation = excluded.public_explanation, updated_at = excluded.updated_at`
+         public_explanation = excluded.public_explanation, updated_at = excluded.updated_at,
+         actor = excluded.actor`
     ),
     addHistory: db.prepare(
-      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes)
-       VALUES (@checkId, @claimId, @at, @before, @after, @undoes, @redoes)`
+      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes, actor)
+       VALUES (@checkId, @claimId, @at, @before, @after, @undoes, @redoes, @actor)`
     ),
     history: db.prepare<[number], HistoryRow>(
       `SELECT ${HISTORY_COLUMNS} FROM decision_history WHERE check_id = ? ORDER BY id`
@@ -92,11 +94,15 @@ export function createChecksStore(
   const toEntry = toHistoryEntry
 
   /** Writes one decision and its entry; the caller holds the transaction and has checked the check exists. */
-  function write(input: DecisionInput, link: { undoes?: number; redoes?: number } = {}): SavedDecision {
+  function write(
+    input: DecisionInput,
+    actor: string | null,
+    link: { undoes?: number; redoes?: number } = {}
+  ): SavedDecision {
     const at = now()
     const beforeRow = stmt.decision.get(input.checkId, input.claimId)
     const before = beforeRow ? toDecision(beforeRow) : null
-    const decision = nextDecision(input, before, at)
+    const decision = { ...nextDecision(input, before, at), actor }
     stmt.upsert.run({
       checkId: input.checkId,
       claimId: input.claimId,
@@ -106,7 +112,8 @@ export function createChecksStore(
       pinned: JSON.stringify(decision.pinned),
       publish: decision.publish ? 1 : 0,
       publicExplanation: decision.publicExplanation,
-      at
+      at,
+      actor
     })
     const info = stmt.addHistory.run({
       checkId: input.checkId,
@@ -115,7 +122,8 @@ export function createChecksStore(
       before: before ? JSON.stringify(before) : null,
       after: JSON.stringify(decision),
       undoes: link.undoes ?? null,
-      redoes: link.redoes ?? null
+      redoes: link.redoes ?? null,
+      actor
     })
     stmt.touch.run(at, input.checkId)
     return {
@@ -126,27 +134,31 @@ export function createChecksStore(
         at,
         before,
         after: decision,
-        ...link
+        ...link,
+        actor
       }
     }
   }
 
-  const decide = db.transaction((input: DecisionInput): SavedDecision | null =>
-    stmt.get.get(input.checkId) ? write(input) : null
+  const decide = db.transaction((input: DecisionInput, actor: string | null): SavedDecision | null =>
+    stmt.get.get(input.checkId) ? write(input, actor) : null
   )
 
   /** Undo writes the entry's "before" (a claim that had no decision goes back to open), Redo its "after". */
-  const replay = db.transaction((checkId: number, side: 'undo' | 'redo'): SavedDecision | null => {
-    if (!stmt.get.get(checkId)) return null
-    const stacks = undoStacks(stmt.historyLinks.all(checkId))
-    const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
-    if (targetId === undefined) return null
-    const target = toEntry(stmt.historyEntry.get(targetId)!)
-    return write(
-      replayInput(checkId, target, side),
-      side === 'undo' ? { undoes: targetId } : { redoes: targetId }
-    )
-  })
+  const replay = db.transaction(
+    (checkId: number, side: 'undo' | 'redo', actor: string | null): SavedDecision | null => {
+      if (!stmt.get.get(checkId)) return null
+      const stacks = undoStacks(stmt.historyLinks.all(checkId))
+      const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
+      if (targetId === undefined) return null
+      const target = toEntry(stmt.historyEntry.get(targetId)!)
+      return write(
+        replayInput(checkId, target, side),
+        actor,
+        side === 'undo' ? { undoes: targetId } : { redoes: targetId }
+      )
+    }
+  )
 
   return {
     async create({ storyId, title, sourceIds, result }) {
@@ -181,9 +193,9 @@ export function createChecksStore(
     },
     delete: async (id) => stmt.delete.run(id).changes > 0,
     decisions: async (checkId) => stmt.decisions.all(checkId).map(toDecision),
-    decide: async (input) => decide(input),
-    undo: async (checkId) => replay(checkId, 'undo'),
-    redo: async (checkId) => replay(checkId, 'redo'),
+    decide: async (input, actor = null) => decide(input, actor),
+    undo: async (checkId, actor = null) => replay(checkId, 'undo', actor),
+    redo: async (checkId, actor = null) => replay(checkId, 'redo', actor),
     async undoState(checkId) {
       const { done, undone } = undoStacks(stmt.historyLinks.all(checkId))
       return { canUndo: done.length > 0, canRedo: undone.length > 0 }

@@ -2,6 +2,7 @@
 // contract, run the handler, check the output, and turn every failure into a typed ApiError.
 import { z } from 'zod'
 import {
+  ADMIN_METHODS,
   contract,
   isMethodName,
   type MethodName,
@@ -46,6 +47,11 @@ export async function dispatch(
 ): Promise<unknown> {
   if (!isMethodName(method))
     throw new ApiError('UNKNOWN_METHOD', `There is no API method called “${method}”.`)
+  // Before the input is read: one who may not call a method learns nothing from its validation.
+  if (ADMIN_METHODS.has(method)) {
+    if (!context.member) throw new ApiError('FORBIDDEN', 'Members are managed on a desk, by its admins.')
+    if (context.member.role !== 'admin') throw new ApiError('FORBIDDEN', 'Only an admin manages members.')
+  }
   const spec = contract[method]
   // zod reads a Map, Set, Date or class instance as an empty object; IPC can carry those, so
   // only plain objects (what JSON produces) are taken as input at all.

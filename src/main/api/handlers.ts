@@ -2,6 +2,7 @@
 import { READER_ORIGINAL_CHARS } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { formatHouseNames, parseHouseNames } from '../core/names/house-names-file'
+import { hashPassword } from '../desk/passwords'
 import type { Library } from '../library'
 import {
   actorOf,
@@ -181,6 +182,26 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.history': async (input) => ({
       entries: await library.checks.history(input.checkId, input.claimId)
     }),
+    'members.list': async () => ({ members: await library.members.list() }),
+    'members.add': async (input) =>
+      library.members.add({
+        name: input.name,
+        role: input.role,
+        passwordHash: await hashPassword(input.password)
+      }),
+    'members.disable': async (input, context) => {
+      const member = (await library.members.list()).find((m) => m.id === input.id)
+      if (!member) throw new ApiError('NOT_FOUND', `There is no member with id ${input.id}.`)
+      if (member.id === context.member?.id) throw new ApiError('CONFLICT', 'You cannot disable yourself.')
+      if (
+        member.role === 'admin' &&
+        !member.disabledAt &&
+        (await library.members.countActive('admin')) <= 1
+      ) {
+        throw new ApiError('CONFLICT', 'A desk keeps at least one admin.')
+      }
+      return (await library.members.disable(input.id))!
+    },
     'preferences.get': () => library.preferences.get(),
     'preferences.set': (input) => library.preferences.set(input)
   }

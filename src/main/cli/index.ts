@@ -10,8 +10,10 @@ Usage:
   factdesk report CHECK --library FILE --format html|pdf|md|csv|json|claimreview [--out FILE]
   factdesk meta TEXT --library FILE [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--url U]
   factdesk serve --library FILE [--port N]
+  factdesk serve --database URL [--host H (--tls-cert F --tls-key F | --behind-proxy)]
   factdesk backup --library FILE --out FILE [--force]
   factdesk restore BACKUP --library FILE
+  factdesk desk add-member|list-members|disable-member (--database URL | --library FILE) [--name N] [--role R]
   factdesk --version | --help
 
 Run "factdesk COMMAND --help" for a command's options.`
@@ -25,7 +27,8 @@ const commands: Record<string, () => Promise<Command>> = {
   meta: async () => (await import('./commands/meta')).runMeta,
   serve: async () => (await import('./commands/serve')).runServe,
   backup: async () => (await import('./commands/backup')).runBackup,
-  restore: async () => (await import('./commands/restore')).runRestore
+  restore: async () => (await import('./commands/restore')).runRestore,
+  desk: async () => (await import('./commands/desk')).runDesk
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

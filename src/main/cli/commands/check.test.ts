@@ -6,8 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { runCheckCommand } from './check'
 
 const SAMPLES = join(__dirname, '../../../../resources/samples/iwaya-kyiv-2024')
-const files = readdirSync(SAMPLES).sort().map((f) => join(SAMPLES, f))
-const schema = JSON.parse(readFileSync(join(__dirname, '../../../../schemas/check-result.schema.json'), 'utf8')) as object
+const files = readdirSync(SAMPLES)
+  .sort()
+  .map((f) => join(SAMPLES, f))
+const schema = JSON.parse(
+  readFileSync(join(__dirname, '../../../../schemas/check-result.schema.json'), 'utf8')
+) as object
 
 async function run(args: string[]) {
   const out: string[] = []
@@ -21,7 +25,15 @@ describe('factdesk check', () => {
   writeFileSync(names, '# house list\nYoko Kamikawa\n')
 
   it('prints a JSON result that follows the documented schema', async () => {
-    const { code, out } = await run([files[0]!, '--sources', ...files.slice(1), '--names', names, '--date', '2024-11-16'])
+    const { code, out } = await run([
+      files[0]!,
+      '--sources',
+      ...files.slice(1),
+      '--names',
+      names,
+      '--date',
+      '2024-11-16'
+    ])
     expect(code).toBe(0)
     const result = JSON.parse(out) as { claims: { text: string; status: string }[]; sources: unknown[] }
     const validate = new Ajv2020({ strict: false }).compile(schema)
@@ -31,7 +43,15 @@ describe('factdesk check', () => {
   })
 
   it('prints Markdown for people', async () => {
-    const { code, out } = await run([files[0]!, '--sources', ...files.slice(1), '--names', names, '--format', 'md'])
+    const { code, out } = await run([
+      files[0]!,
+      '--sources',
+      ...files.slice(1),
+      '--names',
+      names,
+      '--format',
+      'md'
+    ])
     expect(code).toBe(0)
     expect(out).toMatch(/^# Check: /)
     expect(out).toContain('Kakmikawa')
@@ -39,7 +59,9 @@ describe('factdesk check', () => {
 
   it('explains usage errors', async () => {
     expect((await run([])).code).toBe(2)
-    expect((await run([files[0]!, '--sources', files[1]!, '--format', 'xml'])).err).toContain('--format is json or md')
+    expect((await run([files[0]!, '--sources', files[1]!, '--format', 'xml'])).err).toContain(
+      '--format is json or md'
+    )
     expect((await run([files[0]!])).err).toContain('Give --sources')
   })
 })

@@ -28,3 +28,6 @@ function createClient(): ApiClient {
 
 export const api: ApiClient = createClient()
 export { ApiCallError }
+
+/** In a browser (serve mode) rather than the app: the server says whether it is a desk to sign in to. */
+export const overHttp = !window.factdesk

@@ -46,12 +46,54 @@ async function deskDatabase(): Promise<{ url: string; name: string }> {
   return { url: url.toString(), name }
 }
 
-export async function startServe(options: { demo?: boolean } = {}): Promise<ServeProcess> {
+export interface DeskMemberSpec {
+  name: string
+  role: 'checker' | 'reviewer' | 'admin'
+  password: string
+}
+
+/** Adds a member with the real CLI, the password piped on stdin as the README tells admins to. */
+function addMember(store: string[], member: DeskMemberSpec): Promise<void> {
+  return new Promise((resolveAdded, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'factdesk.mjs'),
+        'desk',
+        'add-member',
+        ...store,
+        '--name',
+        member.name,
+        '--role',
+        member.role
+      ],
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] }
+    )
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stdin?.end(`${member.password}\n`)
+    child.once('exit', (code) =>
+      code === 0 ? resolveAdded() : reject(new Error(`desk add-member exited with ${code}:\n${output}`))
+    )
+  })
+}
+
+/**
+ * Without `members`, single-user serve (the token link); with them, a desk those members sign in
+ * to (a library file with --desk, or its own database on the cluster).
+ */
+export async function startServe(
+  options: { demo?: boolean; members?: DeskMemberSpec[] } = {}
+): Promise<ServeProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-e2e-'))
   const libraryPath = join(dir, 'library.sqlite')
   const desk = DESK_CLUSTER ? await deskDatabase() : null
   const store = desk ? ['--database', desk.url] : ['--library', libraryPath]
-  const args = [join(ROOT, 'bin', 'factdesk.mjs'), 'serve', ...store, '--port', '0']
+  const signIn = options.members !== undefined
+  for (const member of options.members ?? []) await addMember(store, member)
+  const mode = signIn ? (desk ? [] : ['--desk']) : desk ? ['--single-user'] : []
+  const args = [join(ROOT, 'bin', 'factdesk.mjs'), 'serve', ...store, ...mode, '--port', '0']
   if (options.demo === false) args.push('--no-demo')
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -63,7 +105,7 @@ export async function startServe(options: { demo?: boolean } = {}): Promise<Serv
       30_000
     )
     const poll = setInterval(() => {
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output)
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/(?:#token=\S+)?)/.exec(output)
       if (match?.[1]) {
         clearInterval(poll)
         clearTimeout(timer)

@@ -1,6 +1,9 @@
 // Serve mode on a desk, over real HTTP: signing in, the session cookie, the CSRF token and the
 // same-origin check on every call, roles, the sign-in limit, signing out.
+import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { request as tlsRequest } from 'node:https'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { cannedHandlers } from '../../test-support/api-handlers'
 import { createDeskAuth } from '../desk/desk-auth'
@@ -251,5 +254,43 @@ describe('a desk over HTTP', () => {
     expect(setCookie).toMatch(
       /^__Host-factdesk_desk=[^;]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+; Secure$/
     )
+  })
+})
+
+describe('a desk over https', () => {
+  const tlsDir = join(__dirname, '..', '..', 'test-support', 'tls')
+  const cert = readFileSync(join(tlsDir, 'cert.pem'))
+
+  it('serves https with the certificate given, and its cookie is Secure under __Host-', async () => {
+    const secure = await startDesk({ tls: { cert, key: readFileSync(join(tlsDir, 'key.pem')) } })
+    try {
+      expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/)
+      const reply = await new Promise<{ status: number; setCookie: string }>((resolve, reject) => {
+        const req = tlsRequest(
+          {
+            host: '127.0.0.1',
+            port: secure.port,
+            method: 'POST',
+            path: '/auth/login',
+            ca: cert,
+            headers: { 'Content-Type': 'application/json', Origin: secure.origin }
+          },
+          (res) => {
+            res.resume()
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, setCookie: String(res.headers['set-cookie'] ?? '') })
+            )
+          }
+        )
+        req.on('error', reject)
+        req.end(JSON.stringify({ name: 'Ana', password: PASSWORD }))
+      })
+      expect(reply.status).toBe(200)
+      expect(reply.setCookie).toMatch(
+        /^__Host-factdesk_desk=[^;]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+; Secure$/
+      )
+    } finally {
+      await secure.close()
+    }
   })
 })

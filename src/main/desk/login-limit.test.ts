@@ -36,4 +36,13 @@ describe('the login limit', () => {
     expect(limit.retryAfter(['name:ana'])).toBe(0)
     expect(limit.retryAfter(['addr:1'])).toBeGreaterThan(0)
   })
+
+  it('forgets failures older than the window once many keys are remembered', () => {
+    const { limit, advance } = setup()
+    for (let i = 0; i < 10_001; i++) limit.fail([`name:n${i}`])
+    expect(limit.size).toBe(10_001)
+    advance(61_000)
+    limit.fail(['name:last'])
+    expect(limit.size).toBe(1)
+  })
 })

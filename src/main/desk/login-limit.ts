@@ -9,6 +9,7 @@ export interface LoginLimitOptions {
 }
 
 export const LOGIN_LIMIT: LoginLimitOptions = { maxFailures: 5, windowMs: 60_000 }
+const MAX_KEYS = 10_000
 
 export class LoginLimit {
   private readonly failures = new Map<string, number[]>()
@@ -34,7 +35,14 @@ export class LoginLimit {
 
   fail(keys: readonly string[]): void {
     const at = this.now()
+    // Guessing with ever new names must not grow the map without end: forget what is out of the window.
+    if (this.failures.size > MAX_KEYS) for (const key of [...this.failures.keys()]) this.recent(key, at)
     for (const key of keys) this.failures.set(key, [...this.recent(key, at), at])
+  }
+
+  /** How many names and addresses have failures remembered (for tests). */
+  get size(): number {
+    return this.failures.size
   }
 
   /** A right password clears its name's count (not the address's: one good account must not unlock guessing others). */

@@ -1,7 +1,7 @@
 // Signing in to a desk: a name and password traded for a session (a random id in an HttpOnly
 // cookie, and a CSRF token the page sends back in a header), sessions kept in the store so a
 // restart or a second server behind the same database keeps them.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { ApiError } from '../../shared/errors'
 import type { MemberRole } from '../../shared/members'
 import type { DeskMember } from '../api/dispatch'
@@ -38,12 +38,6 @@ export interface DeskAuth {
 }
 
 const digest = (sessionId: string): string => createHash('sha256').update(sessionId).digest('hex')
-
-export function csrfTokensMatch(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
 
 export function createDeskAuth(
   library: Library,

@@ -7,8 +7,8 @@ import { z } from 'zod'
 import { ApiError } from '../../shared/errors'
 import { memberNameSchema, PASSWORD_MAX, type SessionInfo } from '../../shared/members'
 import type { DeskMember } from '../api/dispatch'
-import { csrfTokensMatch, LoginLimited, type DeskAuth } from '../desk/desk-auth'
-import { cookieValue, readBody, sendJson } from './http-replies'
+import { LoginLimited, type DeskAuth } from '../desk/desk-auth'
+import { cookieValue, readBody, sendJson, tokensMatch } from './http-replies'
 
 /** The header the page sends the session's CSRF token in (a custom header is never sent cross-site without a preflight). */
 export const CSRF_HEADER = 'x-factdesk-csrf'
@@ -115,7 +115,7 @@ export function createDeskRoutes(options: DeskRoutesOptions): DeskRoutes {
         const id = cookieValue(req, cookieName)
         const session = id ? await options.auth.session(id) : null
         if (!id || !session) throw new ApiError('UNAUTHORIZED', 'This page is not signed in.')
-        if (!csrfTokensMatch(String(req.headers[CSRF_HEADER] ?? ''), session.csrfToken)) {
+        if (!tokensMatch(String(req.headers[CSRF_HEADER] ?? ''), session.csrfToken)) {
           throw new ApiError(
             'FORBIDDEN',
             'The request is missing this page’s security token; reload the page.'
@@ -133,7 +133,7 @@ export function createDeskRoutes(options: DeskRoutesOptions): DeskRoutes {
       const session = await signedIn(req)
       if (!session) throw new ApiError('UNAUTHORIZED', 'Sign in to use this desk.')
       requireSameOrigin(req)
-      if (!csrfTokensMatch(String(req.headers[CSRF_HEADER] ?? ''), session.csrfToken)) {
+      if (!tokensMatch(String(req.headers[CSRF_HEADER] ?? ''), session.csrfToken)) {
         throw new ApiError('FORBIDDEN', 'The request is missing this page’s security token; reload the page.')
       }
       return session.member

@@ -30,10 +30,24 @@ async function signIn(
 }
 
 test('serve prints a plain address with no token, and the page asks to sign in', async ({ page }) => {
+  const consoleErrors: string[] = []
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text())
+  })
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] }
+    w.cspViolations = []
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(e.violatedDirective))
+  })
   expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
   await page.goto(serve.url)
   await expect(page.getByTestId('sign-in')).toBeVisible()
   await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0)
+  // The sign-in page keeps to the CSP (no eval: the renderer bundles no validator).
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(
+    []
+  )
+  expect(consoleErrors).toEqual([])
 })
 
 test('a wrong password is refused with a plain sentence, and the right one signs in', async ({ page }) => {

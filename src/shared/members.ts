@@ -1,16 +1,12 @@
 // The people of a desk: who may sign in and what each may do. Zod only, so the renderer can
 // import it.
 import { z } from 'zod'
+import { MEMBER_NAME_MAX, MEMBER_ROLES, PASSWORD_MAX, PASSWORD_MIN } from './member-rules'
 import { CONTROL_CHARACTERS } from './preference-rules'
 
-/** checker: checks stories; reviewer: checks and reviews; admin: also manages the members. */
-export const memberRoleSchema = z.enum(['checker', 'reviewer', 'admin'])
-export type MemberRole = z.infer<typeof memberRoleSchema>
+export { MEMBER_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, type MemberRole } from './member-rules'
 
-export const MEMBER_NAME_MAX = 64
-/** Long enough to take a passphrase, short enough that hashing it is never the expensive part. */
-export const PASSWORD_MIN = 10
-export const PASSWORD_MAX = 256
+export const memberRoleSchema = z.enum(MEMBER_ROLES)
 
 /** A member's name: what they sign in with and what their decisions are signed with. */
 export const memberNameSchema = z

@@ -51,11 +51,46 @@ async function deskDatabase(): Promise<{ url: string; name: string }> {
 /** Whether the specs run on the desk store, where several serves can share one database. */
 export const onDeskStore = DESK_CLUSTER !== undefined
 
+export interface DeskMemberSpec {
+  name: string
+  role: 'checker' | 'reviewer' | 'admin'
+  password: string
+}
+
+/** Adds a member with the real CLI, the password piped on stdin as the README tells admins to. */
+function addMember(store: string[], member: DeskMemberSpec): Promise<void> {
+  return new Promise((resolveAdded, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'factdesk.mjs'),
+        'desk',
+        'add-member',
+        ...store,
+        '--name',
+        member.name,
+        '--role',
+        member.role
+      ],
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] }
+    )
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stdin?.end(`${member.password}\n`)
+    child.once('exit', (code) =>
+      code === 0 ? resolveAdded() : reject(new Error(`desk add-member exited with ${code}:\n${output}`))
+    )
+  })
+}
+
+/**
+ * Without `members`, single-user serve (the token link); with them, a desk those members sign in
+ * to (a library file with --desk, or its own database on the cluster). `sharing`: a second server
+ * on this serve's database (desk store only).
+ */
 export async function startServe(
-  options: {
-    demo?: boolean
-    /** A second server on this serve's database (desk store only). */ sharing?: ServeProcess
-  } = {}
+  options: { demo?: boolean; members?: DeskMemberSpec[]; sharing?: ServeProcess } = {}
 ): Promise<ServeProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-e2e-'))
   const libraryPath = join(dir, 'library.sqlite')
@@ -64,7 +99,10 @@ export async function startServe(
   const desk = shared ? null : DESK_CLUSTER ? await deskDatabase() : null
   const databaseUrl = shared ?? desk?.url ?? null
   const store = databaseUrl ? ['--database', databaseUrl] : ['--library', libraryPath]
-  const args = [join(ROOT, 'bin', 'factdesk.mjs'), 'serve', ...store, '--port', '0']
+  const signIn = options.members !== undefined
+  for (const member of options.members ?? []) await addMember(store, member)
+  const mode = signIn ? (databaseUrl ? [] : ['--desk']) : databaseUrl ? ['--single-user'] : []
+  const args = [join(ROOT, 'bin', 'factdesk.mjs'), 'serve', ...store, ...mode, '--port', '0']
   if (options.demo === false) args.push('--no-demo')
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -76,7 +114,7 @@ export async function startServe(
       30_000
     )
     const poll = setInterval(() => {
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output)
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/(?:#token=\S+)?)/.exec(output)
       if (match?.[1]) {
         clearInterval(poll)
         clearTimeout(timer)

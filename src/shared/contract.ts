@@ -24,6 +24,7 @@ import {
   undoOutcomeSchema
 } from './workbench'
 import { webAddressProblem } from './preference-rules'
+import { memberNameSchema, memberRoleSchema, memberSchema, passwordSchema } from './members'
 import { preferencesChangeSchema, preferencesSchema } from './preferences'
 
 const id = z.number().int().positive()
@@ -276,8 +277,20 @@ export const contract = {
   /** The newsroom, its web address and the checker's name: what reports are signed with. */
   'preferences.get': method(z.object({}).strict(), preferencesSchema),
   /** Changes the preferences given (an empty value clears one); answers with all of them. */
-  'preferences.set': method(preferencesChangeSchema, preferencesSchema)
+  'preferences.set': method(preferencesChangeSchema, preferencesSchema),
+  /** A desk's members, active and disabled (admins only). */
+  'members.list': method(z.object({}).strict(), z.object({ members: z.array(memberSchema) })),
+  /** Adds a member with a role and a first password (admins only). */
+  'members.add': method(
+    z.object({ name: memberNameSchema, role: memberRoleSchema, password: passwordSchema }).strict(),
+    memberSchema
+  ),
+  /** Disables a member: they cannot sign in and their sessions end (admins only). */
+  'members.disable': method(z.object({ id }).strict(), memberSchema)
 } as const
+
+/** Methods only a desk's admin may call; refused in dispatch for anyone else, and off a desk. */
+export const ADMIN_METHODS: ReadonlySet<string> = new Set(['members.list', 'members.add', 'members.disable'])
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract

@@ -9,6 +9,8 @@ export const apiErrorCodeSchema = z.enum([
   'NOT_FOUND',
   'TOO_LARGE',
   'CONFLICT',
+  /** Too many attempts (failed sign-ins); the answer says when to try again. */
+  'TOO_MANY_REQUESTS',
   'LIBRARY_TOO_NEW',
   /** The user stopped a long operation (a check) before it finished; nothing was changed. */
   'CANCELLED',

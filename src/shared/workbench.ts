@@ -36,7 +36,9 @@ export const decisionSchema = z.object({
    * How many times this claim's decision has changed (undo and redo included); 0 for a claim not
    * yet decided. A decide names the version it was made on and is refused if it is no longer current.
    */
-  version: z.number().int().min(0)
+  version: z.number().int().min(0),
+  /** Who made it: a desk member, the checker named in the preferences, or null when unknown. */
+  actor: z.string().nullable().optional()
 })
 export type Decision = z.infer<typeof decisionSchema>
 
@@ -53,7 +55,9 @@ export const historyEntrySchema = z.object({
   /** Present on an entry written by Undo: the entry it reversed. */
   undoes: z.number().int().optional(),
   /** Present on an entry written by Redo: the entry it made again. */
-  redoes: z.number().int().optional()
+  redoes: z.number().int().optional(),
+  /** Who made the change (as Decision.actor); null for entries from before it was recorded. */
+  actor: z.string().nullable().optional()
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 

@@ -2,6 +2,7 @@
 // contract, run the handler, check the output, and turn every failure into a typed ApiError.
 import { z } from 'zod'
 import {
+  ADMIN_METHODS,
   contract,
   isMethodName,
   type MethodName,
@@ -9,10 +10,23 @@ import {
   type ParsedInput
 } from '../../shared/contract'
 import { ApiError } from '../../shared/errors'
+import type { MemberRole } from '../../shared/members'
 
 export interface HandlerContext {
   /** Which transport carried the call: some inputs (file paths) are trusted only over IPC. */
   transport: 'ipc' | 'http'
+  /**
+   * On a desk, the member who signed in (the transport has checked the session); absent in
+   * single-user serve and the app, where whoever can call is the one user.
+   */
+  member?: DeskMember
+}
+
+/** The signed-in member as handlers see them. */
+export interface DeskMember {
+  id: number
+  name: string
+  role: MemberRole
 }
 
 export type Handler<M extends MethodName> = (
@@ -33,6 +47,11 @@ export async function dispatch(
 ): Promise<unknown> {
   if (!isMethodName(method))
     throw new ApiError('UNKNOWN_METHOD', `There is no API method called “${method}”.`)
+  // Before the input is read: one who may not call a method learns nothing from its validation.
+  if (ADMIN_METHODS.has(method)) {
+    if (!context.member) throw new ApiError('FORBIDDEN', 'Members are managed on a desk, by its admins.')
+    if (context.member.role !== 'admin') throw new ApiError('FORBIDDEN', 'Only an admin manages members.')
+  }
   const spec = contract[method]
   // zod reads a Map, Set, Date or class instance as an empty object; IPC can carry those, so
   // only plain objects (what JSON produces) are taken as input at all.

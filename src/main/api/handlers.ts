@@ -2,8 +2,10 @@
 import { READER_ORIGINAL_CHARS } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { formatHouseNames, parseHouseNames } from '../core/names/house-names-file'
+import { hashPassword } from '../desk/passwords'
 import type { Library } from '../library'
 import {
+  actorOf,
   addEditorClaim,
   checkDetail,
   planCreateCheck,
@@ -154,18 +156,20 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.progress': () => ({ running: checkJobs.running() }),
     'checks.cancel': (input) => ({ cancelled: checkJobs.cancel(input.jobId) }),
     'checks.delete': async (input) => ({ deleted: await library.checks.delete(input.id) }),
-    'checks.decide': async (input) => {
+    'checks.decide': async (input, context) => {
       const stored = await library.checks.get(input.checkId)
       if (!stored) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
       if (!stored.result.claims.some((c) => c.id === input.claimId)) {
         throw new ApiError('NOT_FOUND', `Check ${input.checkId} has no claim “${input.claimId}”.`)
       }
-      const saved = await library.checks.decide(input)
+      const saved = await library.checks.decide(input, await actorOf(library, context.member))
       if (!saved) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
       return saved
     },
-    'checks.undo': (input) => undoOrRedo(library, input.checkId, 'undo', input.entryId),
-    'checks.redo': (input) => undoOrRedo(library, input.checkId, 'redo', input.entryId),
+    'checks.undo': async (input, context) =>
+      undoOrRedo(library, input.checkId, 'undo', input.entryId, await actorOf(library, context.member)),
+    'checks.redo': async (input, context) =>
+      undoOrRedo(library, input.checkId, 'redo', input.entryId, await actorOf(library, context.member)),
     'checks.export': async (input) => {
       const file = await exportReport(library, input.id, input.format, {
         newsroom: input.newsroom,
@@ -184,6 +188,26 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.history': async (input) => ({
       entries: await library.checks.history(input.checkId, input.claimId)
     }),
+    'members.list': async () => ({ members: await library.members.list() }),
+    'members.add': async (input) =>
+      library.members.add({
+        name: input.name,
+        role: input.role,
+        passwordHash: await hashPassword(input.password)
+      }),
+    'members.disable': async (input, context) => {
+      const member = (await library.members.list()).find((m) => m.id === input.id)
+      if (!member) throw new ApiError('NOT_FOUND', `There is no member with id ${input.id}.`)
+      if (member.id === context.member?.id) throw new ApiError('CONFLICT', 'You cannot disable yourself.')
+      if (
+        member.role === 'admin' &&
+        !member.disabledAt &&
+        (await library.members.countActive('admin')) <= 1
+      ) {
+        throw new ApiError('CONFLICT', 'A desk keeps at least one admin.')
+      }
+      return (await library.members.disable(input.id))!
+    },
     'preferences.get': () => library.preferences.get(),
     'preferences.set': (input) => library.preferences.set(input)
   }

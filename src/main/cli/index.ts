@@ -10,9 +10,11 @@ Usage:
   factdesk report CHECK --library FILE --format html|pdf|md|csv|json|claimreview [--out FILE]
   factdesk meta TEXT --library FILE [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--url U]
   factdesk serve --library FILE [--port N]
+  factdesk serve --database URL [--host H (--tls-cert F --tls-key F | --behind-proxy)]
   factdesk backup --library FILE | --database URL --out FILE [--force]
   factdesk restore BACKUP --library FILE | --database URL
   factdesk desk push --library FILE --database URL
+  factdesk desk add-member|list-members|disable-member (--database URL | --library FILE) [--name N] [--role R]
   factdesk --version | --help
 
 Run "factdesk COMMAND --help" for a command's options.`

@@ -88,6 +88,7 @@ export interface DecisionRow {
   public_explanation: string | null
   updated_at: string
   version: number
+  actor: string | null
 }
 
 export function toDecision(row: DecisionRow): Decision {
@@ -100,12 +101,13 @@ export function toDecision(row: DecisionRow): Decision {
     publish: row.publish === 1 || row.publish === true,
     publicExplanation: row.public_explanation,
     updatedAt: row.updated_at,
-    version: Number(row.version)
+  version: Number(row.version),
+    actor: row.actor
   }
 }
 
 export const DECISION_COLUMNS =
-  'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at, version'
+  'claim_id, status, corrected_text, note, pinned_json, publish, public_explanation, updated_at, version, actor'
 
 export interface HistoryRow {
   id: number
@@ -115,6 +117,7 @@ export interface HistoryRow {
   after_json: string
   undoes: number | null
   redoes: number | null
+  actor: string | null
 }
 
 export function toHistoryEntry(row: HistoryRow): HistoryEntry {
@@ -125,7 +128,8 @@ export function toHistoryEntry(row: HistoryRow): HistoryEntry {
     before: row.before_json ? (JSON.parse(row.before_json) as Decision) : null,
     after: JSON.parse(row.after_json) as Decision,
     ...(row.undoes !== null ? { undoes: row.undoes } : {}),
-    ...(row.redoes !== null ? { redoes: row.redoes } : {})
+    ...(row.redoes !== null ? { redoes: row.redoes } : {}),
+    actor: row.actor
   }
 }
 

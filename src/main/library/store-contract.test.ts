@@ -364,6 +364,26 @@ for (const harness of storeHarnesses()) {
         expect(await library.checks.editorClaims(check.id)).toEqual([added])
       })
 
+      it('records who made each decision and history entry, undo and redo included', async () => {
+        const { check } = await storyAndCheck()
+        const made = await library.checks.decide(decision(check.id, 'date-0', 'verified'), 'Ana Novak')
+        expect(made?.decision.actor).toBe('Ana Novak')
+        expect(made?.entry.actor).toBe('Ana Novak')
+        await library.checks.decide(decision(check.id, 'date-5', 'disputed'))
+        await library.checks.undo(check.id, undefined, 'Ben Ode')
+        await library.checks.redo(check.id, undefined, 'Cleo Park')
+        expect((await library.checks.history(check.id)).map((e) => e.actor)).toEqual([
+          'Ana Novak',
+          null,
+          'Ben Ode',
+          'Cleo Park'
+        ])
+        expect((await library.checks.decisions(check.id)).map((d) => [d.claimId, d.actor])).toEqual([
+          ['date-0', 'Ana Novak'],
+          ['date-5', 'Cleo Park']
+        ])
+      })
+
       it('goes with its story: deleting the story deletes its checks, decisions and history', async () => {
         const { storyId, check } = await storyAndCheck()
         await library.checks.decide(decision(check.id, 'date-0', 'verified'))
@@ -523,6 +543,79 @@ for (const harness of storeHarnesses()) {
             }
           }
         )
+      })
+    })
+
+    describe('members and sessions', () => {
+      const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
+
+      it('adds members with unique names whatever their case, lists them by name, and finds one by name', async () => {
+        const ana = await library.members.add({ name: ' Ana ', role: 'admin', passwordHash: 'scrypt$hash-a' })
+        expect(ana).toEqual({
+          id: expect.any(Number),
+          name: 'Ana',
+          role: 'admin',
+          createdAt: expect.any(String),
+          disabledAt: null
+        })
+        await expect(
+          library.members.add({ name: 'ANA', role: 'checker', passwordHash: 'x' })
+        ).rejects.toMatchObject({ code: 'CONFLICT' })
+        await library.members.add({ name: 'Łukasz', role: 'checker', passwordHash: 'scrypt$hash-l' })
+        await expect(
+          library.members.add({ name: 'łUKASZ', role: 'checker', passwordHash: 'x' })
+        ).rejects.toMatchObject({ code: 'CONFLICT' })
+        await library.members.add({ name: 'ben', role: 'reviewer', passwordHash: 'scrypt$hash-b' })
+        expect((await library.members.list()).map((m) => m.name)).toEqual(['Ana', 'ben', 'Łukasz'])
+        expect(await library.members.byName('aNa')).toMatchObject({
+          id: ana.id,
+          passwordHash: 'scrypt$hash-a'
+        })
+        expect(await library.members.byName('nobody')).toBeNull()
+        expect(await library.members.countActive('admin')).toBe(1)
+        expect(await library.members.countActive('checker')).toBe(1)
+      })
+
+      it('keeps a session until it expires, its member is disabled, or it is deleted', async () => {
+        const ana = await library.members.add({ name: 'Ana', role: 'checker', passwordHash: 'h' })
+        const ben = await library.members.add({ name: 'Ben', role: 'admin', passwordHash: 'h' })
+        const now = new Date().toISOString()
+        await library.sessions.create({
+          idHash: 'ana-1',
+          memberId: ana.id,
+          csrfToken: 'c1',
+          expiresAt: later(60)
+        })
+        await library.sessions.create({
+          idHash: 'ana-old',
+          memberId: ana.id,
+          csrfToken: 'c0',
+          expiresAt: later(-1)
+        })
+        await library.sessions.create({
+          idHash: 'ben-1',
+          memberId: ben.id,
+          csrfToken: 'c2',
+          expiresAt: later(60)
+        })
+        expect(await library.sessions.get('ana-1', now)).toMatchObject({
+          member: { id: ana.id, name: 'Ana', role: 'checker' },
+          csrfToken: 'c1'
+        })
+        expect(await library.sessions.get('ana-old', now)).toBeNull()
+        expect(await library.sessions.get('unknown', now)).toBeNull()
+        expect(await library.sessions.deleteExpired(now)).toBe(1)
+
+        const disabled = await library.members.disable(ana.id)
+        expect(disabled?.disabledAt).toEqual(expect.any(String))
+        expect(await library.sessions.get('ana-1', now)).toBeNull()
+        // Disabling again keeps the first date.
+        expect((await library.members.disable(ana.id))?.disabledAt).toBe(disabled?.disabledAt)
+        expect(await library.members.disable(9999)).toBeNull()
+        expect(await library.members.countActive('checker')).toBe(0)
+
+        await library.sessions.delete('ben-1')
+        expect(await library.sessions.get('ben-1', now)).toBeNull()
       })
     })
 

@@ -12,6 +12,7 @@ import type {
   TextRole,
   TextSummary
 } from '../../shared/domain'
+import type { Member, MemberRole } from '../../shared/members'
 import type { Preferences } from '../../shared/preferences'
 import type { DecisionListener } from './decision-feed'
 import type { CheckSummary, Decision, DecisionInput, HistoryEntry, UndoState } from '../../shared/workbench'
@@ -97,6 +98,10 @@ export interface Library {
   preferences: PreferencesStore
   /** The indexed words, for spelling suggestions. */
   vocabulary: Vocabulary
+  /** The people who may sign in to a desk. */
+  members: MembersStore
+  /** Signed-in browsers of a desk, kept here so a restart or a second server keeps them. */
+  sessions: SessionsStore
   close(): Promise<void>
 }
 
@@ -141,16 +146,17 @@ export interface ChecksStore {
    * `input.version`, only if that is still the claim's version: otherwise nothing is written and
    * it throws CONFLICT with the current decision (rows.ts, staleDecision). Two decides on one
    * version, in this process or through another server on the same database, never both succeed.
+   * `actor` is who made it (a desk member's name, the checker's name, or null when unknown).
    */
-  decide(input: DecisionInput): Promise<SavedDecision | null>
+  decide(input: DecisionInput, actor?: string | null): Promise<SavedDecision | null>
   /**
    * Reverses the last change of the check not yet undone (writing its "before" as a new entry),
    * or makes the last undone one again; null when there is none, or no such check. With
    * `entryId`, only if that is still the entry next in line: otherwise it throws CONFLICT with the
    * undo state as it is now (rows.ts, changedMeanwhile).
    */
-  undo(checkId: number, entryId?: number): Promise<SavedDecision | null>
-  redo(checkId: number, entryId?: number): Promise<SavedDecision | null>
+  undo(checkId: number, entryId?: number, actor?: string | null): Promise<SavedDecision | null>
+  redo(checkId: number, entryId?: number, actor?: string | null): Promise<SavedDecision | null>
   /**
    * Calls `listener` with every decision written to the check from now on (decide, undo, redo),
    * by this process or, for a shared database, by any other. Resolves, once the changes are being
@@ -190,4 +196,38 @@ export interface Vocabulary {
   hasPrefix(prefix: string): Promise<boolean>
   /** The word as a text of the library writes it ("kakmikawa" → "Kakmikawa"), or null when none does. */
   spelling(term: string): Promise<string | null>
+}
+
+/** A member as stored, with the hash their password is checked against. */
+export interface StoredMember extends Member {
+  passwordHash: string
+}
+
+export interface MembersStore {
+  /** Adds a member; CONFLICT when the name is taken, whatever its case. */
+  add(input: { name: string; role: MemberRole; passwordHash: string }): Promise<Member>
+  /** Every member, active and disabled, by name. */
+  list(): Promise<Member[]>
+  /** The member of that name, whatever its case; null when there is none. */
+  byName(name: string): Promise<StoredMember | null>
+  /** Disables a member and ends their sessions; null for an unknown id. A disabled member stays disabled. */
+  disable(id: number): Promise<Member | null>
+  /** Active members with this role (a desk keeps at least one admin). */
+  countActive(role: MemberRole): Promise<number>
+}
+
+export interface StoredSession {
+  member: Member
+  csrfToken: string
+  expiresAt: string
+}
+
+export interface SessionsStore {
+  /** `idHash` is a digest of the cookie's id: what the database holds cannot be replayed as a cookie. */
+  create(input: { idHash: string; memberId: number; csrfToken: string; expiresAt: string }): Promise<void>
+  /** The session and its member while it has not expired and the member is active; else null. */
+  get(idHash: string, now: string): Promise<StoredSession | null>
+  delete(idHash: string): Promise<void>
+  /** Removes expired sessions; returns how many. */
+  deleteExpired(now: string): Promise<number>
 }

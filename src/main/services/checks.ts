@@ -74,13 +74,14 @@ export async function undoOrRedo(
   library: Library,
   checkId: number,
   side: 'undo' | 'redo',
-  entryId?: number
+  entryId?: number,
+  actor: string | null = null
 ): Promise<UndoOutcome> {
   if (!(await library.checks.get(checkId))) throw notFound('check', checkId)
   const change =
     side === 'undo'
-      ? await library.checks.undo(checkId, entryId)
-      : await library.checks.redo(checkId, entryId)
+      ? await library.checks.undo(checkId, entryId, actor)
+      : await library.checks.redo(checkId, entryId, actor)
   return { change, ...(await library.checks.undoState(checkId)) }
 }
 
@@ -281,4 +282,16 @@ export async function textUsage(library: Library, id: number): Promise<TextUse[]
     if (compared) uses.push({ id: check.id, title: check.title, as: 'source' })
   }
   return uses
+}
+
+/**
+ * Who a change is recorded as made by: the signed-in member on a desk; otherwise the checker
+ * named in the preferences (single-user serve and the app have no sign-in), or null.
+ */
+export async function actorOf(
+  library: Library,
+  member: { name: string } | null | undefined
+): Promise<string | null> {
+  if (member) return member.name
+  return (await library.preferences.get()).checkedBy
 }

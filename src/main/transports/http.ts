@@ -1,19 +1,35 @@
-// Serve mode: the same handlers over HTTP, for a browser on this machine only.
-// Threats it is built against: other local programs (token on every API call), web pages the
-// user visits (Origin / Sec-Fetch-Site checks, no CORS, JSON content type required) and DNS
-// rebinding (Host must be the loopback address we listen on).
+// Serve mode: the same handlers over HTTP.
+// Single-user (a library file): for a browser on this machine only. Threats it is built against:
+// other local programs (token on every API call), web pages the user visits (Origin /
+// Sec-Fetch-Site checks, no CORS, JSON content type required) and DNS rebinding (Host must be the
+// loopback address we listen on).
+// On a desk (desk-routes.ts): members sign in; the session cookie, a CSRF token and the same-origin
+// check take the token's place, and the server may listen beyond loopback over TLS or behind a proxy.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer as createTlsServer } from 'node:https'
+import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
-import { ApiError, type ApiErrorCode } from '../../shared/errors'
-import { dispatch, type Handlers, type Logger } from '../api/dispatch'
+import { ApiError } from '../../shared/errors'
+import { dispatch, type DeskMember, type Handlers, type Logger } from '../api/dispatch'
+import type { DeskAuth } from '../desk/desk-auth'
 import { streamDecisions, type DecisionEvents } from './decision-events'
+import { createDeskRoutes } from './desk-routes'
+import {
+  CONTENT_TYPES,
+  cookieValue,
+  readBody,
+  SECURITY_HEADERS,
+  sendError,
+  sendJson,
+  tokensMatch
+} from './http-replies'
 
-/** Large enough for a 50 MB file sent as base64 inside JSON, small enough to refuse abuse. */
-export const MAX_REQUEST_BYTES = 80 * 1024 * 1024
+export { MAX_REQUEST_BYTES } from './http-replies'
+
+/** Names of this machine's loopback interface: plain HTTP is served there only. */
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', '::1', 'localhost'])
 
 export interface HttpServerOptions {
   handlers: Handlers
@@ -21,15 +37,23 @@ export interface HttpServerOptions {
   rendererDir: string | null
   /** 0 picks a free port. */
   port?: number
-  /** The library's live decisions, served at GET /events?check=ID; absent: no such route. */
-  events?: DecisionEvents
   /** Fixed only in tests; normally a fresh random token per run. */
   token?: string
   log?: Logger
+  /** A desk: members sign in (no token). Absent: single-user serve. */
+  desk?: DeskAuth
+  /** Where to listen; loopback unless a desk serves over TLS or behind a proxy (serve.ts checks). */
+  host?: string
+  /** Serve https with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer }
+  /** The library's live decisions, served at GET /events?check=ID; absent: no such route. */
+  events?: DecisionEvents
+  /** A proxy in front terminates TLS: cookies are Secure and the client's address is X-Forwarded-For's last. */
+  behindProxy?: boolean
 }
 
 export interface RunningHttpServer {
-  /** The address to open, with the token in the fragment (never sent to the server or logged). */
+  /** The address to open: single-user, with the token in the fragment (never sent to the server or logged). */
   url: string
   origin: string
   port: number
@@ -37,101 +61,46 @@ export interface RunningHttpServer {
   close(): Promise<void>
 }
 
-const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNKNOWN_METHOD: 404,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  TOO_LARGE: 413,
-  CONFLICT: 409,
-  LIBRARY_TOO_NEW: 409,
-  CANCELLED: 409,
-  INTERNAL: 500
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
-}
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin'
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body)
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Length': Buffer.byteLength(payload)
-  })
-  res.end(payload)
-}
-
-function sendError(res: ServerResponse, error: ApiError): void {
-  sendJson(res, STATUS_BY_CODE[error.code], error.toBody())
-}
-
-function tokensMatch(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > MAX_REQUEST_BYTES) throw new ApiError('TOO_LARGE', 'The request is larger than the limit.')
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_REQUEST_BYTES) throw new ApiError('TOO_LARGE', 'The request is larger than the limit.')
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 /** The session cookie a token link is traded for, so a reload or a new tab needs no token in the address. */
 export const SESSION_COOKIE = 'factdesk_session'
 const SESSION_DAYS = 30
-
-function cookieValue(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return rest.join('=')
-  }
-  return null
-}
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   // Sessions live as long as this server: a new run prints a new token link.
   const sessions = new Set<string>()
   const log = options.log ?? (() => {})
+  const host = options.host ?? '127.0.0.1'
+  const loopback = LOOPBACK_HOSTS.has(host)
   let allowedHosts: Set<string> = new Set()
   let allowedOrigins: Set<string> = new Set()
+  const desk = options.desk
+    ? createDeskRoutes({
+        auth: options.desk,
+        secure: Boolean(options.tls) || Boolean(options.behindProxy),
+        addressOf: (req) => clientAddress(req, Boolean(options.behindProxy))
+      })
+    : null
+
+  /**
+   * The Host a request names, as the browser saw it. Beyond loopback the server's public name is
+   * not known here, so Host is not checked against a list: a desk's calls need a session, which a
+   * DNS-rebound page (another origin) cannot have; the Origin must still name that same host.
+   */
+  function requestHost(req: IncomingMessage): string {
+    const forwarded = options.behindProxy ? req.headers['x-forwarded-host'] : undefined
+    return String(
+      (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? req.headers.host ?? ''
+    ).toLowerCase()
+  }
 
   /** Host and Origin checks shared by the API and static files. Returns an error or null. */
   function refuseForeign(req: IncomingMessage): ApiError | null {
-    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+    if (loopback && !allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
       return new ApiError('FORBIDDEN', 'This server answers only to its own loopback address.')
     }
     const origin = req.headers.origin
-    if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) {
+    if (origin !== undefined && !originAllowed(origin.toLowerCase(), req)) {
       return new ApiError('FORBIDDEN', 'Requests from other sites are refused.')
     }
     const fetchSite = req.headers['sec-fetch-site']
@@ -139,6 +108,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return new ApiError('FORBIDDEN', 'Requests from other sites are refused.')
     }
     return null
+  }
+
+  function originAllowed(origin: string, req: IncomingMessage): boolean {
+    if (loopback) return allowedOrigins.has(origin)
+    try {
+      return new URL(origin).host === requestHost(req)
+    } catch {
+      return false
+    }
   }
 
   function bearerValid(req: IncomingMessage): boolean {
@@ -178,7 +156,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       res.setHeader('Allow', 'POST')
       return sendJson(res, 405, new ApiError('BAD_REQUEST', 'API calls are POST requests.').toBody())
     }
-    if (!bearerValid(req) && !sessionValid(req)) {
+    let member: DeskMember | undefined
+    if (desk) member = await desk.memberFor(req)
+    else if (!bearerValid(req) && !sessionValid(req)) {
       return sendError(
         res,
         new ApiError('UNAUTHORIZED', 'A valid token is required; open the address factdesk serve printed.')
@@ -195,17 +175,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     } catch {
       return sendError(res, new ApiError('BAD_REQUEST', 'The request body is not valid JSON.'))
     }
-    const result = await dispatch(options.handlers, method, input, { transport: 'http' }, log)
+    const context = member ? { transport: 'http' as const, member } : { transport: 'http' as const }
+    const result = await dispatch(options.handlers, method, input, context, log)
     sendJson(res, 200, { result })
   }
 
-  /** GET /events?check=ID: the check's decisions as they are made, for a page with a session (or the token). */
+  /**
+   * GET /events?check=ID: the check's decisions as they are made, for a page with a session (or the
+   * token). On a desk a signed-in member from the page's own origin; no CSRF token, which an
+   * EventSource cannot send and a read that changes nothing does not need.
+   */
   async function handleEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET') {
       res.setHeader('Allow', 'GET')
       return sendJson(res, 405, new ApiError('BAD_REQUEST', 'Events are read with a GET request.').toBody())
     }
-    if (!bearerValid(req) && !sessionValid(req)) {
+    if (desk) await desk.viewerFor(req)
+    else if (!bearerValid(req) && !sessionValid(req)) {
       return sendError(
         res,
         new ApiError('UNAUTHORIZED', 'A valid token is required; open the address factdesk serve printed.')
@@ -240,17 +226,25 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
-  const server = createServer((req, res) => {
+  async function handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (desk) {
+      if (await desk.route(req, res, pathname)) return
+    } else if (pathname === '/auth/session') {
+      // The page asks whether it is on a desk; single-user serve answers no, to anyone.
+      return sendJson(res, 200, { result: { desk: false, member: null, csrfToken: null } })
+    }
+    const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(pathname)
+    if (apiMatch) return handleApi(req, res, apiMatch[1] ?? '')
+    return pathname === '/events' ? handleEvents(req, res) : handleStatic(req, res, pathname)
+  }
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const refusal = refuseForeign(req)
     if (refusal) return sendError(res, refusal)
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-    if (pathname === '/session') return startSession(req, res)
-    const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(pathname)
-    const work = apiMatch
-      ? handleApi(req, res, apiMatch[1] ?? '')
-      : pathname === '/events'
-        ? handleEvents(req, res)
-        : handleStatic(req, res, pathname)
+    // The token link belongs to single-user serve; a desk signs members in instead.
+    if (pathname === '/session' && !desk) return startSession(req, res)
+    const work = handle(req, res, pathname)
     work.catch((error: unknown) => {
       const apiError =
         error instanceof ApiError
@@ -262,20 +256,22 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       // A refused oversized upload must not keep streaming into the void.
       if (apiError.code === 'TOO_LARGE') req.destroy()
     })
-  })
+  }
+  const server = options.tls ? createTlsServer({ ...options.tls }, onRequest) : createServer(onRequest)
 
-  // Loopback only, never configurable: serve mode is for a browser on this machine.
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise())
+    server.listen(options.port ?? 0, host, () => resolvePromise())
   })
   const port = (server.address() as AddressInfo).port
-  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
-  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
-  const origin = `http://127.0.0.1:${port}`
+  const scheme = options.tls ? 'https' : 'http'
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`])
+  allowedOrigins = new Set([...allowedHosts].map((h) => `${scheme}://${h}`))
+  const shownHost = host === '::1' ? '[::1]' : host === '0.0.0.0' || host === '::' ? 'localhost' : host
+  const origin = `${scheme}://${shownHost}:${port}`
 
   return {
-    url: `${origin}/#token=${token}`,
+    url: desk ? `${origin}/` : `${origin}/#token=${token}`,
     origin,
     port,
     token,
@@ -285,4 +281,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         server.close(() => resolvePromise())
       })
   }
+}
+
+/** Who is asking: behind a proxy, the address it appended last to X-Forwarded-For (earlier ones the client may have forged). */
+function clientAddress(req: IncomingMessage, behindProxy: boolean): string {
+  const forwarded = behindProxy ? String(req.headers['x-forwarded-for'] ?? '') : ''
+  const last = forwarded
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1)
+  return last ?? req.socket.remoteAddress ?? 'unknown'
 }

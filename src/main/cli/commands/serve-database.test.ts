@@ -62,7 +62,7 @@ suite(`factdesk serve --database${unavailable ? ` (skipped: ${unavailable})` : '
     url.pathname = `/${database}`
     url.password = 'not-shown'
     const { io, out } = capture()
-    const started = await startServe(['--database', url.toString()], io)
+    const started = await startServe(['--database', url.toString(), '--single-user'], io)
     if (typeof started === 'number') throw new Error(`serve exited ${started}`)
     handle = started
     expect(out.join('\n')).toContain(`/${database}`)

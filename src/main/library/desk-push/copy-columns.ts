@@ -28,7 +28,10 @@ export const LOCAL_TABLES: Readonly<Record<string, string>> = {
     "the newsroom, its address and the checker's name: the desk has its own, one person's must not replace them",
   fts_indexed: "SQLite's full-text batches; the desk indexes every paragraph as it is stored",
   paragraphs_fts: 'the full-text index of SQLite; the desk makes its own',
-  titles_fts: 'the headline index of SQLite; the desk makes its own'
+  titles_fts: 'the headline index of SQLite; the desk makes its own',
+  members:
+    'the accounts of a library served as a desk (--desk): the desk keeps its own, and password hashes do not move between desks unasked',
+  sessions: "sign-ins to the library's own server, meaningless anywhere else"
 }
 
 /**

@@ -26,7 +26,7 @@ import type { ChecksStore, SavedDecision } from '../store'
 import type { Db } from './connection'
 import type { NoticeChannel } from './notice-channel'
 
-const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes'
+const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes, actor'
 // "Decided" counts claims with a status other than open.
 const CHECK_COLUMNS = `c.id, c.story_id, c.title, c.source_ids_json, c.result_json, c.created_at, c.updated_at,
   (SELECT count(*)::int FROM decisions d WHERE d.check_id = c.id AND d.status <> 'open') AS decided`
@@ -60,6 +60,7 @@ export function createChecksStore(
   async function write(
     tx: Db,
     input: DecisionInput,
+    actor: string | null,
     link: { undoes?: number; redoes?: number } = {}
   ): Promise<SavedDecision> {
     const at = now()
@@ -70,17 +71,17 @@ export function createChecksStore(
     const before = beforeRow ? toDecision(beforeRow) : null
     if (input.version !== undefined && input.version !== (before?.version ?? 0))
       throw staleDecision(input, before)
-    const decision = nextDecision(input, before, at)
+    const decision = { ...nextDecision(input, before, at), actor }
     // Written only over the version read: a row another transaction inserted or changed since
     // then is left alone, and the decide refused.
     const written = await tx.query(
       `INSERT INTO decisions (check_id, claim_id, status, corrected_text, note, pinned_json, publish,
-         public_explanation, updated_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         public_explanation, updated_at, version, actor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (check_id, claim_id) DO UPDATE SET status = excluded.status,
          corrected_text = excluded.corrected_text, note = excluded.note, pinned_json = excluded.pinned_json,
          publish = excluded.publish, public_explanation = excluded.public_explanation,
-         updated_at = excluded.updated_at, version = excluded.version
+         updated_at = excluded.updated_at, version = excluded.version, actor = excluded.actor
        WHERE decisions.version = excluded.version - 1
        RETURNING version`,
       [
@@ -93,7 +94,8 @@ export function createChecksStore(
         decision.publish,
         decision.publicExplanation,
         at,
-        decision.version
+        decision.version,
+        actor
       ]
     )
     if (written.length === 0) {
@@ -104,8 +106,8 @@ export function createChecksStore(
       throw staleDecision(input, latest ? toDecision(latest) : null)
     }
     const [entry] = await tx.query<{ id: number }>(
-      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes, actor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         input.checkId,
         input.claimId,
@@ -113,7 +115,8 @@ export function createChecksStore(
         before ? JSON.stringify(before) : null,
         JSON.stringify(decision),
         link.undoes ?? null,
-        link.redoes ?? null
+        link.redoes ?? null,
+        actor
       ]
     )
     await tx.query('UPDATE checks SET updated_at = $1 WHERE id = $2', [at, input.checkId])
@@ -121,11 +124,16 @@ export function createChecksStore(
     await tx.query('SELECT pg_notify($1, $2)', [notices.name, JSON.stringify(notice)])
     return {
       decision,
-      entry: { id: entry!.id, claimId: input.claimId, at, before, after: decision, ...link }
+      entry: { id: entry!.id, claimId: input.claimId, at, before, after: decision, ...link, actor }
     }
   }
 
-  const replay = (checkId: number, side: 'undo' | 'redo', entryId?: number): Promise<SavedDecision | null> =>
+  const replay = (
+    checkId: number,
+    side: 'undo' | 'redo',
+    entryId: number | undefined,
+    actor: string | null
+  ): Promise<SavedDecision | null> =>
     db.transaction(async (tx) => {
       if (!(await checkRow(tx, checkId, true))) return null
       const stacks = undoStacks(await historyLinks(tx, checkId))
@@ -140,6 +148,7 @@ export function createChecksStore(
       return write(
         tx,
         replayInput(checkId, target, side),
+        actor,
         side === 'undo' ? { undoes: targetId } : { redoes: targetId }
       )
     })
@@ -229,10 +238,12 @@ export function createChecksStore(
       )
       return rows.map(toDecision)
     },
-    decide: (input) =>
-      db.transaction(async (tx) => ((await checkRow(tx, input.checkId, true)) ? write(tx, input) : null)),
-    undo: (checkId, entryId) => replay(checkId, 'undo', entryId),
-    redo: (checkId, entryId) => replay(checkId, 'redo', entryId),
+    decide: (input, actor = null) =>
+      db.transaction(async (tx) =>
+        (await checkRow(tx, input.checkId, true)) ? write(tx, input, actor) : null
+      ),
+    undo: (checkId, entryId, actor = null) => replay(checkId, 'undo', entryId, actor),
+    redo: (checkId, entryId, actor = null) => replay(checkId, 'redo', entryId, actor),
     undoState: async (checkId) => undoStateOf(undoStacks(await historyLinks(db, checkId))),
     async watch(checkId, listener) {
       // Listening starts with the first watcher; from then on this server hears every decision.

@@ -21,6 +21,7 @@ import { createChecksStore } from './checks-store'
 import type { NoticeChannel } from './notice-channel'
 import type { Db } from './connection'
 import { createPreferencesStore } from './preferences-store'
+import { createMembersStore, createSessionsStore } from './members-store'
 import { toTsAnyQuery, toTsQuery } from './ts-query'
 import { createVocabulary } from './vocabulary'
 
@@ -264,6 +265,8 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
 
     checks: createChecksStore(db, notices),
     preferences: createPreferencesStore(db),
+    members: createMembersStore(db),
+    sessions: createSessionsStore(db),
     vocabulary: createVocabulary(db),
     close
   }

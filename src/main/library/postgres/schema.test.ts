@@ -53,9 +53,12 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
     await decide('a', 'verified')
     await decide('b', 'verified')
     await library.close()
-    // As schema 1 left it: no versions.
+    // As schema 1 left it: no versions, and none of the later schemas' members, sessions or actors.
     await onDatabase(
-      `ALTER TABLE ${schema}.decisions DROP COLUMN version; UPDATE ${schema}.schema_version SET version = 1`
+      `ALTER TABLE ${schema}.decisions DROP COLUMN version, DROP COLUMN actor;
+       ALTER TABLE ${schema}.decision_history DROP COLUMN actor;
+       DROP TABLE ${schema}.sessions, ${schema}.members;
+       UPDATE ${schema}.schema_version SET version = 1`
     )
 
     const upgraded = await openPostgresLibrary(url!, { schema })

@@ -26,7 +26,7 @@ export function createChecksStore(
   db: Database,
   now: () => string = () => new Date().toISOString()
 ): ChecksStore {
-  const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes'
+  const HISTORY_COLUMNS = 'id, claim_id, at, before_json, after_json, undoes, redoes, actor'
   // "Decided" counts claims with a status other than open that still exist in the result.
   const CHECK_COLUMNS = `c.id, c.story_id, c.title, c.source_ids_json, c.result_json, c.created_at, c.updated_at,
     (SELECT count(*) FROM decisions d WHERE d.check_id = c.id AND d.status <> 'open') AS decided`
@@ -57,19 +57,19 @@ export function createChecksStore(
     // Written only over the version read: a row changed since then is left alone (no change).
     upsert: db.prepare(
       `INSERT INTO decisions (check_id, claim_id, status, corrected_text, note, pinned_json, publish,
-         public_explanation, updated_at, version)
+         public_explanation, updated_at, version, actor)
        VALUES (@checkId, @claimId, @status, @correctedText, @note, @pinned, @publish, @publicExplanation, @at,
-         @version)
+         @version, @actor)
        ON CONFLICT (check_id, claim_id) DO UPDATE SET status = excluded.status,
          corrected_text = excluded.corrected_text, note = excluded.note,
          pinned_json = excluded.pinned_json, publish = excluded.publish,
          public_explanation = excluded.public_explanation, updated_at = excluded.updated_at,
-         version = excluded.version
+         version = excluded.version, actor = excluded.actor
        WHERE decisions.version = excluded.version - 1`
     ),
     addHistory: db.prepare(
-      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes)
-       VALUES (@checkId, @claimId, @at, @before, @after, @undoes, @redoes)`
+      `INSERT INTO decision_history (check_id, claim_id, at, before_json, after_json, undoes, redoes, actor)
+       VALUES (@checkId, @claimId, @at, @before, @after, @undoes, @redoes, @actor)`
     ),
     history: db.prepare<[number], HistoryRow>(
       `SELECT ${HISTORY_COLUMNS} FROM decision_history WHERE check_id = ? ORDER BY id`
@@ -101,13 +101,17 @@ export function createChecksStore(
   const feed = createDecisionFeed()
 
   /** Writes one decision and its entry; the caller holds the transaction and has checked the check exists. */
-  function write(input: DecisionInput, link: { undoes?: number; redoes?: number } = {}): SavedDecision {
+  function write(
+    input: DecisionInput,
+    actor: string | null,
+    link: { undoes?: number; redoes?: number } = {}
+  ): SavedDecision {
     const at = now()
     const beforeRow = stmt.decision.get(input.checkId, input.claimId)
     const before = beforeRow ? toDecision(beforeRow) : null
     if (input.version !== undefined && input.version !== (before?.version ?? 0))
       throw staleDecision(input, before)
-    const decision = nextDecision(input, before, at)
+    const decision = { ...nextDecision(input, before, at), actor }
     const written = stmt.upsert.run({
       checkId: input.checkId,
       claimId: input.claimId,
@@ -118,7 +122,8 @@ export function createChecksStore(
       publish: decision.publish ? 1 : 0,
       publicExplanation: decision.publicExplanation,
       at,
-      version: decision.version
+      version: decision.version,
+      actor
     })
     if (written.changes === 0) {
       const latest = stmt.decision.get(input.checkId, input.claimId)
@@ -131,7 +136,8 @@ export function createChecksStore(
       before: before ? JSON.stringify(before) : null,
       after: JSON.stringify(decision),
       undoes: link.undoes ?? null,
-      redoes: link.redoes ?? null
+      redoes: link.redoes ?? null,
+      actor
     })
     stmt.touch.run(at, input.checkId)
     return {
@@ -142,18 +148,24 @@ export function createChecksStore(
         at,
         before,
         after: decision,
-        ...link
+        ...link,
+        actor
       }
     }
   }
 
-  const decideTx = db.transaction((input: DecisionInput): SavedDecision | null =>
-    stmt.get.get(input.checkId) ? write(input) : null
+  const decideTx = db.transaction((input: DecisionInput, actor: string | null): SavedDecision | null =>
+    stmt.get.get(input.checkId) ? write(input, actor) : null
   )
 
   /** Undo writes the entry's "before" (a claim that had no decision goes back to open), Redo its "after". */
   const replayTx = db.transaction(
-    (checkId: number, side: 'undo' | 'redo', entryId: number | undefined): SavedDecision | null => {
+    (
+      checkId: number,
+      side: 'undo' | 'redo',
+      entryId: number | undefined,
+      actor: string | null
+    ): SavedDecision | null => {
       if (!stmt.get.get(checkId)) return null
       const stacks = undoStacks(stmt.historyLinks.all(checkId))
       const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
@@ -162,6 +174,7 @@ export function createChecksStore(
       const target = toEntry(stmt.historyEntry.get(targetId)!)
       return write(
         replayInput(checkId, target, side),
+        actor,
         side === 'undo' ? { undoes: targetId } : { redoes: targetId }
       )
     }
@@ -206,9 +219,11 @@ export function createChecksStore(
     },
     delete: async (id) => stmt.delete.run(id).changes > 0,
     decisions: async (checkId) => stmt.decisions.all(checkId).map(toDecision),
-    decide: async (input) => published(input.checkId, decideTx.immediate(input)),
-    undo: async (checkId, entryId) => published(checkId, replayTx.immediate(checkId, 'undo', entryId)),
-    redo: async (checkId, entryId) => published(checkId, replayTx.immediate(checkId, 'redo', entryId)),
+    decide: async (input, actor = null) => published(input.checkId, decideTx.immediate(input, actor)),
+    undo: async (checkId, entryId, actor = null) =>
+      published(checkId, replayTx.immediate(checkId, 'undo', entryId, actor)),
+    redo: async (checkId, entryId, actor = null) =>
+      published(checkId, replayTx.immediate(checkId, 'redo', entryId, actor)),
     undoState: async (checkId) => undoStateOf(undoStacks(stmt.historyLinks.all(checkId))),
     watch: async (checkId, listener) => feed.watch(checkId, listener),
     async addEditorClaim(checkId, claim) {

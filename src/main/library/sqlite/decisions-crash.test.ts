@@ -41,7 +41,7 @@ interface HistoryRow {
 const DECISIONS_AS_JSON = `SELECT check_id, claim_id, json_object('claimId', claim_id, 'status', status,
     'correctedText', corrected_text, 'note', note, 'pinned', json(pinned_json),
     'publish', json(CASE publish WHEN 1 THEN 'true' ELSE 'false' END), 'publicExplanation', public_explanation,
-    'updatedAt', updated_at, 'version', version) AS json
+    'updatedAt', updated_at, 'version', version, 'actor', actor) AS json
   FROM decisions`
 
 function readStore(path: string): {

@@ -2,6 +2,7 @@
 // here; every change that touches more than one row runs in one transaction.
 import { createChecksStore } from './checks-store'
 import { createPreferencesStore } from './preferences-store'
+import { createMembersStore, createSessionsStore } from './members-store'
 import type { Database } from 'better-sqlite3'
 import type { RemovedBlock, SearchHit, TextSummary } from '../../../shared/domain'
 import { ApiError } from '../../../shared/errors'
@@ -550,6 +551,8 @@ export function createLibrary(db: Database): SqliteLibrary {
 
     checks: createChecksStore(db),
     preferences: createPreferencesStore(db),
+    members: createMembersStore(db),
+    sessions: createSessionsStore(db),
     vocabulary: createVocabulary(db, indexUnlessBusy),
     importIndexed: (input, mayCommit) => importIndexedTransaction.immediate(input, mayCommit),
     copyTo: async (destination) => {

@@ -215,6 +215,38 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE decisions SET version = max(1, (SELECT count(*) FROM decision_history h
         WHERE h.check_id = decisions.check_id AND h.claim_id = decisions.claim_id));
     `)
+  },
+  // v9: a desk's members and their sessions, and who made each decision and history entry.
+  // - name_key is the name folded (member-name.ts): names are unique whatever their case, beyond
+  //   ASCII too, which COLLATE NOCASE is not.
+  // - password_hash holds the scrypt parameters and salt with the hash (passwords.ts).
+  // - A session is stored by a digest of its cookie's id, so a copy of the database signs no one in.
+  // - actor is a member's name, the checker's name in single-user mode, or NULL (earlier entries).
+  (db) => {
+    db.exec(`
+      CREATE TABLE members (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL,
+        name_key      TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('checker', 'reviewer', 'admin')),
+        created_at    TEXT NOT NULL,
+        disabled_at   TEXT
+      );
+
+      CREATE TABLE sessions (
+        id_hash    TEXT PRIMARY KEY,
+        member_id  INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_member ON sessions (member_id);
+      CREATE INDEX sessions_expires ON sessions (expires_at);
+
+      ALTER TABLE decisions ADD COLUMN actor TEXT;
+      ALTER TABLE decision_history ADD COLUMN actor TEXT;
+    `)
   }
 ]
 

@@ -1,17 +1,23 @@
 import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
+import { CSRF_HEADER, currentCsrfToken } from './desk-session'
 import { ApiCallError, unwrapEnvelope } from './errors'
 
-/** With a token, calls carry it; without one, they ride on the session cookie the token was traded for. */
+/**
+ * With a token, calls carry it; without one, they ride on the session cookie the token was traded
+ * for, or on a desk on the member's session cookie with its CSRF token in a header.
+ */
 export function createHttpClient(token: string | null, baseUrl = ''): ApiClient {
   return {
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
       let response: Response
+      const csrf = token ? null : currentCsrfToken()
       try {
         response = await fetch(`${baseUrl}/api/${method}`, {
           method: 'POST',
           headers: {
             'Content-Type': 'application/json',
-            ...(token ? { Authorization: `Bearer ${token}` } : {})
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            ...(csrf ? { [CSRF_HEADER]: csrf } : {})
           },
           body: JSON.stringify(input),
           credentials: token ? 'omit' : 'same-origin',
@@ -26,6 +32,8 @@ export function createHttpClient(token: string | null, baseUrl = ''): ApiClient 
       } catch {
         throw new ApiCallError('INTERNAL', `The server answered ${response.status} without a readable body.`)
       }
+      if (csrf && response.status === 401)
+        throw new ApiCallError('UNAUTHORIZED', 'Your session has ended. Reload the page to sign in again.')
       if (!token && response.status === 401)
         throw new ApiCallError(
           'UNAUTHORIZED',

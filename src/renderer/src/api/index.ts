@@ -42,3 +42,6 @@ export function followCheck(checkId: number, handlers: LiveHandlers): () => void
 }
 
 export { ApiCallError }
+
+/** In a browser (serve mode) rather than the app: the server says whether it is a desk to sign in to. */
+export const overHttp = !window.factdesk

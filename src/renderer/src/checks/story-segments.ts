@@ -46,7 +46,8 @@ export function storyParagraphs(text: string, claims: readonly ClaimSpan[]): Sto
     // Claims sit inside one sentence, so inside one paragraph; one that crosses a break is cut.
     while (next < sorted.length && sorted[next]!.start < p.end) {
       const c = sorted[next++]!
-      if (c.end > p.start) inside.push({ id: c.id, start: Math.max(c.start, p.start), end: Math.min(c.end, p.end) })
+      if (c.end > p.start)
+        inside.push({ id: c.id, start: Math.max(c.start, p.start), end: Math.min(c.end, p.end) })
     }
     return { index, start: p.start, end: p.end, segments: segmentsOf(p.start, p.end, inside) }
   })
@@ -66,13 +67,21 @@ function segmentsOf(start: number, end: number, claims: readonly ClaimSpan[]): S
       (best, c) => (!best || c.end - c.start < best.end - best.start ? c : best),
       null
     )
-    segments.push({ start: from, end: to, claimId: innermost?.id ?? null, covering: covering.map((c) => c.id) })
+    segments.push({
+      start: from,
+      end: to,
+      claimId: innermost?.id ?? null,
+      covering: covering.map((c) => c.id)
+    })
   }
   return segments
 }
 
 /** The paragraph a story offset falls in (the one before it, for an offset in a blank line). */
-export function paragraphAt(paragraphs: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
+export function paragraphAt(
+  paragraphs: ReadonlyArray<{ start: number; end: number }>,
+  offset: number
+): number {
   let lo = 0
   let hi = paragraphs.length - 1
   while (lo < hi) {

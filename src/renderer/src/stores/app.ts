@@ -4,9 +4,9 @@ import { ref, watch } from 'vue'
 import type { MethodOutput } from '../../../shared/contract'
 import { api } from '../api'
 
-export type Screen = 'library' | 'checks' | 'compare' | 'names' | 'settings'
+export type Screen = 'library' | 'checks' | 'compare' | 'names' | 'settings' | 'members'
 
-const SCREENS: readonly Screen[] = ['library', 'checks', 'compare', 'names', 'settings']
+const SCREENS: readonly Screen[] = ['library', 'checks', 'compare', 'names', 'settings', 'members']
 const SCREEN_KEY = 'factdesk.screen'
 
 /** The screen shown before a reload, so a reload returns the editor to where they were. */

@@ -1,0 +1,123 @@
+// A desk's members through the API: admins manage them, nobody else can (checked in dispatch,
+// before the input is read), and every decision records who made it.
+import { describe, expect, it } from 'vitest'
+import type { MemberRole } from '../../shared/members'
+import { resultWithClaims } from '../../test-support/library/check-result'
+import { bytesOf, makeDoc } from '../../test-support/library/docs'
+import { testCheckEngine } from '../../test-support/workers'
+import { verifyPassword } from '../desk/passwords'
+import { openLibrary } from '../library/sqlite'
+import { dispatch, type HandlerContext } from './dispatch'
+import { createHandlers } from './handlers'
+
+function desk() {
+  const library = openLibrary(':memory:')
+  const handlers = createHandlers({
+    library,
+    libraryPath: ':memory:',
+    version: 'test',
+    checkEngine: testCheckEngine()
+  })
+  const as = (role: MemberRole | null, id = 1, name = 'Ana'): HandlerContext =>
+    role ? { transport: 'http', member: { id, name, role } } : { transport: 'http' }
+  const call = (context: HandlerContext, method: string, input: unknown) =>
+    dispatch(handlers, method, input, context)
+  return { library, call, as }
+}
+
+describe('members through the API', () => {
+  it('lets an admin add, list and disable members, storing only a hash of the password', async () => {
+    const { library, call, as } = desk()
+    const admin = await library.members.add({ name: 'Ana', role: 'admin', passwordHash: 'x' })
+    const added = (await call(as('admin', admin.id), 'members.add', {
+      name: 'Ben',
+      role: 'checker',
+      password: 'a long enough passphrase'
+    })) as { id: number }
+    expect(added).toMatchObject({ name: 'Ben', role: 'checker', disabledAt: null })
+    expect(JSON.stringify(added)).not.toContain('passphrase')
+    const stored = await library.members.byName('Ben')
+    expect(await verifyPassword('a long enough passphrase', stored!.passwordHash)).toBe(true)
+    const listed = (await call(as('admin', admin.id), 'members.list', {})) as { members: { name: string }[] }
+    expect(listed.members.map((m) => m.name)).toEqual(['Ana', 'Ben'])
+    expect(await call(as('admin', admin.id), 'members.disable', { id: added.id })).toMatchObject({
+      disabledAt: expect.any(String)
+    })
+  })
+
+  it('refuses the members methods to checkers, reviewers and outside a desk, whatever the input', async () => {
+    const { call, as } = desk()
+    for (const context of [as('checker'), as('reviewer'), as(null), { transport: 'ipc' as const }]) {
+      for (const [method, input] of [
+        ['members.list', {}],
+        ['members.add', { name: 'Eve', role: 'admin', password: 'a long enough passphrase' }],
+        ['members.disable', { id: 1 }],
+        ['members.add', { junk: true }]
+      ] as const) {
+        await expect(call(context, method, input)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      }
+    }
+  })
+
+  it('keeps a desk from losing its last admin, and an admin from disabling themself', async () => {
+    const { library, call, as } = desk()
+    const ana = await library.members.add({ name: 'Ana', role: 'admin', passwordHash: 'x' })
+    const ben = await library.members.add({ name: 'Ben', role: 'admin', passwordHash: 'x' })
+    await expect(call(as('admin', ana.id), 'members.disable', { id: ana.id })).rejects.toMatchObject({
+      code: 'CONFLICT'
+    })
+    await call(as('admin', ana.id), 'members.disable', { id: ben.id })
+    // Ana is now the last admin: another admin (here, a session from before) cannot disable her.
+    await expect(call(as('admin', ben.id, 'Ben'), 'members.disable', { id: ana.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'A desk keeps at least one admin.'
+    })
+    await expect(call(as('admin', ana.id), 'members.disable', { id: 999 })).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    })
+  })
+})
+
+describe('who made a decision', () => {
+  async function withCheck() {
+    const d = desk()
+    const doc = makeDoc(['A story. It has claims.'], { title: 'Story', publishedAt: null })
+    const story = await d.library.importDocument({
+      fileName: 's.txt',
+      bytes: bytesOf(doc.cleanedText),
+      doc,
+      role: 'story'
+    })
+    const check = await d.library.checks.create({
+      storyId: story.id,
+      title: 'Story',
+      sourceIds: null,
+      result: resultWithClaims(['date-0'])
+    })
+    return { ...d, checkId: check.id }
+  }
+
+  it('is the signed-in member on a desk, for decisions, undo and redo', async () => {
+    const { call, as, checkId, library } = await withCheck()
+    await call(as('checker', 1, 'Ana'), 'checks.decide', { checkId, claimId: 'date-0', status: 'verified' })
+    await call(as('reviewer', 2, 'Ben'), 'checks.undo', { checkId })
+    await call(as('checker', 3, 'Cleo'), 'checks.redo', { checkId })
+    const { entries } = (await call(as('checker'), 'checks.history', { checkId })) as {
+      entries: { actor: string | null }[]
+    }
+    expect(entries.map((e) => e.actor)).toEqual(['Ana', 'Ben', 'Cleo'])
+    expect((await library.checks.decisions(checkId))[0]?.actor).toBe('Cleo')
+  })
+
+  it("is the preferences' checker in single-user mode, or nobody when none is named", async () => {
+    const { call, checkId, library } = await withCheck()
+    const alone: HandlerContext = { transport: 'ipc' }
+    await call(alone, 'checks.decide', { checkId, claimId: 'date-0', status: 'verified' })
+    await library.preferences.set({ checkedBy: 'D. Editor' })
+    await call(alone, 'checks.decide', { checkId, claimId: 'date-0', status: 'disputed' })
+    const { entries } = (await call(alone, 'checks.history', { checkId })) as {
+      entries: { actor: string | null }[]
+    }
+    expect(entries.map((e) => e.actor)).toEqual([null, 'D. Editor'])
+  })
+})

@@ -14,6 +14,7 @@ const run = (label, args, env = process.env) => {
 
 rmSync('test-results', { recursive: true, force: true })
 rmSync('e2e/artifacts/results.json', { force: true })
+rmSync('e2e/artifacts/results-desk.json', { force: true })
 
 for (const [label, args] of [
   ['type-check', ['npm', 'run', '--silent', 'typecheck']],
@@ -26,15 +27,22 @@ for (const [label, args] of [
     process.exit(1)
   }
 }
-// The store contract suite runs on PostgreSQL too, in a throwaway cluster (scripts/pg-cluster.mjs).
-// Where PostgreSQL is missing or does not start, the reason is printed and that half of the suite
-// reports itself skipped, saying why.
+// The store contract suite and the desk's browser specs run on PostgreSQL too, in a throwaway
+// cluster (scripts/pg-cluster.mjs). Where PostgreSQL is missing or does not start, the reason is
+// printed and those runs report themselves skipped, saying why.
+const DESK_SPECS = [
+  'e2e/browser/live-decisions.spec.ts',
+  'e2e/browser/desk-login.spec.ts',
+  'e2e/browser/check-reload.spec.ts'
+]
 let cluster = null
 try {
   cluster = await startCluster()
-  console.log(`\n=== PostgreSQL for the store contract suite: ${cluster.url}`)
+  console.log(`\n=== PostgreSQL for the store contract suite and the desk specs: ${cluster.url}`)
 } catch (error) {
-  console.log(`\n=== PostgreSQL unavailable, its store tests will be skipped: ${error.message}`)
+  console.log(
+    `\n=== PostgreSQL unavailable, its store tests and desk specs will be skipped: ${error.message}`
+  )
 }
 try {
   run(
@@ -42,8 +50,18 @@ try {
     ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
     cluster ? { ...process.env, FACTDESK_TEST_DATABASE_URL: cluster.url } : process.env
   )
+  run('end-to-end tests (Playwright: Chromium vs factdesk serve; Electron)', ['npx', 'playwright', 'test'])
+  if (cluster)
+    run(
+      'the desk specs again, on PostgreSQL',
+      ['npx', 'playwright', 'test', '--project=browser', ...DESK_SPECS],
+      {
+        ...process.env,
+        FACTDESK_E2E_DATABASE_URL: cluster.url,
+        FACTDESK_E2E_RESULTS: 'e2e/artifacts/results-desk.json'
+      }
+    )
 } finally {
   cluster?.stop()
 }
-run('end-to-end tests (Playwright: Chromium vs factdesk serve; Electron)', ['npx', 'playwright', 'test'])
 process.exit(run('summary', [process.execPath, 'scripts/test-summary.mjs']))

@@ -24,14 +24,14 @@ function walkSuites(suites, visit) {
   }
 }
 
-const e2eFile = 'e2e/artifacts/results.json'
-if (existsSync(e2eFile)) {
-  const e2e = JSON.parse(readFileSync(e2eFile, 'utf8'))
+/** A Playwright JSON report's tests added to the totals; `label` names the run in skip reasons. */
+function addPlaywright(file, label) {
+  const e2e = JSON.parse(readFileSync(file, 'utf8'))
   walkSuites(e2e.suites, (spec, t) => {
     if (t.status === 'skipped') {
       totals.skipped += 1
       const reason = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given'
-      skippedWithReason.push(`${spec.title} — ${reason}`)
+      skippedWithReason.push(`${label}${spec.title} — ${reason}`)
     } else if (t.status === 'expected' || t.status === 'flaky') totals.passed += 1
     else totals.failed += 1
   })
@@ -39,9 +39,22 @@ if (existsSync(e2eFile)) {
     console.error(`e2e error: ${error.message ?? JSON.stringify(error)}`)
     totals.failed += 1
   }
-} else {
+}
+
+const e2eFile = 'e2e/artifacts/results.json'
+if (existsSync(e2eFile)) addPlaywright(e2eFile, '')
+else {
   console.error(`no end-to-end results at ${e2eFile}`)
   totals.failed += 1
+}
+// The desk specs on PostgreSQL: absent when PostgreSQL could not start (run-tests.mjs said why).
+const deskFile = 'e2e/artifacts/results-desk.json'
+if (existsSync(deskFile)) addPlaywright(deskFile, '(on PostgreSQL) ')
+else {
+  totals.skipped += 1
+  skippedWithReason.push(
+    'the desk specs on PostgreSQL — PostgreSQL did not start (run-tests.mjs printed why)'
+  )
 }
 
 for (const line of skippedWithReason) console.log(`skipped: ${line}`)

@@ -3,13 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
+import { clusterUrl, databaseUrl, onCluster } from '../../../test-support/library/cluster'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { fillLibrary } from '../../../test-support/library/desk-content'
 import { openPostgresLibrary } from '../../library/postgres'
 import { main } from '../index'
-
-const clusterUrl = process.env['FACTDESK_TEST_DATABASE_URL']
 
 let out: string[]
 let err: string[]
@@ -46,20 +44,6 @@ suite(
   `factdesk backup / restore --database${clusterUrl ? '' : ' (skipped: FACTDESK_TEST_DATABASE_URL is not set; npm test sets it)'}`,
   () => {
     const names = ['source', 'target'].map((w) => `factdesk_cli_backup_${process.pid}_${w}`)
-    const urlOf = (database: string): string => {
-      const url = new URL(clusterUrl!)
-      url.pathname = `/${database}`
-      return url.toString()
-    }
-    const onCluster = async (sql: string): Promise<void> => {
-      const client = new pg.Client({ connectionString: clusterUrl })
-      await client.connect()
-      try {
-        await client.query(sql)
-      } finally {
-        await client.end()
-      }
-    }
     let dir: string
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'factdesk-cli-desk-backup-'))
@@ -71,7 +55,7 @@ suite(
     })
 
     it('backs a desk up and restores it into an empty database, but not over a desk', async () => {
-      const [source, target] = names.map(urlOf) as [string, string]
+      const [source, target] = names.map(databaseUrl) as [string, string]
       const library = await openPostgresLibrary(source)
       await fillLibrary(library)
       await library.close()

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
+import { clusterUrl, onCluster } from '../../../test-support/library/cluster'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyPassword } from '../../desk/passwords'
 import { openPostgresLibrary } from '../../library/postgres'
@@ -29,18 +29,6 @@ function capture(secret?: string) {
         })
   }
   return { io, out, err, prompts }
-}
-
-const clusterUrl = process.env['FACTDESK_TEST_DATABASE_URL']
-
-async function onCluster(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: clusterUrl })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
 }
 
 interface DeskStore {

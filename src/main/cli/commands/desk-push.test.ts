@@ -4,13 +4,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import pg from 'pg'
+import { clusterUrl, databaseUrl, onCluster } from '../../../test-support/library/cluster'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { bytesOf, makeDoc } from '../../../test-support/library/docs'
 import { openLibrary } from '../../library/sqlite'
 import { main } from '../index'
-
-const clusterUrl = process.env['FACTDESK_TEST_DATABASE_URL']
 
 let dir: string
 let lib: string
@@ -77,20 +75,7 @@ suite(
   `factdesk desk push${clusterUrl ? '' : ' (skipped: FACTDESK_TEST_DATABASE_URL is not set; npm test sets it)'}`,
   () => {
     const database = `factdesk_desk_cli_${process.pid}`
-    const deskUrl = (): string => {
-      const url = new URL(clusterUrl!)
-      url.pathname = `/${database}`
-      return url.toString()
-    }
-    const onCluster = async (sql: string): Promise<void> => {
-      const client = new pg.Client({ connectionString: clusterUrl })
-      await client.connect()
-      try {
-        await client.query(sql)
-      } finally {
-        await client.end()
-      }
-    }
+    const deskUrl = (): string => databaseUrl(database)
     beforeAll(() => onCluster(`CREATE DATABASE ${database}`))
     afterAll(() => onCluster(`DROP DATABASE IF EXISTS ${database}`))
 

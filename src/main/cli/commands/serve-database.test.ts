@@ -2,12 +2,11 @@
 // for the test in the cluster FACTDESK_TEST_DATABASE_URL names (npm test starts one).
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import pg from 'pg'
+import { clusterUrl, onCluster } from '../../../test-support/library/cluster'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RENDERER_DIR } from '../paths'
 import { startServe, type ServeHandle } from './serve'
 
-const clusterUrl = process.env['FACTDESK_TEST_DATABASE_URL']
 const built = existsSync(join(RENDERER_DIR, 'index.html'))
 const unavailable = !clusterUrl
   ? 'FACTDESK_TEST_DATABASE_URL is not set; npm test sets it'
@@ -19,16 +18,6 @@ function capture() {
   const out: string[] = []
   const err: string[] = []
   return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err }
-}
-
-async function onCluster(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: clusterUrl })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
 }
 
 async function call(handle: ServeHandle, method: string, input: object = {}): Promise<unknown> {

@@ -4,13 +4,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { clusterUrl, databaseUrl, onCluster } from '../../../test-support/library/cluster'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addText, fillLibrary } from '../../../test-support/library/desk-content'
 import { portable } from '../../../test-support/library/portable'
 import { backupDesk, findPostgresTool, restoreDesk } from './backup'
 import { openPostgresLibrary, SCHEMA_VERSION } from './index'
-
-const clusterUrl = process.env['FACTDESK_TEST_DATABASE_URL']
 
 describe('a desk backup that fails', () => {
   it('leaves no file behind, and says why', async () => {
@@ -48,20 +47,6 @@ suite(
   () => {
     const name = (which: string) => `factdesk_backup_${process.pid}_${which}`
     const databases = ['source', 'fresh', 'newer', 'newer_target'].map(name)
-    const urlOf = (database: string): string => {
-      const url = new URL(clusterUrl!)
-      url.pathname = `/${database}`
-      return url.toString()
-    }
-    const onCluster = async (sql: string): Promise<void> => {
-      const client = new pg.Client({ connectionString: clusterUrl })
-      await client.connect()
-      try {
-        await client.query(sql)
-      } finally {
-        await client.end()
-      }
-    }
     const read = async (url: string) => {
       const library = await openPostgresLibrary(url)
       try {
@@ -85,7 +70,7 @@ suite(
     })
 
     it('restores into a fresh database the same texts, checks, decisions and history', async () => {
-      const source = urlOf(name('source'))
+      const source = databaseUrl(name('source'))
       const library = await openPostgresLibrary(source)
       await fillLibrary(library)
       await library.close()
@@ -95,7 +80,7 @@ suite(
       expect(backup.bytes).toBeGreaterThan(0)
       expect(readdirSync(dir)).toEqual(['desk.dump'])
 
-      const fresh = urlOf(name('fresh'))
+      const fresh = databaseUrl(name('fresh'))
       expect(await restoreDesk(file, fresh)).toEqual({
         backupVersion: SCHEMA_VERSION,
         version: SCHEMA_VERSION
@@ -118,7 +103,7 @@ suite(
 
     it('does not restore into a database that holds a desk, nor replace a backup file without overwrite', async () => {
       const file = join(dir, 'desk.dump')
-      const fresh = urlOf(name('fresh'))
+      const fresh = databaseUrl(name('fresh'))
       const before = await read(fresh)
       await expect(restoreDesk(file, fresh)).rejects.toThrow(/already holds a desk.*Nothing was changed\./)
       expect(await read(fresh)).toEqual(before)
@@ -127,7 +112,7 @@ suite(
     })
 
     it('refuses a backup from a newer build before touching the database', async () => {
-      const newer = urlOf(name('newer'))
+      const newer = databaseUrl(name('newer'))
       await (await openPostgresLibrary(newer)).close()
       const client = new pg.Client({ connectionString: newer })
       await client.connect()
@@ -135,7 +120,7 @@ suite(
       await client.end()
       const file = join(dir, 'newer.dump')
       await backupDesk(newer, file)
-      const target = urlOf(name('newer_target'))
+      const target = databaseUrl(name('newer_target'))
       await expect(restoreDesk(file, target)).rejects.toMatchObject({ code: 'LIBRARY_TOO_NEW' })
       const check = new pg.Client({ connectionString: target })
       await check.connect()

@@ -1,28 +1,18 @@
 // The desk store's upgrade to decision versions (schema 2), on the database at
 // FACTDESK_TEST_DATABASE_URL; reported skipped without one.
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { resultWithClaims } from '../../../test-support/library/check-result'
 import { bytesOf, makeDoc } from '../../../test-support/library/docs'
+import { clusterUrl as url, onCluster } from '../../../test-support/library/cluster'
 import { TEST_DATABASE_VARIABLE } from '../../../test-support/library/stores'
 import { openPostgresLibrary } from './index'
 
-const url = process.env[TEST_DATABASE_VARIABLE]
 const schema = `factdesk_schema_test_${process.pid}`
 const suite = url ? describe : describe.skip
 
-async function onDatabase(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
 
 suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE} is not set)`}`, () => {
-  afterAll(() => onDatabase(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
+  afterAll(() => onCluster(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
 
   it('gives each decision of a schema-1 database its version: one per history entry of its claim', async () => {
     const library = await openPostgresLibrary(url!, { schema })
@@ -54,7 +44,7 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
     await decide('b', 'verified')
     await library.close()
     // As schema 1 left it: no versions, and none of the later schemas' members, sessions or actors.
-    await onDatabase(
+    await onCluster(
       `ALTER TABLE ${schema}.decisions DROP COLUMN version, DROP COLUMN actor;
        ALTER TABLE ${schema}.decision_history DROP COLUMN actor;
        DROP TABLE ${schema}.sessions, ${schema}.members;

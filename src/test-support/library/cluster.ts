@@ -1,0 +1,24 @@
+// Tests on the throwaway PostgreSQL cluster npm test starts (FACTDESK_TEST_DATABASE_URL names its
+// default database): a statement run there, and the address of another database in the cluster.
+import pg from 'pg'
+import { TEST_DATABASE_VARIABLE } from './stores'
+
+export const clusterUrl = process.env[TEST_DATABASE_VARIABLE]
+
+/** Runs `sql` on the cluster's database, on a connection of its own (CREATE DATABASE needs one). */
+export async function onCluster(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: clusterUrl })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** The address of the database `name` in the cluster. */
+export function databaseUrl(name: string): string {
+  const url = new URL(clusterUrl!)
+  url.pathname = `/${name}`
+  return url.toString()
+}

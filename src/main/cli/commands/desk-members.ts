@@ -9,7 +9,7 @@ import { databaseLabel, openPostgresLibrary } from '../../library/postgres'
 import { openLibrary } from '../../library/sqlite'
 import { parseCommandArgs, refused, usageError } from '../command-args'
 import type { CliIo } from '../io'
-import { DATABASE_VARIABLE } from './serve'
+import { cannotOpen, DATABASE_VARIABLE } from '../open-desk'
 
 export const DESK_MEMBERS_USAGE = `Usage: factdesk desk add-member --name NAME --role checker|reviewer|admin [--password-file FILE] STORE
        factdesk desk list-members STORE
@@ -60,13 +60,15 @@ export async function runDeskMembers(args: string[], io: CliIo): Promise<number>
   let name: string | null = null
   if (action !== 'list-members') {
     const parsedName = memberNameSchema.safeParse(values.name ?? '')
-    if (!values.name || !parsedName.success) return usageError(io, DESK_MEMBERS_USAGE, 'Give the member’s --name.')
+    if (!values.name || !parsedName.success)
+      return usageError(io, DESK_MEMBERS_USAGE, 'Give the member’s --name.')
     name = parsedName.data
   }
   let role = null
   if (action === 'add-member') {
     const parsedRole = memberRoleSchema.safeParse(values.role)
-    if (!parsedRole.success) return usageError(io, DESK_MEMBERS_USAGE, '--role must be checker, reviewer or admin.')
+    if (!parsedRole.success)
+      return usageError(io, DESK_MEMBERS_USAGE, '--role must be checker, reviewer or admin.')
     role = parsedRole.data
   }
 
@@ -92,19 +94,11 @@ export async function runDeskMembers(args: string[], io: CliIo): Promise<number>
   }
 
   let library: Library
-  let label: string
+  const label = databaseUrl ? databaseLabel(databaseUrl) : resolve(values.library!)
   try {
-    if (databaseUrl) {
-      label = databaseLabel(databaseUrl)
-      library = await openPostgresLibrary(databaseUrl)
-    } else {
-      label = resolve(values.library!)
-      library = openLibrary(label)
-    }
+    library = databaseUrl ? await openPostgresLibrary(databaseUrl) : openLibrary(label)
   } catch (error) {
-    if ((error as { code?: string }).code === 'LIBRARY_TOO_NEW') return refused(io, error)
-    io.stderr(`DATABASE_UNAVAILABLE: Cannot open the desk: ${(error as Error).message}`)
-    return 1
+    return cannotOpen(io, label, error)
   }
   try {
     if (action === 'add-member') {

@@ -6,6 +6,7 @@ import { restoreDesk } from '../../library/postgres/backup'
 import { restoreLibrary } from '../../library/sqlite/backup'
 import { parseCommandArgs, refused, usageError } from '../command-args'
 import type { CliIo } from '../io'
+import { cannotOpen } from '../open-desk'
 
 export const RESTORE_USAGE = `Usage: factdesk restore BACKUP --library FILE
        factdesk restore BACKUP --database postgres://USER@HOST/DB
@@ -49,9 +50,7 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
     } catch (error) {
       if (error instanceof ApiError) return refused(io, error)
       // Only reaching the database throws anything else (pg's own words).
-      const reason = error instanceof Error ? error.message : String(error)
-      io.stderr(`DATABASE_UNAVAILABLE: Cannot open ${databaseLabel(values.database)}: ${reason}`)
-      return 1
+      return cannotOpen(io, databaseLabel(values.database), error)
     }
   }
   if (!values.library) return usageError(io, RESTORE_USAGE, 'Name the library to replace.')

@@ -13,7 +13,7 @@ import { decisionEventsOf } from '../../transports/decision-events'
 import { LOOPBACK_HOSTS, startHttpServer } from '../../transports/http'
 import { createDeskAuth } from '../../desk/desk-auth'
 import type { CliIo } from '../io'
-import { DATABASE_VARIABLE } from '../open-desk'
+import { cannotOpen, DATABASE_VARIABLE } from '../open-desk'
 import { RENDERER_DIR, SAMPLES_DIR } from '../paths'
 import { version } from '../version'
 
@@ -208,14 +208,7 @@ async function openDatabase(url: string, io: CliIo): Promise<OpenedLibrary | num
   try {
     return { library: await openPostgresLibrary(url), libraryPath }
   } catch (error) {
-    const code = (error as { code?: unknown }).code
-    const reason = error instanceof Error ? error.message : String(error)
-    io.stderr(
-      code === 'LIBRARY_TOO_NEW'
-        ? `${code}: ${reason}`
-        : `DATABASE_UNAVAILABLE: Cannot open ${libraryPath}: ${reason}`
-    )
-    return 1
+    return cannotOpen(io, libraryPath, error)
   }
 }
 

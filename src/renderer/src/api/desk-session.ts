@@ -3,7 +3,7 @@
 // API call. A reload asks the server for it again (GET /auth/session answers only this origin).
 import { isMemberRole } from '../../../shared/member-rules'
 import type { SessionInfo } from '../../../shared/members'
-import { ApiCallError, unwrapEnvelope } from './errors'
+import { ApiCallError, fetchReply, unwrapEnvelope } from './errors'
 
 /** The header the server reads the token from (desk-routes.ts). */
 export const CSRF_HEADER = 'X-Factdesk-CSRF'
@@ -40,18 +40,7 @@ function sessionReply(value: unknown): SessionReply {
 }
 
 async function authCall(path: string, init: RequestInit): Promise<SessionInfo> {
-  let response: Response
-  try {
-    response = await fetch(path, { credentials: 'same-origin', cache: 'no-store', ...init })
-  } catch {
-    throw new ApiCallError('UNREACHABLE', 'Factdesk is not answering. Is factdesk serve still running?')
-  }
-  let body: unknown
-  try {
-    body = await response.json()
-  } catch {
-    throw new ApiCallError('INTERNAL', `The server answered ${response.status} without a readable body.`)
-  }
+  const { body } = await fetchReply(path, { credentials: 'same-origin', cache: 'no-store', ...init })
   const reply = sessionReply(unwrapEnvelope(body))
   csrfToken = reply.csrfToken
   return { desk: reply.desk, member: reply.member }

@@ -25,3 +25,21 @@ export function unwrapEnvelope(body: unknown): unknown {
   }
   throw new ApiCallError('INTERNAL', 'The app answered with something it does not understand.')
 }
+
+/** fetch, with an unreachable server or an unreadable answer as the ApiCallError the UI shows. */
+export async function fetchReply(
+  url: string,
+  init: RequestInit
+): Promise<{ response: Response; body: unknown }> {
+  let response: Response
+  try {
+    response = await fetch(url, init)
+  } catch {
+    throw new ApiCallError('UNREACHABLE', 'Factdesk is not answering. Is factdesk serve still running?')
+  }
+  try {
+    return { response, body: await response.json() }
+  } catch {
+    throw new ApiCallError('INTERNAL', `The server answered ${response.status} without a readable body.`)
+  }
+}

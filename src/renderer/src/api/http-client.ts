@@ -1,6 +1,6 @@
 import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
 import { CSRF_HEADER, currentCsrfToken } from './desk-session'
-import { ApiCallError, unwrapEnvelope } from './errors'
+import { ApiCallError, fetchReply, unwrapEnvelope } from './errors'
 
 /**
  * With a token, calls carry it; without one, they ride on the session cookie the token was traded
@@ -9,29 +9,18 @@ import { ApiCallError, unwrapEnvelope } from './errors'
 export function createHttpClient(token: string | null, baseUrl = ''): ApiClient {
   return {
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      let response: Response
       const csrf = token ? null : currentCsrfToken()
-      try {
-        response = await fetch(`${baseUrl}/api/${method}`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            ...(token ? { Authorization: `Bearer ${token}` } : {}),
-            ...(csrf ? { [CSRF_HEADER]: csrf } : {})
-          },
-          body: JSON.stringify(input),
-          credentials: token ? 'omit' : 'same-origin',
-          cache: 'no-store'
-        })
-      } catch {
-        throw new ApiCallError('UNREACHABLE', 'Factdesk is not answering. Is factdesk serve still running?')
-      }
-      let body: unknown
-      try {
-        body = await response.json()
-      } catch {
-        throw new ApiCallError('INTERNAL', `The server answered ${response.status} without a readable body.`)
-      }
+      const { response, body } = await fetchReply(`${baseUrl}/api/${method}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(csrf ? { [CSRF_HEADER]: csrf } : {})
+        },
+        body: JSON.stringify(input),
+        credentials: token ? 'omit' : 'same-origin',
+        cache: 'no-store'
+      })
       if (csrf && response.status === 401)
         throw new ApiCallError('UNAUTHORIZED', 'Your session has ended. Reload the page to sign in again.')
       if (!token && response.status === 401)

@@ -257,6 +257,38 @@ describe('a desk over HTTP', () => {
   })
 })
 
+/** Opens GET /events and answers with the status and type, closing a stream once it is open. */
+function openEvents(target: RunningHttpServer, headers: Record<string, string>) {
+  return new Promise<{ status: number; type: string }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: target.port, method: 'GET', path: '/events?check=1', headers },
+      (res) => {
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? '') })
+        res.destroy()
+      }
+    )
+    req.on('error', (error) => ((error as { code?: string }).code === 'ECONNRESET' ? null : reject(error)))
+    req.end()
+  })
+}
+
+describe('live decisions on a desk', () => {
+  it('streams to a signed-in member from the page itself, without the CSRF token an EventSource cannot send', async () => {
+    await server.close()
+    server = await startDesk({ events: { watch: async () => () => {} } })
+    origin = server.origin
+    const { cookie } = await signIn('Ben')
+    const same = { 'Sec-Fetch-Site': 'same-origin' }
+    expect(await openEvents(server, { Cookie: cookie, ...same })).toEqual({
+      status: 200,
+      type: 'text/event-stream; charset=utf-8'
+    })
+    expect((await openEvents(server, same)).status).toBe(401)
+    expect((await openEvents(server, { Cookie: cookie })).status).toBe(403)
+    expect((await openEvents(server, { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
+  })
+})
+
 describe('a desk over https', () => {
   const tlsDir = join(__dirname, '..', '..', 'test-support', 'tls')
   const cert = readFileSync(join(tlsDir, 'cert.pem'))

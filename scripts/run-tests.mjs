@@ -31,6 +31,7 @@ for (const [label, args] of [
 // cluster (scripts/pg-cluster.mjs). Where PostgreSQL is missing or does not start, the reason is
 // printed and those runs report themselves skipped, saying why.
 const DESK_SPECS = [
+  'e2e/browser/desk-live.spec.ts',
   'e2e/browser/live-decisions.spec.ts',
   'e2e/browser/desk-login.spec.ts',
   'e2e/browser/check-reload.spec.ts'

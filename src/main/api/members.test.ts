@@ -2,8 +2,7 @@
 // before the input is read), and every decision records who made it.
 import { describe, expect, it } from 'vitest'
 import type { MemberRole } from '../../shared/members'
-import { resultWithClaims } from '../../test-support/library/check-result'
-import { bytesOf, makeDoc } from '../../test-support/library/docs'
+import { checkOfStory } from '../../test-support/library/check-result'
 import { testCheckEngine } from '../../test-support/workers'
 import { verifyPassword } from '../desk/passwords'
 import { openLibrary } from '../library/sqlite'
@@ -81,19 +80,7 @@ describe('members through the API', () => {
 describe('who made a decision', () => {
   async function withCheck() {
     const d = desk()
-    const doc = makeDoc(['A story. It has claims.'], { title: 'Story', publishedAt: null })
-    const story = await d.library.importDocument({
-      fileName: 's.txt',
-      bytes: bytesOf(doc.cleanedText),
-      doc,
-      role: 'story'
-    })
-    const check = await d.library.checks.create({
-      storyId: story.id,
-      title: 'Story',
-      sourceIds: null,
-      result: resultWithClaims(['date-0'])
-    })
+    const check = await checkOfStory(d.library, ['date-0'])
     return { ...d, checkId: check.id }
   }
 

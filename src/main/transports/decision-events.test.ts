@@ -6,8 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { DecisionChange } from '../../shared/workbench'
 import { createHandlers } from '../api/handlers'
 import type { Library } from '../library/store'
-import { resultWithClaims } from '../../test-support/library/check-result'
-import { bytesOf, makeDoc } from '../../test-support/library/docs'
+import { checkOfStory } from '../../test-support/library/check-result'
 import { postgresHarness, sqliteHarness } from '../../test-support/library/stores'
 import { testCheckEngine } from '../../test-support/workers'
 import { decisionEventsOf } from './decision-events'
@@ -65,20 +64,7 @@ async function serve(library: Library): Promise<RunningHttpServer> {
 }
 
 async function checkWithClaims(library: Library): Promise<number> {
-  const doc = makeDoc(['A story. It has claims.'], { title: 'Story', publishedAt: null })
-  const story = await library.importDocument({
-    fileName: 'story.txt',
-    bytes: bytesOf(doc.cleanedText),
-    doc,
-    role: 'story'
-  })
-  const check = await library.checks.create({
-    storyId: story.id,
-    title: 'Story',
-    sourceIds: null,
-    result: resultWithClaims(['date-0', 'date-5'])
-  })
-  return check.id
+  return (await checkOfStory(library, ['date-0', 'date-5'])).id
 }
 
 const decide = (checkId: number, claimId: string, status: string, version: number) => ({

@@ -1,6 +1,9 @@
 // A check result with only the claims' ids, for store tests: a store keeps a result as it is
 // given, so its contents beyond the claims' count do not matter there.
 import type { CheckResult } from '../../shared/check'
+import type { CheckSummary } from '../../shared/workbench'
+import type { Library } from '../../main/library/store'
+import { bytesOf, makeDoc } from './docs'
 
 export function resultWithClaims(claimIds: string[]): CheckResult {
   return {
@@ -22,4 +25,21 @@ export function resultWithClaims(claimIds: string[]): CheckResult {
       silent: []
     }))
   }
+}
+
+/** A story in the library and a check of it whose result has these claims: something to decide on. */
+export async function checkOfStory(library: Library, claimIds: string[]): Promise<CheckSummary> {
+  const doc = makeDoc(['A story. It has claims.'], { title: 'Story', publishedAt: null })
+  const story = await library.importDocument({
+    fileName: 'story.txt',
+    bytes: bytesOf(doc.cleanedText),
+    doc,
+    role: 'story'
+  })
+  return library.checks.create({
+    storyId: story.id,
+    title: 'Story',
+    sourceIds: null,
+    result: resultWithClaims(claimIds)
+  })
 }

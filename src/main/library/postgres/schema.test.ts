@@ -1,8 +1,7 @@
 // The desk store's upgrade to decision versions (schema 2), on the database at
 // FACTDESK_TEST_DATABASE_URL; reported skipped without one.
 import { afterAll, describe, expect, it } from 'vitest'
-import { resultWithClaims } from '../../../test-support/library/check-result'
-import { bytesOf, makeDoc } from '../../../test-support/library/docs'
+import { checkOfStory } from '../../../test-support/library/check-result'
 import { clusterUrl as url, onCluster } from '../../../test-support/library/cluster'
 import { TEST_DATABASE_VARIABLE } from '../../../test-support/library/stores'
 import { openPostgresLibrary } from './index'
@@ -10,25 +9,12 @@ import { openPostgresLibrary } from './index'
 const schema = `factdesk_schema_test_${process.pid}`
 const suite = url ? describe : describe.skip
 
-
 suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE} is not set)`}`, () => {
   afterAll(() => onCluster(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
 
   it('gives each decision of a schema-1 database its version: one per history entry of its claim', async () => {
     const library = await openPostgresLibrary(url!, { schema })
-    const doc = makeDoc(['A story.'], { title: 'Story', publishedAt: null })
-    const story = await library.importDocument({
-      fileName: 's.txt',
-      bytes: bytesOf(doc.cleanedText),
-      doc,
-      role: 'story'
-    })
-    const check = await library.checks.create({
-      storyId: story.id,
-      title: 'Story',
-      sourceIds: null,
-      result: resultWithClaims(['a', 'b'])
-    })
+    const check = await checkOfStory(library, ['a', 'b'])
     const decide = (claimId: string, status: 'verified' | 'disputed') =>
       library.checks.decide({
         checkId: check.id,

@@ -94,6 +94,7 @@ async function startPush(library: Connection, tx: Db): Promise<Push> {
   for (const table of Object.keys(PUSHED_TABLES) as PushedTable[])
     copies.set(table, await tableCopy(library, tx, table))
   const copy = (table: PushedTable) => copies.get(table)!
+  const hashOf = library.prepare('SELECT content_hash FROM texts WHERE id = ?').pluck()
   return {
     tx,
     read: (table, where, ...params) =>
@@ -106,8 +107,7 @@ async function startPush(library: Connection, tx: Db): Promise<Push> {
         .pluck()
         .all(...params) as number[],
     insert: (table, rows, suffix) => insert(tx, copy(table), rows, suffix),
-    contentHash: (id) =>
-      library.prepare('SELECT content_hash FROM texts WHERE id = ?').pluck().get(id) as string,
+    contentHash: (id) => hashOf.get(id) as string,
     textIds: new Map(),
     summary: {
       texts: { added: 0, existing: 0 },

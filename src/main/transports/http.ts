@@ -151,6 +151,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     sendJson(res, 200, { result: { session: true } })
   }
 
+  /** Single-user serve: the token, or the session cookie it was traded for; UNAUTHORIZED without. */
+  function requireToken(req: IncomingMessage): void {
+    if (!bearerValid(req) && !sessionValid(req))
+      throw new ApiError(
+        'UNAUTHORIZED',
+        'A valid token is required; open the address factdesk serve printed.'
+      )
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST')
@@ -158,12 +167,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     let member: DeskMember | undefined
     if (desk) member = await desk.memberFor(req)
-    else if (!bearerValid(req) && !sessionValid(req)) {
-      return sendError(
-        res,
-        new ApiError('UNAUTHORIZED', 'A valid token is required; open the address factdesk serve printed.')
-      )
-    }
+    else requireToken(req)
     // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never grant.
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       return sendError(res, new ApiError('BAD_REQUEST', 'API calls must send JSON.'))
@@ -191,12 +195,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendJson(res, 405, new ApiError('BAD_REQUEST', 'Events are read with a GET request.').toBody())
     }
     if (desk) await desk.viewerFor(req)
-    else if (!bearerValid(req) && !sessionValid(req)) {
-      return sendError(
-        res,
-        new ApiError('UNAUTHORIZED', 'A valid token is required; open the address factdesk serve printed.')
-      )
-    }
+    else requireToken(req)
     if (!options.events)
       return sendError(res, new ApiError('NOT_FOUND', 'This server has no live decisions.'))
     await streamDecisions(req, res, options.events, SECURITY_HEADERS)

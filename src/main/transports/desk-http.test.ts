@@ -6,6 +6,7 @@ import { request as tlsRequest } from 'node:https'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { cannedHandlers } from '../../test-support/api-handlers'
+import { sendRaw } from '../../test-support/raw-http'
 import { createDeskAuth } from '../desk/desk-auth'
 import { LoginLimit } from '../desk/login-limit'
 import { hashPassword } from '../desk/passwords'
@@ -18,34 +19,16 @@ interface Reply {
   body: { result?: Record<string, unknown>; error?: { code: string; message: string } }
 }
 
-function send(
+/** sendRaw with a JSON body, its answer read as JSON. */
+async function send(
   server: RunningHttpServer,
   options: { method?: string; path: string; headers?: Record<string, string>; body?: unknown }
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method: options.method ?? 'POST',
-        path: options.path,
-        headers: options.headers
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Reply['body']
-          })
-        )
-      }
-    )
-    req.on('error', reject)
-    req.end(options.body === undefined ? undefined : JSON.stringify(options.body))
+  const reply = await sendRaw(server, {
+    ...options,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body)
   })
+  return { ...reply, body: JSON.parse(reply.body || '{}') as Reply['body'] }
 }
 
 const PASSWORD = 'a long enough passphrase'

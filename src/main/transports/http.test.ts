@@ -1,48 +1,11 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
-import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { cannedHandlers } from '../../test-support/api-handlers'
+import { sendRaw } from '../../test-support/raw-http'
 import { startHttpServer, type RunningHttpServer } from './http'
-
-interface Reply {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** Raw node:http so Host, Origin and friends are sent exactly as given (fetch rewrites them). */
-function send(
-  server: RunningHttpServer,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string }
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method: options.method ?? 'POST',
-        path: options.path,
-        headers: options.headers
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8')
-          })
-        )
-      }
-    )
-    req.on('error', reject)
-    req.end(options.body)
-  })
-}
 
 let server: RunningHttpServer
 let rendererDir: string
@@ -68,13 +31,13 @@ describe('serve mode over HTTP', () => {
   })
 
   it('answers an authorised call with the handler result', async () => {
-    const reply = await send(server, { path: '/api/app.info', headers: apiHeaders(), body: '{}' })
+    const reply = await sendRaw(server, { path: '/api/app.info', headers: apiHeaders(), body: '{}' })
     expect(reply.status).toBe(200)
     expect(JSON.parse(reply.body)).toMatchObject({ result: { transport: 'http', textCount: 3 } })
   })
 
   it('refuses a call without a token with 401', async () => {
-    const reply = await send(server, {
+    const reply = await sendRaw(server, {
       path: '/api/app.info',
       headers: { 'Content-Type': 'application/json' },
       body: '{}'
@@ -84,11 +47,11 @@ describe('serve mode over HTTP', () => {
   })
 
   it('trades the token for an HttpOnly, SameSite=Strict session cookie that later calls may use instead', async () => {
-    const refused = await send(server, { path: '/session', headers: { Authorization: 'Bearer wrong' } })
+    const refused = await sendRaw(server, { path: '/session', headers: { Authorization: 'Bearer wrong' } })
     expect(refused.status).toBe(401)
     expect(refused.headers['set-cookie']).toBeUndefined()
 
-    const started = await send(server, {
+    const started = await sendRaw(server, {
       path: '/session',
       headers: { Authorization: `Bearer ${server.token}` }
     })
@@ -99,20 +62,20 @@ describe('serve mode over HTTP', () => {
     expect(cookie).toContain('SameSite=Strict')
     const session = cookie.split(';')[0]!
 
-    const withCookie = await send(server, {
+    const withCookie = await sendRaw(server, {
       path: '/api/app.info',
       headers: { 'Content-Type': 'application/json', Cookie: session },
       body: '{}'
     })
     expect(withCookie.status).toBe(200)
-    const forged = await send(server, {
+    const forged = await sendRaw(server, {
       path: '/api/app.info',
       headers: { 'Content-Type': 'application/json', Cookie: 'factdesk_session=made-up-session-id-xyz' },
       body: '{}'
     })
     expect(forged.status).toBe(401)
     // The cookie is no pass for another site's page: Origin and fetch metadata still refuse.
-    const crossSite = await send(server, {
+    const crossSite = await sendRaw(server, {
       path: '/api/app.info',
       headers: { 'Content-Type': 'application/json', Cookie: session, 'Sec-Fetch-Site': 'cross-site' },
       body: '{}'
@@ -121,7 +84,7 @@ describe('serve mode over HTTP', () => {
   })
 
   it('refuses a wrong token with 401', async () => {
-    const reply = await send(server, {
+    const reply = await sendRaw(server, {
       path: '/api/app.info',
       headers: apiHeaders({ Authorization: 'Bearer nope' }),
       body: '{}'
@@ -130,7 +93,7 @@ describe('serve mode over HTTP', () => {
   })
 
   it('refuses a foreign Origin with 403 even with the right token', async () => {
-    const reply = await send(server, {
+    const reply = await sendRaw(server, {
       path: '/api/app.info',
       headers: apiHeaders({ Origin: 'https://evil.example' }),
       body: '{}'
@@ -140,17 +103,17 @@ describe('serve mode over HTTP', () => {
   })
 
   it('refuses a foreign Host (DNS rebinding) with 403, for pages too', async () => {
-    const api = await send(server, {
+    const api = await sendRaw(server, {
       path: '/api/app.info',
       headers: apiHeaders({ Host: `evil.example:${server.port}` }),
       body: '{}'
     })
-    const page = await send(server, { method: 'GET', path: '/', headers: { Host: 'evil.example' } })
+    const page = await sendRaw(server, { method: 'GET', path: '/', headers: { Host: 'evil.example' } })
     expect([api.status, page.status]).toEqual([403, 403])
   })
 
   it('refuses cross-site fetch metadata', async () => {
-    const reply = await send(server, {
+    const reply = await sendRaw(server, {
       path: '/api/app.info',
       headers: apiHeaders({ 'Sec-Fetch-Site': 'cross-site' }),
       body: '{}'
@@ -159,7 +122,7 @@ describe('serve mode over HTTP', () => {
   })
 
   it('accepts its own origin', async () => {
-    const reply = await send(server, {
+    const reply = await sendRaw(server, {
       path: '/api/app.info',
       headers: apiHeaders({ Origin: server.origin }),
       body: '{}'
@@ -168,19 +131,19 @@ describe('serve mode over HTTP', () => {
   })
 
   it('requires POST and a JSON body', async () => {
-    const get = await send(server, { method: 'GET', path: '/api/app.info', headers: apiHeaders() })
-    const form = await send(server, {
+    const get = await sendRaw(server, { method: 'GET', path: '/api/app.info', headers: apiHeaders() })
+    const form = await sendRaw(server, {
       path: '/api/app.info',
       headers: apiHeaders({ 'Content-Type': 'text/plain' }),
       body: '{}'
     })
-    const broken = await send(server, { path: '/api/app.info', headers: apiHeaders(), body: '{"' })
+    const broken = await sendRaw(server, { path: '/api/app.info', headers: apiHeaders(), body: '{"' })
     expect([get.status, form.status, broken.status]).toEqual([405, 400, 400])
   })
 
   it('validates input and names unknown methods with typed errors', async () => {
-    const bad = await send(server, { path: '/api/library.get', headers: apiHeaders(), body: '{"id":"x"}' })
-    const unknown = await send(server, { path: '/api/library.nuke', headers: apiHeaders(), body: '{}' })
+    const bad = await sendRaw(server, { path: '/api/library.get', headers: apiHeaders(), body: '{"id":"x"}' })
+    const unknown = await sendRaw(server, { path: '/api/library.nuke', headers: apiHeaders(), body: '{}' })
     expect(bad.status).toBe(400)
     expect(JSON.parse(bad.body).error.code).toBe('BAD_REQUEST')
     expect(unknown.status).toBe(404)
@@ -188,8 +151,8 @@ describe('serve mode over HTTP', () => {
   })
 
   it('serves the renderer with the content security policy', async () => {
-    const page = await send(server, { method: 'GET', path: '/' })
-    const asset = await send(server, { method: 'GET', path: '/assets/app.js' })
+    const page = await sendRaw(server, { method: 'GET', path: '/' })
+    const asset = await sendRaw(server, { method: 'GET', path: '/assets/app.js' })
     expect(page.status).toBe(200)
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
     expect(page.headers['x-content-type-options']).toBe('nosniff')
@@ -197,8 +160,8 @@ describe('serve mode over HTTP', () => {
   })
 
   it('does not serve files outside the renderer folder', async () => {
-    const traversal = await send(server, { method: 'GET', path: '/..%2F..%2Fetc%2Fpasswd' })
-    const dotdot = await send(server, { method: 'GET', path: '/assets/../../secret' })
+    const traversal = await sendRaw(server, { method: 'GET', path: '/..%2F..%2Fetc%2Fpasswd' })
+    const dotdot = await sendRaw(server, { method: 'GET', path: '/assets/../../secret' })
     expect([traversal.status, dotdot.status]).toEqual([404, 404])
   })
 })

@@ -13,12 +13,16 @@ import { Worker } from 'node:worker_threads'
 import { dispatch } from '../src/main/api/dispatch'
 import { contract } from '../src/shared/contract'
 import { createHandlers } from '../src/main/api/handlers'
+import type { Library } from '../src/main/library'
 import { openLibrary } from '../src/main/library/sqlite'
 import { readAndParse } from '../src/main/services/import-parse'
 import { handOverImport, takeOverImport } from '../src/main/services/parsed-handover'
 import type { DocumentParser, FileImporter } from '../src/main/services/import-parser'
 import { generatedParagraphs } from '../src/test-support/library/generate'
 import { testCheckEngine, testWorkers } from '../src/test-support/workers'
+import type { AppWorkers } from '../src/main/services/app-workers'
+import { createUploads } from '../src/main/services/uploads'
+import { startHttpServer } from '../src/main/transports/http'
 
 type Report = (section: string, lines: string[]) => void
 
@@ -58,6 +62,38 @@ interface Setup {
   importInto?: (path: string) => FileImporter
 }
 
+type Call = (method: string, input: unknown) => Promise<unknown>
+type Imported = { status: string; id: number }
+
+/**
+ * app.info every INFO_EVERY_MS until `importing` settles, each wait counted from when it was due;
+ * then the first search for a phrase of the text, and its first page as the reader asks.
+ */
+async function whileImporting(call: Call, importing: Promise<Imported>, library: Library): Promise<Measured> {
+  let done = false
+  const started = performance.now()
+  const settled = importing.finally(() => (done = true))
+  const info: number[] = []
+  while (!done) {
+    const due = performance.now() + INFO_EVERY_MS
+    await new Promise((r) => setTimeout(r, INFO_EVERY_MS))
+    // Sent even when the import ended meanwhile: it was due while the import held the thread.
+    await call('app.info', {})
+    info.push(performance.now() - due)
+  }
+  const outcome = await settled
+  const importMs = performance.now() - started
+  if (outcome.status !== 'imported') throw new Error(`the big text was ${outcome.status}`)
+  const searching = performance.now()
+  const { hits } = (await call('library.search', { query: '"Report 1000 part 0"' })) as { hits: unknown[] }
+  const searchMs = performance.now() - searching
+  if (hits.length !== 1) throw new Error(`the search found ${hits.length} hits, not 1`)
+  const reading = performance.now()
+  await call('library.read', { id: outcome.id, offset: 0, limit: 200 })
+  const readMs = performance.now() - reading
+  return { importMs, info, searchMs, readMs, paragraphs: (await library.summary(outcome.id))!.paragraphCount }
+}
+
 async function measure(dir: string, file: string, setup: Setup): Promise<Measured> {
   const path = join(dir, `library-${setup.name}.sqlite`)
   // As the app and serve mode open it once imports are written elsewhere.
@@ -72,45 +108,84 @@ async function measure(dir: string, file: string, setup: Setup): Promise<Measure
   })
   const call = (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'ipc' })
   try {
-    let done = false
-    const started = performance.now()
     const importing = call('library.importFile', { name: 'big.txt', source: { kind: 'path', path: file } })
-      .then((outcome) => outcome as { status: string; id: number })
-      .finally(() => (done = true))
-    const info: number[] = []
-    while (!done) {
-      const due = performance.now() + INFO_EVERY_MS
-      await new Promise((r) => setTimeout(r, INFO_EVERY_MS))
-      // Sent even when the import ended meanwhile: it was due while the import held the thread.
-      await call('app.info', {})
-      info.push(performance.now() - due)
-    }
-    const outcome = await importing
-    const importMs = performance.now() - started
-    if (outcome.status !== 'imported') throw new Error(`the big text was ${outcome.status}`)
-    const searching = performance.now()
-    const { hits } = (await call('library.search', { query: '"Report 1000 part 0"' })) as { hits: unknown[] }
-    const searchMs = performance.now() - searching
-    if (hits.length !== 1) throw new Error(`the search found ${hits.length} hits, not 1`)
-    const reading = performance.now()
-    await call('library.read', { id: outcome.id, offset: 0, limit: 200 })
-    const readMs = performance.now() - reading
-    return {
-      importMs,
-      info,
-      searchMs,
-      readMs,
-      paragraphs: (await library.get(outcome.id))!.paragraphs.length
-    }
+    return await whileImporting(call, importing as Promise<Imported>, library)
   } finally {
     await library.close()
   }
 }
 
 /**
- * What serve mode's request thread still does with a file the browser uploads (the desktop app
- * sends a path): the JSON body, the file as base64 in it, read as text, parsed and validated
- * against the contract (transports/http.ts, api/dispatch.ts) before the worker gets it.
+ * Serve mode as a browser uses it: the file sent as the body of POST /upload (streamed to disk),
+ * then library.importFile naming the upload, over the real HTTP server on loopback, while app.info
+ * is sent over HTTP every INFO_EVERY_MS. The import worker writes, as in serve mode.
+ */
+async function measureUpload(dir: string, file: string, workers: AppWorkers): Promise<Measured> {
+  const path = join(dir, 'library-upload.sqlite')
+  const library = openLibrary(path, { answersRequests: true })
+  const uploads = createUploads()
+  const handlers = createHandlers({
+    library,
+    libraryPath: path,
+    version: 'bench',
+    checkEngine: testCheckEngine(),
+    importFile: workers.importInto({ path }),
+    uploads
+  })
+  const server = await startHttpServer({ handlers, rendererDir: null, uploads })
+  const auth = { Authorization: `Bearer ${server.token}` }
+  const call: Call = async (method, input) => {
+    const response = await fetch(`${server.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify(input)
+    })
+    const reply = (await response.json()) as { result?: unknown; error?: { message: string } }
+    if (reply.error) throw new Error(`${method}: ${reply.error.message}`)
+    return reply.result
+  }
+  try {
+    const importing = (async () => {
+      const source = await uploadFromAnotherThread(`${server.origin}/upload`, server.token, file)
+      return (await call('library.importFile', { name: 'big.txt', source })) as Imported
+    })()
+    return await whileImporting(call, importing, library)
+  } finally {
+    await server.close()
+    await uploads.dispose()
+    await library.close()
+  }
+}
+
+/**
+ * Sends the file as a browser does, from outside the server's thread: reading the file and
+ * sending it are the browser's work, not the server's.
+ */
+function uploadFromAnotherThread(url: string, token: string, file: string): Promise<unknown> {
+  const sender = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads')
+     const { readFileSync } = require('node:fs')
+     fetch(workerData.url, {
+       method: 'POST',
+       headers: { Authorization: 'Bearer ' + workerData.token, 'Content-Type': 'application/octet-stream' },
+       body: readFileSync(workerData.file)
+     }).then((r) => r.json()).then((reply) => parentPort.postMessage(reply))`,
+    { eval: true, workerData: { url, token, file } }
+  )
+  return new Promise((resolve, reject) => {
+    sender.once('message', (reply: { result?: unknown; error?: { message: string } }) => {
+      void sender.terminate()
+      if (reply.error) reject(new Error(`upload: ${reply.error.message}`))
+      else resolve(reply.result)
+    })
+    sender.once('error', reject)
+  })
+}
+
+/**
+ * What serve mode's request thread did with a file the browser sent before POST /upload: the JSON
+ * body, the file as base64 in it, read as text, parsed and validated against the contract
+ * (transports/http.ts, api/dispatch.ts) before the worker got it.
  */
 function uploadInThisThread(bytes: Uint8Array) {
   const body = Buffer.from(
@@ -220,6 +295,7 @@ export async function run(report: Report): Promise<void> {
       name: 'worker-write',
       importInto: (path) => workers.importInto({ path })
     })
+    const uploaded = await measureUpload(dir, file, workers)
     const idle = await baseline(dir, 10_000, false)
     const spinning = await baseline(dir, 10_000, true)
     const parseOnly = await measure(dir, file, { name: 'worker-parse', parseImport: workers.parseImport })
@@ -233,6 +309,7 @@ export async function run(report: Report): Promise<void> {
       '| parse and write | library.importFile | app.info calls | p50 | p95 | max | first search after | open it |',
       '|---|---:|---:|---:|---:|---:|---:|---:|',
       row('both in the import worker, its own connection (now)', now),
+      row('serve mode: POST /upload, then library.importFile over HTTP; the worker as above (now)', uploaded),
       row('parse in the worker, write in the request thread (before)', parseOnly),
       row('both in the request thread (before that)', inThread),
       `| no import: app.info alone for 10 s (this machine's own delays) | – | ${idle.length} | ${ms(quantile(idle, 0.5))} | ${ms(quantile(idle, 0.95))} | ${ms(Math.max(...idle))} | – | – |`,
@@ -240,7 +317,7 @@ export async function run(report: Report): Promise<void> {
       '',
       `Where the time goes, each step alone in this thread: the parse (read, decode, clean, split) ${ms(phases.parse)}; handing the parsed text from the worker to the request thread as a structured clone, ${ms(phases.cloneSend)} in the worker and ${ms(phases.cloneReceive)} in the request thread, or packed into one UTF-8 buffer that moves without a copy, ${ms(phases.packing)} in the worker and ${ms(phases.unpacking)} in the request thread (no longer done: the worker answers only the outcome); the library write (the text and its paragraphs, one transaction) ${ms(phases.write)} and the full-text index of its paragraphs ${ms(phases.index)}. Now both run in the worker, in one transaction; before, the write held the request thread, and the index held it at the next search (the first search above) or when imports paused.`,
       '',
-      `Still in the request thread, in serve mode only: the browser uploads a file as base64 in a JSON body, which that thread reads as text (${ms(phases.upload.decode)}), parses (${ms(phases.upload.parse)}) and checks against the contract (${ms(phases.upload.validate)}) before the worker gets it. The desktop app sends a dropped file's path, as measured above.`
+      `Serve mode's upload: the browser sends the file as the body of POST /upload, which the request thread writes to disk chunk by chunk, and library.importFile names the upload (the serve-mode row above, with app.info over HTTP). Before, the file came as base64 inside the JSON call, which that thread read as text (${ms(phases.upload.decode)}), parsed (${ms(phases.upload.parse)}) and checked against the contract (${ms(phases.upload.validate)}) before the worker got it.`
     ])
   } finally {
     await workers.close()

@@ -35,9 +35,20 @@ test('dropping the five sample articles imports five texts; dropping them again 
   await page.goto(serve.url)
   await expect(page.getByText('The library is empty.')).toBeVisible()
 
+  // Each file goes up as the body of its own request; the import call names the upload, never
+  // carrying the file inside its JSON (which the server would parse on the thread that answers).
+  const uploads: string[] = []
+  const importBodies: number[] = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/upload')) uploads.push(request.headers()['content-type'] ?? '')
+    if (request.url().endsWith('/api/library.importFile')) importBodies.push(request.postData()?.length ?? 0)
+  })
   await dropFiles(page, samples)
   expect(await summary(page)).toBe('5 imported, 0 duplicate, 0 rejected')
   await expect(page.getByTestId('library-row')).toHaveCount(5)
+  expect(uploads).toEqual(Array(5).fill('application/octet-stream'))
+  expect(importBodies).toHaveLength(5)
+  for (const length of importBodies) expect(length).toBeLessThan(300)
 
   await page.getByRole('button', { name: 'Close the import report' }).click()
   await dropFiles(page, samples)

@@ -43,6 +43,16 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
         .max(70_000_000)
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
     })
+    .strict(),
+  /**
+   * A file the browser sent first as the body of POST /upload (serve mode), streamed to disk
+   * rather than parsed as JSON on the thread that answers requests; named by the id that answered.
+   */
+  z
+    .object({
+      kind: z.literal('upload'),
+      uploadId: z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'not an upload id')
+    })
     .strict()
 ])
 export type ImportSource = z.infer<typeof importSourceSchema>
@@ -309,4 +319,9 @@ export function isMethodName(name: string): name is MethodName {
 /** The one interface the renderer talks to; it does not know which transport is behind it. */
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
+  /**
+   * Sends a file ahead of its import and answers the source library.importFile takes. Only over
+   * HTTP (serve mode): the desktop app sends a file's path, or its bytes over IPC.
+   */
+  upload?(file: Blob): Promise<ImportSource>
 }

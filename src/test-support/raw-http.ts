@@ -11,7 +11,7 @@ export interface RawReply {
 
 export function sendRaw(
   server: RunningHttpServer,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string }
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array }
 ): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const req = request(

@@ -26,7 +26,10 @@ import { importFiles } from '../services/importer'
 import type { DocumentParser, FileImporter } from '../services/import-parser'
 import { RunningImports } from '../services/running-imports'
 import { searchLibrary } from '../services/library-search'
-import type { Handlers } from './dispatch'
+import { UPLOAD_KEPT_MS, uploadOwner, type Uploads } from '../services/uploads'
+import type { ImportInput } from '../services/import-parse'
+import type { ImportSource } from '../../shared/contract'
+import type { HandlerContext, Handlers } from './dispatch'
 
 export interface AppServices {
   library: Library
@@ -45,6 +48,8 @@ export interface AppServices {
   importFile?: FileImporter
   /** Where reports are built and rendered; left out, in this thread. */
   renderReport?: ReportRenderer
+  /** Files serve mode received at POST /upload for import; left out, there is no such route. */
+  uploads?: Uploads
 }
 
 function notFound(id: number): ApiError {
@@ -55,6 +60,32 @@ export function createHandlers(services: AppServices): Handlers {
   const { library } = services
   const checkJobs = new CheckJobs(services.checkEngine)
   const imports = new RunningImports()
+
+  /** The file an import reads, and what to do once it is done with (an upload's file is deleted). */
+  function importedFile(
+    name: string,
+    source: ImportSource,
+    context: HandlerContext
+  ): { file: ImportInput; release: () => Promise<void> } {
+    const keep = async () => {}
+    switch (source.kind) {
+      case 'path':
+        if (context.transport !== 'ipc')
+          throw new ApiError('FORBIDDEN', 'Paths on this machine can only be imported from the desktop app.')
+        return { file: { name, path: source.path }, release: keep }
+      case 'upload': {
+        const path = services.uploads?.take(source.uploadId, uploadOwner(context.member))
+        if (!path)
+          throw new ApiError(
+            'NOT_FOUND',
+            `${name} is no longer on the server (an upload waits ${UPLOAD_KEPT_MS / 60_000} minutes for its import); add it again.`
+          )
+        return { file: { name, path }, release: () => services.uploads!.remove(path) }
+      }
+      case 'bytes':
+        return { file: { name, base64: source.base64 }, release: keep }
+    }
+  }
   return {
     'app.info': async (_input, context) => ({
       name: 'Factdesk',
@@ -89,25 +120,22 @@ export function createHandlers(services: AppServices): Handlers {
       return { files: await expandPaths(input.paths) }
     },
     'library.importFile': async (input, context) => {
-      const { source } = input
-      if (source.kind === 'path' && context.transport !== 'ipc') {
-        throw new ApiError('FORBIDDEN', 'Paths on this machine can only be imported from the desktop app.')
-      }
-      const file =
-        source.kind === 'path'
-          ? { name: input.name, path: source.path }
-          : { name: input.name, base64: source.base64 }
-      return imports.run(input.importId, async (signal) => {
-        const [outcome] = await importFiles(library, [file], {
-          role: input.role,
-          signal,
-          parse: services.parseImport,
-          importFile: services.importFile
+      const { file, release } = importedFile(input.name, input.source, context)
+      try {
+        return await imports.run(input.importId, async (signal) => {
+          const [outcome] = await importFiles(library, [file], {
+            role: input.role,
+            signal,
+            parse: services.parseImport,
+            importFile: services.importFile
+          })
+          if (!outcome && signal.aborted) throw cancelled()
+          if (!outcome) throw new ApiError('INTERNAL', `${input.name} was not imported.`)
+          return outcome
         })
-        if (!outcome && signal.aborted) throw cancelled()
-        if (!outcome) throw new ApiError('INTERNAL', `${input.name} was not imported.`)
-        return outcome
-      })
+      } finally {
+        await release()
+      }
     },
     'library.cancelImport': async (input) => ({ cancelled: imports.cancel(input.importId) }),
     'library.delete': async (input) => ({ deleted: await library.delete(input.id) }),

@@ -8,6 +8,7 @@ import { resultWithClaims } from '../../test-support/library/check-result'
 import { bytesOf, makeDoc } from '../../test-support/library/docs'
 import { storeHarnesses } from '../../test-support/library/stores'
 import type { Library } from './store'
+import { ORIGINAL_HEAD_CHARS } from './text-facts'
 
 const decision = (checkId: number, claimId: string, status: DecisionInput['status']): DecisionInput => ({
   checkId,
@@ -107,6 +108,24 @@ for (const harness of storeHarnesses()) {
         expect(page.originalLength).toBe(paragraphs.join('\n\n').length)
         expect((await library.read(id, 6, 10, 10))!.paragraphs.map((p) => p.index)).toEqual([6])
         expect(await library.read(9999, 0, 10, 10)).toBeNull()
+      })
+
+      it('reads the start of a long original from its stored head, and past the head from the whole', async () => {
+        // Characters, not UTF-16 units or bytes: an astral letter and an accent on each side of the head's end.
+        const paragraph = `Épée 𝒜 ${'word '.repeat(40)}`.trim()
+        const paragraphs = Array.from(
+          { length: Math.ceil((ORIGINAL_HEAD_CHARS * 1.2) / paragraph.length) },
+          () => paragraph
+        )
+        const whole = paragraphs.join('\n\n')
+        const { id } = await add(paragraphs)
+        const characters = [...whole]
+        const head = (await library.read(id, 0, 1, ORIGINAL_HEAD_CHARS))!
+        expect(head.originalLength).toBe(characters.length)
+        expect(head.originalText).toBe(characters.slice(0, ORIGINAL_HEAD_CHARS).join(''))
+        const more = (await library.read(id, 0, 1, ORIGINAL_HEAD_CHARS + 1000))!
+        expect(more.originalText).toBe(characters.slice(0, ORIGINAL_HEAD_CHARS + 1000).join(''))
+        expect((await library.get(id))!.originalText).toBe(whole)
       })
     })
 

@@ -68,7 +68,8 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   if (declared > MAX_REQUEST_BYTES) throw new ApiError('TOO_LARGE', 'The request is larger than the limit.')
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of req) {
+  // Left open past the limit: the refusal is answered before the connection closes (http.ts).
+  for await (const chunk of req.iterator({ destroyOnReturn: false })) {
     size += (chunk as Buffer).length
     if (size > MAX_REQUEST_BYTES) throw new ApiError('TOO_LARGE', 'The request is larger than the limit.')
     chunks.push(chunk as Buffer)

@@ -16,6 +16,7 @@ import { dispatch, type DeskMember, type Handlers, type Logger } from '../api/di
 import type { DeskAuth } from '../desk/desk-auth'
 import { streamDecisions, type DecisionEvents } from './decision-events'
 import { createDeskRoutes } from './desk-routes'
+import { uploadOwner, uploadTooLarge, type Uploads } from '../services/uploads'
 import {
   CONTENT_TYPES,
   cookieValue,
@@ -50,6 +51,8 @@ export interface HttpServerOptions {
   events?: DecisionEvents
   /** A proxy in front terminates TLS: cookies are Secure and the client's address is X-Forwarded-For's last. */
   behindProxy?: boolean
+  /** Where POST /upload keeps files for library.importFile (the handlers' same Uploads); absent: no such route. */
+  uploads?: Uploads
 }
 
 export interface RunningHttpServer {
@@ -185,6 +188,38 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   }
 
   /**
+   * POST /upload: a file's bytes as the request body, streamed to disk; answers the source
+   * library.importFile takes. Same checks as an API call, with a type of its own instead of JSON.
+   */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST')
+      return sendJson(
+        res,
+        405,
+        new ApiError('BAD_REQUEST', 'A file is uploaded with a POST request.').toBody()
+      )
+    }
+    let member: DeskMember | undefined
+    if (desk) member = await desk.memberFor(req)
+    else requireToken(req)
+    if (!options.uploads) return sendError(res, new ApiError('NOT_FOUND', 'This server takes no uploads.'))
+    // Like JSON, a type no form can send: another site's page cannot post one without a CORS
+    // preflight, which is never granted.
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/octet-stream')) {
+      return sendError(res, new ApiError('BAD_REQUEST', 'An upload is sent as application/octet-stream.'))
+    }
+    if (Number(req.headers['content-length'] ?? 0) > options.uploads.maxBytes)
+      throw uploadTooLarge(options.uploads.maxBytes)
+    // Not destroyed when the limit stops the reading: the refusal must still reach the browser.
+    const uploadId = await options.uploads.receive(
+      req.iterator({ destroyOnReturn: false }),
+      uploadOwner(member)
+    )
+    sendJson(res, 200, { result: { kind: 'upload', uploadId } })
+  }
+
+  /**
    * GET /events?check=ID: the check's decisions as they are made, for a page with a session (or the
    * token). On a desk a signed-in member from the page's own origin; no CSRF token, which an
    * EventSource cannot send and a read that changes nothing does not need.
@@ -234,6 +269,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(pathname)
     if (apiMatch) return handleApi(req, res, apiMatch[1] ?? '')
+    if (pathname === '/upload') return handleUpload(req, res)
     return pathname === '/events' ? handleEvents(req, res) : handleStatic(req, res, pathname)
   }
 
@@ -250,10 +286,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           ? error
           : new ApiError('INTERNAL', 'Something went wrong; the details are in the log.')
       if (!(error instanceof ApiError)) log('INTERNAL', error)
+      // A refused oversized request: its answer goes first, then the connection closes, and what
+      // is still arriving meanwhile is read and dropped (destroying the socket with unread data
+      // would reset it, and the browser would never see why).
+      if (apiError.code === 'TOO_LARGE' && !res.headersSent) {
+        res.setHeader('Connection', 'close')
+        req.resume()
+      }
       if (!res.headersSent) sendError(res, apiError)
       else res.destroy()
-      // A refused oversized upload must not keep streaming into the void.
-      if (apiError.code === 'TOO_LARGE') req.destroy()
     })
   }
   const server = options.tls ? createTlsServer({ ...options.tls }, onRequest) : createServer(onRequest)

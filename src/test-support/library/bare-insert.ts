@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from '../../main/library/sqlite'
 import { createIndexBatches, INDEX_BATCH_TEXTS } from '../../main/library/sqlite/library'
+import { ORIGINAL_HEAD_CHARS } from '../../main/library/text-facts'
 
 export interface BareText {
   fileName: string
@@ -23,22 +24,17 @@ export function bareInsert(path: string, texts: Iterable<BareText>): number {
   db.pragma('foreign_keys = ON')
   db.pragma(`cache_size = ${-CACHE_KIB}`) // as openLibrary sets it, so the floor is a fair one
   const insertText = db.prepare(`INSERT INTO texts (role, format, file_name, title, encoding,
-      content_hash, original_bytes, original_text, cleaned_text, imported_at, word_count)
-    VALUES ('source', 'txt', ?, ?, 'utf-8', ?, ?, ?, ?, ?, 0)`)
+      content_hash, imported_at, word_count, original_length)
+    VALUES ('source', 'txt', ?, ?, 'utf-8', ?, ?, 0, length(?))`)
+  const insertBody = db.prepare(`INSERT INTO text_bodies (text_id, original_head, cleaned_text, original_text,
+      original_bytes) VALUES (?, substr(?, 1, ${ORIGINAL_HEAD_CHARS}), ?, ?, ?)`)
   const insertParagraph = db.prepare('INSERT INTO paragraphs (text_id, idx, start, text) VALUES (?, ?, ?, ?)')
   const batches = createIndexBatches(db)
   const insert = db.transaction((text: BareText) => {
     const body = text.paragraphs.join('\n\n')
     const hash = createHash('sha256').update(body).digest('hex')
-    const id = insertText.run(
-      text.fileName,
-      text.title,
-      hash,
-      Buffer.from(body),
-      body,
-      body,
-      new Date().toISOString()
-    ).lastInsertRowid
+    const id = insertText.run(text.fileName, text.title, hash, new Date().toISOString(), body).lastInsertRowid
+    insertBody.run(id, body, body, body, Buffer.from(body))
     let start = 0
     text.paragraphs.forEach((paragraph, index) => {
       insertParagraph.run(id, index, start, paragraph)

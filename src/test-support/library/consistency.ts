@@ -27,8 +27,9 @@ export async function consistencyProblems(path: string): Promise<string[]> {
   const db = new Database(path, { readonly: true })
   const rows = db
     .prepare<[], { id: number; cleaned_text: string; n: number; max_idx: number | null }>(
-      `SELECT t.id, t.cleaned_text, count(p.id) AS n, max(p.idx) AS max_idx
-       FROM texts t LEFT JOIN paragraphs p ON p.text_id = t.id GROUP BY t.id`
+      `SELECT t.id, b.cleaned_text, count(p.id) AS n, max(p.idx) AS max_idx
+       FROM texts t JOIN text_bodies b ON b.text_id = t.id LEFT JOIN paragraphs p ON p.text_id = t.id
+       GROUP BY t.id`
     )
     .all()
   db.close()

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createHandlers } from '../../api/handlers'
+import { createUploads } from '../../services/uploads'
 import type { Library } from '../../library'
 import { databaseLabel, openPostgresLibrary } from '../../library/postgres'
 import { openLibrary } from '../../library/sqlite'
@@ -107,6 +108,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
   const { library, libraryPath } = opened
   if (!values['no-demo']) await seedDemoLibrary(library, SAMPLES_DIR)
   const workers = builtWorkers()
+  const uploads = createUploads()
   const handlers = createHandlers({
     library,
     libraryPath,
@@ -116,10 +118,12 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     // A library file is written by the import worker with its own connection; PostgreSQL is
     // written over the network from here (waiting on a socket, not holding the thread).
     ...(opened.file ? { importFile: workers.importInto({ path: opened.file }) } : {}),
-    renderReport: workers.renderReport
+    renderReport: workers.renderReport,
+    uploads
   })
   const server = await startHttpServer({
     handlers,
+    uploads,
     events: decisionEventsOf(library),
     rendererDir: RENDERER_DIR,
     port,
@@ -143,6 +147,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     close: async () => {
       await server.close()
       await workers.close()
+      await uploads.dispose()
       await library.close()
     }
   }

@@ -12,6 +12,7 @@ import type { Db } from '../postgres/connection'
  */
 export const PUSHED_TABLES = {
   texts: { newId: true },
+  text_bodies: { newId: false },
   paragraphs: { newId: true },
   house_names: { newId: true },
   checks: { newId: true },

@@ -138,6 +138,8 @@ async function pushTexts(push: Push): Promise<void> {
         'ON CONFLICT (content_hash) DO NOTHING RETURNING id'
       )
       if (added) {
+        const [body] = push.read('text_bodies', 'WHERE text_id = ?', id)
+        await push.insert('text_bodies', [{ ...body, text_id: added.id }])
         const paragraphs = push.read('paragraphs', 'WHERE text_id = ? ORDER BY idx', id)
         await push.insert(
           'paragraphs',

@@ -16,7 +16,7 @@ import {
   type SummaryRow
 } from '../rows'
 import type { HouseName, Library } from '../store'
-import { contentHash, countWords, paragraphStarts } from '../text-facts'
+import { contentHash, countWords, ORIGINAL_HEAD_CHARS, paragraphStarts } from '../text-facts'
 import { createChecksStore } from './checks-store'
 import type { NoticeChannel } from './notice-channel'
 import type { Db } from './connection'
@@ -79,8 +79,8 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
         // ON CONFLICT: two editors importing the same article at once get one text between them.
         const [inserted] = await tx.query<{ id: number }>(
           `INSERT INTO texts (role, format, file_name, title, outlet, byline, published_at, url, encoding,
-             content_hash, original_bytes, original_text, cleaned_text, removed_json, imported_at, word_count)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+             content_hash, removed_json, imported_at, word_count, original_length)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, length($14::text))
            ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
           [
             role,
@@ -93,12 +93,10 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
             doc.url,
             doc.encoding,
             hash,
-            Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-            doc.originalText,
-            doc.cleanedText,
             JSON.stringify(doc.removed),
             new Date().toISOString(),
-            countWords(doc.cleanedText)
+            countWords(doc.cleanedText),
+            doc.originalText
           ]
         )
         if (!inserted) {
@@ -108,6 +106,16 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
           )
           return { status: 'duplicate' as const, id: existing!.id, title: existing!.title }
         }
+        await tx.query(
+          `INSERT INTO text_bodies (text_id, original_head, cleaned_text, original_text, original_bytes)
+           VALUES ($1, left($2::text, ${ORIGINAL_HEAD_CHARS}), $3, $2, $4)`,
+          [
+            inserted.id,
+            doc.originalText,
+            doc.cleanedText,
+            Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+          ]
+        )
         const starts = paragraphStarts(doc.cleanedText, doc.paragraphs)
         await tx.query(
           `INSERT INTO paragraphs (text_id, idx, start, text)
@@ -140,8 +148,8 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
 
     async get(id) {
       const [row] = await db.query<DetailRow>(
-        `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.content_hash, t.original_text, t.cleaned_text, t.removed_json
-         FROM texts t WHERE t.id = $1`,
+        `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.content_hash, b.original_text, b.cleaned_text, t.removed_json
+         FROM texts t JOIN text_bodies b ON b.text_id = t.id WHERE t.id = $1`,
         [id]
       )
       if (!row) return null
@@ -163,8 +171,11 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
           original_length: number
         }
       >(
-        `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.removed_json, left(t.original_text, $2) AS original_start,
-           length(t.original_text) AS original_length FROM texts t WHERE t.id = $1`,
+        // CASE evaluates only the branch taken: the whole original is read only for more than its head.
+        `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.removed_json, t.original_length,
+           CASE WHEN least($2, t.original_length) <= length(b.original_head) THEN left(b.original_head, $2)
+             ELSE left(b.original_text, $2) END AS original_start
+         FROM texts t JOIN text_bodies b ON b.text_id = t.id WHERE t.id = $1`,
         [id, originalChars]
       )
       if (!row) return null
@@ -185,7 +196,7 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
 
     async originalBytes(id) {
       const [row] = await db.query<{ original_bytes: Buffer }>(
-        'SELECT original_bytes FROM texts WHERE id = $1',
+        'SELECT original_bytes FROM text_bodies WHERE text_id = $1',
         [id]
       )
       return row ? new Uint8Array(row.original_bytes) : null

@@ -1,5 +1,6 @@
-// The desk store's upgrade to decision versions (schema 2), on the database at
-// FACTDESK_TEST_DATABASE_URL; reported skipped without one.
+// The desk store's upgrades of a schema-1 database: decision versions (schema 2) and the texts'
+// bodies in a table of their own (schema 4), on the database at FACTDESK_TEST_DATABASE_URL;
+// reported skipped without one.
 import { afterAll, describe, expect, it } from 'vitest'
 import { checkOfStory } from '../../../test-support/library/check-result'
 import { clusterUrl as url, onCluster } from '../../../test-support/library/cluster'
@@ -12,7 +13,7 @@ const suite = url ? describe : describe.skip
 suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE} is not set)`}`, () => {
   afterAll(() => onCluster(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
 
-  it('gives each decision of a schema-1 database its version: one per history entry of its claim', async () => {
+  it('gives each decision of a schema-1 database its version, and keeps its texts as they were', async () => {
     const library = await openPostgresLibrary(url!, { schema })
     const check = await checkOfStory(library, ['a', 'b'])
     const decide = (claimId: string, status: 'verified' | 'disputed') =>
@@ -28,12 +29,20 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
     await decide('a', 'disputed')
     await decide('a', 'verified')
     await decide('b', 'verified')
+    const story = (await library.get(check.storyId))!
     await library.close()
-    // As schema 1 left it: no versions, and none of the later schemas' members, sessions or actors.
+    // As schema 1 left it: no versions, none of the later schemas' members, sessions or actors,
+    // and the texts' bodies in texts.
     await onCluster(
       `ALTER TABLE ${schema}.decisions DROP COLUMN version, DROP COLUMN actor;
        ALTER TABLE ${schema}.decision_history DROP COLUMN actor;
        DROP TABLE ${schema}.sessions, ${schema}.members;
+       ALTER TABLE ${schema}.texts ADD COLUMN original_bytes bytea, ADD COLUMN original_text text,
+         ADD COLUMN cleaned_text text;
+       UPDATE ${schema}.texts t SET original_bytes = b.original_bytes, original_text = b.original_text,
+         cleaned_text = b.cleaned_text FROM ${schema}.text_bodies b WHERE b.text_id = t.id;
+       ALTER TABLE ${schema}.texts DROP COLUMN original_length;
+       DROP TABLE ${schema}.text_bodies;
        UPDATE ${schema}.schema_version SET version = 1`
     )
 
@@ -43,6 +52,15 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
         ['a', 3],
         ['b', 1]
       ])
+      expect(await upgraded.get(check.storyId)).toEqual(story)
+      const page = (await upgraded.read(check.storyId, 0, 1, 5))!
+      expect([page.originalText, page.originalLength]).toEqual([
+        story.originalText.slice(0, 5),
+        story.originalText.length
+      ])
+      expect(new TextDecoder().decode((await upgraded.originalBytes(check.storyId))!)).toBe(
+        story.originalText
+      )
     } finally {
       await upgraded.close()
     }

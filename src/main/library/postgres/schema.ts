@@ -144,6 +144,25 @@ export const MIGRATIONS: readonly string[] = [
 
   ALTER TABLE decisions ADD COLUMN actor text;
   ALTER TABLE decision_history ADD COLUMN actor text;
+  `,
+  // v4: a text's bodies move to text_bodies, with the original's first 200,000 characters on
+  // their own and its length kept in texts, as in the SQLite schema's v10. PostgreSQL keeps big
+  // values out of line already, but length() and left() of one read it all (the whole 48 MB for
+  // the reader's first screen), and the two stores keep the same tables so a push copies them
+  // table by table.
+  `
+  CREATE TABLE text_bodies (
+    text_id        integer PRIMARY KEY REFERENCES texts (id) ON DELETE CASCADE,
+    original_head  text NOT NULL,
+    cleaned_text   text NOT NULL,
+    original_text  text NOT NULL,
+    original_bytes bytea NOT NULL
+  );
+  INSERT INTO text_bodies (text_id, original_head, cleaned_text, original_text, original_bytes)
+    SELECT id, left(original_text, 200000), cleaned_text, original_text, original_bytes FROM texts;
+  ALTER TABLE texts ADD COLUMN original_length integer NOT NULL DEFAULT 0;
+  UPDATE texts SET original_length = length(original_text);
+  ALTER TABLE texts DROP COLUMN original_bytes, DROP COLUMN original_text, DROP COLUMN cleaned_text;
   `
 ]
 

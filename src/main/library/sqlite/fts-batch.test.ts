@@ -111,11 +111,14 @@ describe('indexing in batches', () => {
     const cleaned = paragraphs.join('\n\n')
     const id = db
       .prepare(
-        `INSERT INTO texts (role, format, file_name, title, encoding, content_hash, original_bytes,
-           original_text, cleaned_text, imported_at, word_count)
-         VALUES ('source', 'txt', 'report-7.txt', 'Report 7', 'utf-8', 'hash-7', x'00', ?, ?, '2025-01-01', 1)`
+        `INSERT INTO texts (role, format, file_name, title, encoding, content_hash, imported_at, word_count)
+         VALUES ('source', 'txt', 'report-7.txt', 'Report 7', 'utf-8', 'hash-7', '2025-01-01', 1)`
       )
-      .run(cleaned, cleaned).lastInsertRowid
+      .run().lastInsertRowid
+    db.prepare(
+      `INSERT INTO text_bodies (text_id, original_head, cleaned_text, original_text, original_bytes)
+       VALUES (?, ?, ?, ?, x'00')`
+    ).run(id, cleaned, cleaned, cleaned)
     let start = 0
     paragraphs.forEach((text, idx) => {
       db.prepare('INSERT INTO paragraphs (text_id, idx, start, text) VALUES (?, ?, ?, ?)').run(

@@ -9,7 +9,7 @@ import { ApiError } from '../../../shared/errors'
 import { MATCH_CLOSE, MATCH_OPEN, toFtsAnyQuery, toFtsQuery } from '../fts-query'
 import { toDetail, toHeadlineHit, toParagraphHit, toSummary, type DetailRow, type SummaryRow } from '../rows'
 import type { HouseName, ImportDocumentInput, ImportDocumentResult, Library } from '../store'
-import { contentHash, countWords, paragraphStarts } from '../text-facts'
+import { contentHash, countWords, ORIGINAL_HEAD_CHARS, paragraphStarts } from '../text-facts'
 import { createVocabulary } from './vocabulary'
 
 export interface IntegrityReport {
@@ -166,10 +166,13 @@ export function createLibrary(db: Database): SqliteLibrary {
       'SELECT id, title FROM texts WHERE content_hash = ?'
     ),
     insertText: db.prepare(`INSERT INTO texts (role, format, file_name, title, outlet, byline,
-        published_at, url, encoding, content_hash, original_bytes, original_text, cleaned_text,
-        removed_json, imported_at, word_count)
+        published_at, url, encoding, content_hash, removed_json, imported_at, word_count, original_length)
       VALUES (@role, @format, @fileName, @title, @outlet, @byline, @publishedAt, @url, @encoding,
-        @contentHash, @bytes, @originalText, @cleanedText, @removedJson, @importedAt, @wordCount)`),
+        @contentHash, @removedJson, @importedAt, @wordCount, length(@originalText))`),
+    // Lengths and the head are counted by SQLite, as the v10 migration counted them for older texts.
+    insertBody:
+      db.prepare(`INSERT INTO text_bodies (text_id, original_head, cleaned_text, original_text, original_bytes)
+      VALUES (@id, substr(@originalText, 1, ${ORIGINAL_HEAD_CHARS}), @cleanedText, @originalText, @bytes)`),
     insertParagraph: db.prepare<[number, number, number, string]>(
       'INSERT INTO paragraphs (text_id, idx, start, text) VALUES (?, ?, ?, ?)'
     ),
@@ -182,22 +185,25 @@ export function createLibrary(db: Database): SqliteLibrary {
     ),
     summary: db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM texts t WHERE t.id = ?`),
     detail: db.prepare<[number], DetailRow>(
-      `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.content_hash, t.original_text, t.cleaned_text,
-         t.removed_json FROM texts t WHERE t.id = ?`
+      `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.content_hash, b.original_text, b.cleaned_text,
+         t.removed_json FROM texts t JOIN text_bodies b ON b.text_id = t.id WHERE t.id = ?`
     ),
     paragraphs: db.prepare<[number], { id: number; idx: number; text: string; start: number }>(
       'SELECT id, idx, text, start FROM paragraphs WHERE text_id = ? ORDER BY idx'
     ),
     readerHead: db.prepare<[{ id: number; chars: number }], ReaderRow>(
-      `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.removed_json, substr(t.original_text, 1, @chars) AS original_start,
-         length(t.original_text) AS original_length FROM texts t WHERE t.id = @id`
+      // CASE evaluates only the branch taken: the whole original is read only for more than its head.
+      `SELECT ${SUMMARY_COLUMNS}, t.encoding, t.removed_json, t.original_length,
+         CASE WHEN min(@chars, t.original_length) <= length(b.original_head) THEN substr(b.original_head, 1, @chars)
+           ELSE substr(b.original_text, 1, @chars) END AS original_start
+       FROM texts t JOIN text_bodies b ON b.text_id = t.id WHERE t.id = @id`
     ),
     paragraphPage: db.prepare<
       [number, number, number],
       { id: number; idx: number; text: string; start: number }
     >('SELECT id, idx, text, start FROM paragraphs WHERE text_id = ? AND idx >= ? ORDER BY idx LIMIT ?'),
     originalBytes: db.prepare<[number], { original_bytes: Buffer }>(
-      'SELECT original_bytes FROM texts WHERE id = ?'
+      'SELECT original_bytes FROM text_bodies WHERE text_id = ?'
     ),
     // A search in two steps, each measured on a 100,000-text library (bench/library.bench.ts):
     // - top: bm25 costs about a microsecond per matching paragraph, so a very common word
@@ -350,14 +356,18 @@ export function createLibrary(db: Database): SqliteLibrary {
       url: doc.url,
       encoding: doc.encoding,
       contentHash: hash,
-      bytes: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
       originalText: doc.originalText,
-      cleanedText: doc.cleanedText,
       removedJson: JSON.stringify(doc.removed),
       importedAt: new Date().toISOString(),
       wordCount: countWords(doc.cleanedText)
     })
     const id = Number(lastInsertRowid)
+    stmt.insertBody.run({
+      id,
+      originalText: doc.originalText,
+      cleanedText: doc.cleanedText,
+      bytes: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
+    })
     const starts = paragraphStarts(doc.cleanedText, doc.paragraphs)
     doc.paragraphs.forEach((text, index) => {
       stmt.insertParagraph.run(id, index, starts[index] ?? 0, text)

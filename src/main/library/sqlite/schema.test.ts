@@ -22,27 +22,46 @@ interface TextRow {
   words: number
 }
 
-/** A row of texts as plain SQL writes it (file old.txt, hash "hash-ID"); its paragraphs are the caller's. */
-function insertText(db: Database.Database, row: TextRow): void {
+/**
+ * A row of texts as plain SQL at schema `version` writes it (file old.txt holding "Hi", hash
+ * "hash-ID"); its paragraphs are the caller's.
+ */
+function insertText(db: Database.Database, row: TextRow, version: number): void {
+  if (version < 10) {
+    db.prepare(
+      `INSERT INTO texts (id, role, format, file_name, title, encoding, content_hash, original_bytes,
+         original_text, cleaned_text, imported_at, word_count)
+       VALUES (@id, @role, 'txt', 'old.txt', @title, 'utf-8', 'hash-' || @id, x'4869', 'Hi', @cleaned,
+         @importedAt, @words)`
+    ).run(row)
+    return
+  }
   db.prepare(
-    `INSERT INTO texts (id, role, format, file_name, title, encoding, content_hash, original_bytes,
-       original_text, cleaned_text, imported_at, word_count)
-     VALUES (@id, @role, 'txt', 'old.txt', @title, 'utf-8', 'hash-' || @id, x'4869', 'Hi', @cleaned,
-       @importedAt, @words)`
+    `INSERT INTO texts (id, role, format, file_name, title, encoding, content_hash, imported_at, word_count,
+       original_length)
+     VALUES (@id, @role, 'txt', 'old.txt', @title, 'utf-8', 'hash-' || @id, @importedAt, @words, 2)`
+  ).run(row)
+  db.prepare(
+    `INSERT INTO text_bodies (text_id, original_head, cleaned_text, original_text, original_bytes)
+     VALUES (@id, 'Hi', @cleaned, 'Hi', x'4869')`
   ).run(row)
 }
 
 /** Data written with plain SQL as a build of schema `version` would have written it. */
 function seedAtVersion(db: Database.Database, version: number): void {
   if (version >= 1) {
-    insertText(db, {
-      id: 7,
-      role: 'story',
-      title: 'Old text',
-      cleaned: 'Kamikawa visited Kyiv.\n\nSecond paragraph.',
-      importedAt: '2024-01-01T00:00:00.000Z',
-      words: 5
-    })
+    insertText(
+      db,
+      {
+        id: 7,
+        role: 'story',
+        title: 'Old text',
+        cleaned: 'Kamikawa visited Kyiv.\n\nSecond paragraph.',
+        importedAt: '2024-01-01T00:00:00.000Z',
+        words: 5
+      },
+      version
+    )
     const paragraph = db.prepare('INSERT INTO paragraphs (text_id, idx, start, text) VALUES (7, ?, ?, ?)')
     const index = db.prepare('INSERT INTO paragraphs_fts (rowid, text) VALUES (?, ?)')
     for (const [idx, start, text] of [
@@ -90,14 +109,18 @@ function seedAtVersion(db: Database.Database, version: number): void {
     // a text committed but not yet indexed (its paragraph waits above the mark for the next
     // batch), as an importer killed before its batch leaves it.
     db.prepare('UPDATE fts_indexed SET upto = (SELECT max(id) FROM paragraphs)').run()
-    insertText(db, {
-      id: 8,
-      role: 'source',
-      title: 'Waiting text',
-      cleaned: 'Sybiha waited in Kyiv.',
-      importedAt: '2024-01-02T00:00:00.000Z',
-      words: 4
-    })
+    insertText(
+      db,
+      {
+        id: 8,
+        role: 'source',
+        title: 'Waiting text',
+        cleaned: 'Sybiha waited in Kyiv.',
+        importedAt: '2024-01-02T00:00:00.000Z',
+        words: 4
+      },
+      version
+    )
     db.prepare(
       "INSERT INTO paragraphs (text_id, idx, start, text) VALUES (8, 0, 0, 'Sybiha waited in Kyiv.')"
     ).run()
@@ -170,7 +193,14 @@ describe('migrations', () => {
       const library = openLibrary(file)
       expect(await library.count()).toBe(seededTexts(version))
       if (version >= 1) {
-        expect(await library.get(7)).toMatchObject({ title: 'Old text', paragraphCount: 2 })
+        expect(await library.get(7)).toMatchObject({
+          title: 'Old text',
+          paragraphCount: 2,
+          originalText: 'Hi',
+          cleanedText: 'Kamikawa visited Kyiv.\n\nSecond paragraph.'
+        })
+        expect(await library.read(7, 0, 10, 1)).toMatchObject({ originalText: 'H', originalLength: 2 })
+        expect(await library.originalBytes(7)).toEqual(new Uint8Array([0x48, 0x69]))
         expect((await library.search('kamikawa', 10)).map((h) => h.textId)).toEqual([7])
         // Its headline, indexed by the upgrade.
         expect((await library.search('old', 10)).map((h) => [h.field, h.textId])).toEqual([['headline', 7]])

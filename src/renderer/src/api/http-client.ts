@@ -1,4 +1,4 @@
-import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
+import type { ApiClient, ImportSource, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
 import { CSRF_HEADER, currentCsrfToken } from './desk-session'
 import { ApiCallError, fetchReply, unwrapEnvelope } from './errors'
 
@@ -7,28 +7,37 @@ import { ApiCallError, fetchReply, unwrapEnvelope } from './errors'
  * for, or on a desk on the member's session cookie with its CSRF token in a header.
  */
 export function createHttpClient(token: string | null, baseUrl = ''): ApiClient {
+  /** A POST to the server as every call makes it: the token, or the session cookie and its CSRF token. */
+  async function post(path: string, contentType: string, payload: BodyInit): Promise<unknown> {
+    const csrf = token ? null : currentCsrfToken()
+    const { response, body } = await fetchReply(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': contentType,
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(csrf ? { [CSRF_HEADER]: csrf } : {})
+      },
+      body: payload,
+      credentials: token ? 'omit' : 'same-origin',
+      cache: 'no-store'
+    })
+    if (csrf && response.status === 401)
+      throw new ApiCallError('UNAUTHORIZED', 'Your session has ended. Reload the page to sign in again.')
+    if (!token && response.status === 401)
+      throw new ApiCallError(
+        'UNAUTHORIZED',
+        'This page has no access yet. Open the address factdesk serve printed (it ends in #token=…); after that, reloading or opening a new tab works.'
+      )
+    return unwrapEnvelope(body)
+  }
+
   return {
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      const csrf = token ? null : currentCsrfToken()
-      const { response, body } = await fetchReply(`${baseUrl}/api/${method}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-          ...(csrf ? { [CSRF_HEADER]: csrf } : {})
-        },
-        body: JSON.stringify(input),
-        credentials: token ? 'omit' : 'same-origin',
-        cache: 'no-store'
-      })
-      if (csrf && response.status === 401)
-        throw new ApiCallError('UNAUTHORIZED', 'Your session has ended. Reload the page to sign in again.')
-      if (!token && response.status === 401)
-        throw new ApiCallError(
-          'UNAUTHORIZED',
-          'This page has no access yet. Open the address factdesk serve printed (it ends in #token=…); after that, reloading or opening a new tab works.'
-        )
-      return unwrapEnvelope(body) as MethodOutput<M>
+      return (await post(`/api/${method}`, 'application/json', JSON.stringify(input))) as MethodOutput<M>
+    },
+    // The file as the request's body: the server streams it to disk instead of parsing it as JSON.
+    async upload(file: Blob): Promise<ImportSource> {
+      return (await post('/upload', 'application/octet-stream', file)) as ImportSource
     }
   }
 }

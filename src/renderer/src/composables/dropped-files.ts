@@ -1,6 +1,8 @@
 // Turns a drop (or a file picker) into the list of things to import. Inside Electron a dropped
 // file is known by its path, so main reads it (and walks folders); in a browser only the
 // contents are available, so folders are walked here.
+import type { ImportSource } from '../../../shared/contract'
+import { api } from '../api'
 
 export type ImportItem = { name: string; path: string } | { name: string; file: File }
 
@@ -49,7 +51,16 @@ export async function itemsFromDataTransfer(
   return { items, paths: [] }
 }
 
-export async function fileToBase64(file: File): Promise<string> {
+/**
+ * How a file's contents reach library.importFile: in a browser uploaded first, as the body of a
+ * request of its own, which the server streams to disk; over IPC (a file without a path) as base64.
+ */
+export async function importSourceOf(file: File): Promise<ImportSource> {
+  if (api.upload) return api.upload(file)
+  return { kind: 'bytes', base64: await fileToBase64(file) }
+}
+
+async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
   let binary = ''
   const chunk = 0x8000

@@ -4,7 +4,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { ImportOutcome, SearchHit, TextPage, TextRole, TextSummary } from '../../../shared/domain'
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../../shared/limits'
 import { api, ApiCallError } from '../api'
-import { fileToBase64, type ImportItem } from '../composables/dropped-files'
+import { importSourceOf, type ImportItem } from '../composables/dropped-files'
 
 export interface ImportJob {
   total: number
@@ -167,10 +167,9 @@ export const useLibraryStore = defineStore('library', () => {
           message: tooLargeMessage(item.name, item.file.size)
         }
       }
-      const base64 = await fileToBase64(item.file)
       return await api.call('library.importFile', {
         name: item.name,
-        source: { kind: 'bytes', base64 },
+        source: await importSourceOf(item.file),
         importId
       })
     } catch (e) {

@@ -101,3 +101,56 @@ test('a text opens cleaned, with a toggle to the text as imported', async ({ pag
   await page.getByTestId('show-original').click()
   await expect(page.getByTestId('original-text')).toContainText('Advertisement')
 })
+
+const bigText: DroppedFile = {
+  name: 'council.txt',
+  type: 'text/plain',
+  repeat: {
+    text: 'The harbour council voted on Tuesday to build a movable flood barrier across the river mouth.\n\n',
+    bytes: 45 * 1024 * 1024
+  }
+}
+
+test('Cancel while a 45 MB text is being imported stores nothing of it', async ({ page }) => {
+  await page.goto(serve.url)
+  await expect(page.getByText('The library is empty.')).toBeVisible()
+  const uploaded = page.waitForResponse((r) => r.url().endsWith('/upload'))
+  const importing = page.waitForRequest((r) => r.url().endsWith('/api/library.importFile'))
+  await dropFiles(page, [bigText])
+  expect((await uploaded).status()).toBe(200)
+  await importing
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  expect(await summary(page)).toBe('0 imported, 0 duplicate, 0 rejected (cancelled)')
+  await page.reload()
+  await expect(page.getByText('The library is empty.')).toBeVisible()
+})
+
+test('Cancel while a 45 MB text is still being uploaded stops the upload and imports nothing', async ({
+  page
+}) => {
+  await page.goto(serve.url)
+  await expect(page.getByText('The library is empty.')).toBeVisible()
+  const imports: string[] = []
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/library.importFile')) imports.push(r.url())
+  })
+  // The upload is held here until Cancel has been clicked: the cancel finds it on its way.
+  let clicked: () => void = () => {}
+  const cancelClicked = new Promise<void>((resolve) => (clicked = resolve))
+  let held: () => void = () => {}
+  const uploadHeld = new Promise<void>((resolve) => (held = resolve))
+  await page.route('**/upload', async (route) => {
+    held()
+    await cancelClicked
+    await route.continue().catch(() => {})
+  })
+  await dropFiles(page, [bigText])
+  await uploadHeld
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  clicked()
+  expect(await summary(page)).toBe('0 imported, 0 duplicate, 0 rejected (cancelled)')
+  expect(imports).toEqual([])
+  await page.unroute('**/upload')
+  await page.reload()
+  await expect(page.getByText('The library is empty.')).toBeVisible()
+})

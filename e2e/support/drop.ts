@@ -7,6 +7,8 @@ export interface DroppedFile {
   /** base64 of the bytes, or a size to fill with zeros inside the page (for huge files). */
   base64?: string
   zeroBytes?: number
+  /** A text repeated inside the page until it fills `bytes` (a huge text without sending it over). */
+  repeat?: { text: string; bytes: number }
   type?: string
 }
 
@@ -14,6 +16,12 @@ export async function dropFiles(page: Page, files: DroppedFile[]): Promise<void>
   const dataTransfer = await page.evaluateHandle((list: DroppedFile[]) => {
     const dt = new DataTransfer()
     for (const f of list) {
+      if (f.repeat) {
+        const unit = new TextEncoder().encode(f.repeat.text)
+        const parts = Array.from({ length: Math.ceil(f.repeat.bytes / unit.length) }, () => unit)
+        dt.items.add(new File(parts, f.name, { type: f.type ?? '' }))
+        continue
+      }
       const bytes =
         f.base64 !== undefined
           ? Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))

@@ -323,5 +323,5 @@ export interface ApiClient {
    * Sends a file ahead of its import and answers the source library.importFile takes. Only over
    * HTTP (serve mode): the desktop app sends a file's path, or its bytes over IPC.
    */
-  upload?(file: Blob): Promise<ImportSource>
+  upload?(file: Blob, signal?: AbortSignal): Promise<ImportSource>
 }

@@ -8,7 +8,12 @@ import { ApiCallError, fetchReply, unwrapEnvelope } from './errors'
  */
 export function createHttpClient(token: string | null, baseUrl = ''): ApiClient {
   /** A POST to the server as every call makes it: the token, or the session cookie and its CSRF token. */
-  async function post(path: string, contentType: string, payload: BodyInit): Promise<unknown> {
+  async function post(
+    path: string,
+    contentType: string,
+    payload: BodyInit,
+    signal?: AbortSignal
+  ): Promise<unknown> {
     const csrf = token ? null : currentCsrfToken()
     const { response, body } = await fetchReply(`${baseUrl}${path}`, {
       method: 'POST',
@@ -19,7 +24,8 @@ export function createHttpClient(token: string | null, baseUrl = ''): ApiClient 
       },
       body: payload,
       credentials: token ? 'omit' : 'same-origin',
-      cache: 'no-store'
+      cache: 'no-store',
+      signal
     })
     if (csrf && response.status === 401)
       throw new ApiCallError('UNAUTHORIZED', 'Your session has ended. Reload the page to sign in again.')
@@ -36,8 +42,8 @@ export function createHttpClient(token: string | null, baseUrl = ''): ApiClient 
       return (await post(`/api/${method}`, 'application/json', JSON.stringify(input))) as MethodOutput<M>
     },
     // The file as the request's body: the server streams it to disk instead of parsing it as JSON.
-    async upload(file: Blob): Promise<ImportSource> {
-      return (await post('/upload', 'application/octet-stream', file)) as ImportSource
+    async upload(file: Blob, signal?: AbortSignal): Promise<ImportSource> {
+      return (await post('/upload', 'application/octet-stream', file, signal)) as ImportSource
     }
   }
 }

@@ -55,8 +55,8 @@ export async function itemsFromDataTransfer(
  * How a file's contents reach library.importFile: in a browser uploaded first, as the body of a
  * request of its own, which the server streams to disk; over IPC (a file without a path) as base64.
  */
-export async function importSourceOf(file: File): Promise<ImportSource> {
-  if (api.upload) return api.upload(file)
+export async function importSourceOf(file: File, signal?: AbortSignal): Promise<ImportSource> {
+  if (api.upload) return api.upload(file, signal)
   return { kind: 'bytes', base64: await fileToBase64(file) }
 }
 

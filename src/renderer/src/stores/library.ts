@@ -145,11 +145,15 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** The file being imported, so Cancel can stop it mid-parse rather than after it. */
   let currentImportId: string | null = null
+  /** Stops the file in hand while it is still being uploaded (serve mode). */
+  let currentUpload: AbortController | null = null
 
   /** The file's outcome; null when Cancel stopped it (the library is as it was). */
   async function importOne(item: ImportItem): Promise<ImportOutcome | null> {
     const importId = crypto.randomUUID()
     currentImportId = importId
+    const upload = new AbortController()
+    currentUpload = upload
     try {
       if ('path' in item) {
         return await api.call('library.importFile', {
@@ -169,11 +173,12 @@ export const useLibraryStore = defineStore('library', () => {
       }
       return await api.call('library.importFile', {
         name: item.name,
-        source: await importSourceOf(item.file),
+        source: await importSourceOf(item.file, upload.signal),
         importId
       })
     } catch (e) {
       if (e instanceof ApiCallError && e.code === 'CANCELLED') return null
+      if (upload.signal.aborted) return null
       const tooLarge = e instanceof ApiCallError && e.code === 'TOO_LARGE' && 'file' in item
       return {
         status: 'rejected',
@@ -217,6 +222,7 @@ export const useLibraryStore = defineStore('library', () => {
     if (!job.value?.running) return
     job.value.cancelRequested = true
     // Also the file in hand: a 45 MB text would otherwise be parsed and stored to the end.
+    currentUpload?.abort()
     if (currentImportId) void api.call('library.cancelImport', { importId: currentImportId }).catch(() => {})
   }
 

@@ -74,3 +74,44 @@ test('two versions of a story: aligned paragraphs, changed words marked, moved a
     await page.screenshot({ path: `e2e/artifacts/screens/compare-${scheme}-1280x800.png` })
   }
 })
+
+test('two long texts are compared a page at a time: rows are fetched as they come on screen, neither text whole', async ({
+  page
+}) => {
+  const paragraphs = Array.from(
+    { length: 3_000 },
+    (_, i) => `Paragraph ${i + 1} of the harbour report: the board met again and heard item ${i + 1}.`
+  )
+  const edited = paragraphs.map((p, i) => (i === 2_900 ? p.replace('met again', 'met once more') : p))
+  await page.goto(serve.url)
+  await dropFiles(page, [
+    { name: 'report-a.txt', base64: b64(['Harbour report A', ...paragraphs].join('\n\n')) },
+    { name: 'report-b.txt', base64: b64(['Harbour report B', ...edited].join('\n\n')) }
+  ])
+  await expect(page.getByTestId('import-summary')).toHaveText(/2 imported/)
+  const asked: Array<{ method: string; offset?: number }> = []
+  page.on('request', (r) => {
+    const method = /\/api\/([\w.]+)$/.exec(r.url())?.[1]
+    if (method) asked.push({ method, offset: (r.postDataJSON() as { offset?: number } | null)?.offset })
+  })
+  await page.getByTestId('nav-compare').click()
+  await page.getByTestId('compare-left').selectOption({ label: 'Harbour report A' })
+  await page.getByTestId('compare-right').selectOption({ label: 'Harbour report B' })
+  await expect(page.getByTestId('compare-summary')).toContainText('1 changed')
+  await expect(page.getByTestId('diff-row').first()).toBeVisible()
+  expect(asked.filter((a) => a.method === 'compare.rows').map((a) => a.offset)).toEqual([0])
+  expect(asked.some((a) => a.method === 'library.get' || a.method === 'library.paragraphs')).toBe(false)
+
+  // Near the end, where the edit is: only the pages scrolled to are fetched, and the row is there.
+  const changed = page.locator('[data-testid="diff-row"][data-kind="changed"]')
+  const scroller = page.getByTestId('compare-scroller')
+  for (let share = 0.94; share < 1 && (await changed.count()) === 0; share += 0.005) {
+    await scroller.evaluate((el, at) => (el.scrollTop = el.scrollHeight * at), share)
+    await expect(page.getByTestId('pending-row')).toHaveCount(0)
+  }
+  await expect(changed).toContainText('once more')
+  await expect(changed).toContainText('¶2901')
+  const offsets = asked.filter((a) => a.method === 'compare.rows').map((a) => a.offset!)
+  expect(Math.max(...offsets)).toBeGreaterThanOrEqual(2_800)
+  expect(offsets.length).toBeLessThan(6)
+})

@@ -64,6 +64,38 @@ export const houseNameSchema = z.object({
   addedAt: z.string()
 })
 
+const compareSummarySchema = z.object({
+  same: z.number().int(),
+  changed: z.number().int(),
+  moved: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int()
+})
+export type CompareSummary = z.infer<typeof compareSummarySchema>
+
+const comparedSide = z.object({ index: z.number().int(), text: z.string() }).nullable()
+
+/** A page of the document diff: two texts' paragraphs aligned, the rows from `offset` on. */
+const comparePageSchema = z.object({
+  left: textSummarySchema,
+  right: textSummarySchema,
+  /** Rows in the whole alignment. */
+  total: z.number().int(),
+  summary: compareSummarySchema,
+  offset: z.number().int(),
+  rows: z.array(
+    z.object({
+      kind: z.enum(['same', 'changed', 'moved', 'removed', 'added']),
+      left: comparedSide,
+      right: comparedSide,
+      /** For changed and moved rows: how alike the two paragraphs' words are (0–1). */
+      similarity: z.number().nullable()
+    })
+  )
+})
+export type ComparePage = z.infer<typeof comparePageSchema>
+export type ComparedRow = ComparePage['rows'][number]
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output }
 }
@@ -121,10 +153,22 @@ export const contract = {
       .strict(),
     textPageSchema
   ),
-  /** A text's summary and paragraphs only: what the document diff needs, a third of library.get's size. */
+  /** A text's summary and paragraphs only, a third of library.get's size. */
   'library.paragraphs': method(
     z.object({ id }).strict(),
     textSummarySchema.extend({ paragraphs: z.array(paragraphSchema) })
+  ),
+  /** The document diff, a page at a time: the rows on screen, each with its paragraphs' text. */
+  'compare.rows': method(
+    z
+      .object({
+        leftId: id,
+        rightId: id,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(READER_PAGE_MAX)
+      })
+      .strict(),
+    comparePageSchema
   ),
   'library.search': method(
     z

@@ -8,7 +8,8 @@ import type { CheckEngine } from '../main/services/check-runner'
 const SOURCES: Record<WorkerKind, URL> = {
   check: new URL('../main/services/check-worker.ts', import.meta.url),
   import: new URL('../main/services/import-worker.ts', import.meta.url),
-  report: new URL('../main/services/report-worker.ts', import.meta.url)
+  report: new URL('../main/services/report-worker.ts', import.meta.url),
+  compare: new URL('../main/services/compare-worker.ts', import.meta.url)
 }
 
 export function startTestWorker(kind: WorkerKind): Worker {

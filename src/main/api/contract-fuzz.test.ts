@@ -182,10 +182,19 @@ const source: Field = {
   invalid: (m) =>
     fc.oneof(
       notA(m, (v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
-      badEnum(m, ['path', 'bytes']).map((kind) => ({ kind, path: '/tmp/a.txt', base64: 'aGVsbG8=' })),
+      badEnum(m, ['path', 'bytes', 'upload']).map((kind) => ({
+        kind,
+        path: '/tmp/a.txt',
+        base64: 'aGVsbG8='
+      })),
       badString(m, 1, 4096).map((path) => ({ kind: 'path', path })),
       notA(m, isString).map((base64) => ({ kind: 'bytes', base64 })),
-      fc.constantFrom({ kind: 'path' }, { kind: 'bytes' }, { path: '/etc/passwd' }, {})
+      // An upload is named by the id the server gave it, never by anything that could be a path.
+      fc
+        .string({ maxLength: 40 })
+        .filter((id) => !/^[A-Za-z0-9_-]{32}$/.test(id))
+        .map((uploadId) => ({ kind: 'upload', uploadId })),
+      fc.constantFrom({ kind: 'path' }, { kind: 'bytes' }, { kind: 'upload' }, { path: '/etc/passwd' }, {})
     )
 }
 
@@ -227,6 +236,9 @@ const SPECS: Record<MethodName, MethodSpec> = {
     fields: { id: id(), offset: int(0, MAX_SAFE, 0, false), limit: int(1, 500, 200, false) }
   },
   'library.paragraphs': { fields: { id: id() } },
+  'compare.rows': {
+    fields: { leftId: id(), rightId: id(), offset: int(0, MAX_SAFE, 0), limit: int(1, 500, 200) }
+  },
   'library.search': {
     fields: {
       query: str(0, 500, 'minister'),

@@ -27,6 +27,7 @@ import type { DocumentParser, FileImporter } from '../services/import-parser'
 import { RunningImports } from '../services/running-imports'
 import { searchLibrary } from '../services/library-search'
 import { UPLOAD_KEPT_MS, uploadOwner, type Uploads } from '../services/uploads'
+import { alignInThread, DocumentCompare, type DocumentAligner } from '../services/document-compare'
 import type { ImportInput } from '../services/import-parse'
 import type { ImportSource } from '../../shared/contract'
 import type { HandlerContext, Handlers } from './dispatch'
@@ -50,6 +51,8 @@ export interface AppServices {
   renderReport?: ReportRenderer
   /** Files serve mode received at POST /upload for import; left out, there is no such route. */
   uploads?: Uploads
+  /** Where the document diff aligns two texts; left out, in this thread. */
+  alignDocuments?: DocumentAligner
 }
 
 function notFound(id: number): ApiError {
@@ -60,6 +63,7 @@ export function createHandlers(services: AppServices): Handlers {
   const { library } = services
   const checkJobs = new CheckJobs(services.checkEngine)
   const imports = new RunningImports()
+  const documents = new DocumentCompare(library, services.alignDocuments ?? alignInThread)
 
   /** The file an import reads, and what to do once it is done with (an upload's file is deleted). */
   function importedFile(
@@ -111,6 +115,7 @@ export function createHandlers(services: AppServices): Handlers {
       const { originalText: _o, cleanedText: _c, removed: _r, encoding: _e, contentHash: _h, ...rest } = text
       return rest
     },
+    'compare.rows': (input) => documents.page(input.leftId, input.rightId, input.offset, input.limit),
     'library.search': async (input) =>
       await searchLibrary(library, input.query, input.limit, { headlines: input.headlines }),
     'library.expandPaths': async (input, context) => {

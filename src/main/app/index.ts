@@ -125,7 +125,8 @@ function openAndServe(libraryPath: string): Library {
     importFile: workers.importInto(
       nativeBinding ? { path: libraryPath, nativeBinding } : { path: libraryPath }
     ),
-    renderReport: workers.renderReport
+    renderReport: workers.renderReport,
+    alignDocuments: workers.alignDocuments
   })
   unregisterIpc = registerIpcHandlers(handlers, (url) => isAppUrl(url, appOrigins), log)
   library = opened

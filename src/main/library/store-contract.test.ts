@@ -110,6 +110,17 @@ for (const harness of storeHarnesses()) {
         expect(await library.read(9999, 0, 10, 10)).toBeNull()
       })
 
+      it('reads the paragraphs of given indexes, in order, skipping those the text lacks', async () => {
+        const { id } = await add(['Zero.', 'One.', 'Two.', 'Three.'])
+        expect(await library.paragraphsAt(id, [3, 0, 9, 2])).toEqual([
+          { index: 0, text: 'Zero.' },
+          { index: 2, text: 'Two.' },
+          { index: 3, text: 'Three.' }
+        ])
+        expect(await library.paragraphsAt(id, [])).toEqual([])
+        expect(await library.paragraphsAt(9999, [0])).toBeNull()
+      })
+
       it('reads the start of a long original from its stored head, and past the head from the whole', async () => {
         // Characters, not UTF-16 units or bytes: an astral letter and an accent on each side of the head's end.
         const paragraph = `Épée 𝒜 ${'word '.repeat(40)}`.trim()

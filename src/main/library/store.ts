@@ -76,6 +76,8 @@ export interface Library {
   summary(id: number): Promise<TextSummary | null>
   /** A page of a text's paragraphs and the start of its original, read without loading the rest. */
   read(id: number, offset: number, limit: number, originalChars: number): Promise<TextPage | null>
+  /** The text's paragraphs of these indexes (those it has), in index order; null for an unknown id. */
+  paragraphsAt(id: number, indexes: readonly number[]): Promise<Array<{ index: number; text: string }> | null>
   /** The file's bytes as imported, or null for an unknown id. */
   originalBytes(id: number): Promise<Uint8Array | null>
   /**

@@ -8,11 +8,13 @@ import { appWorkers, type AppWorkers, type WorkerKind } from './app-workers'
 import checkWorker from './check-worker?modulePath'
 import importWorker from './import-worker?modulePath'
 import reportWorker from './report-worker?modulePath'
+import compareWorker from './compare-worker?modulePath'
 
 const WORKER_PATHS: Record<WorkerKind, string> = {
   check: checkWorker,
   import: importWorker,
-  report: reportWorker
+  report: reportWorker,
+  compare: compareWorker
 }
 
 export function builtWorkers(): AppWorkers {

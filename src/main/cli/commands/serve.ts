@@ -119,6 +119,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     // written over the network from here (waiting on a socket, not holding the thread).
     ...(opened.file ? { importFile: workers.importInto({ path: opened.file }) } : {}),
     renderReport: workers.renderReport,
+    alignDocuments: workers.alignDocuments,
     uploads
   })
   const server = await startHttpServer({

@@ -194,6 +194,15 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
       }
     },
 
+    async paragraphsAt(id, indexes) {
+      const [exists] = await db.query('SELECT 1 FROM texts WHERE id = $1', [id])
+      if (!exists) return null
+      return db.query<{ index: number; text: string }>(
+        'SELECT idx AS "index", text FROM paragraphs WHERE text_id = $1 AND idx = ANY($2::int[]) ORDER BY idx',
+        [id, [...indexes]]
+      )
+    },
+
     async originalBytes(id) {
       const [row] = await db.query<{ original_bytes: Buffer }>(
         'SELECT original_bytes FROM text_bodies WHERE text_id = $1',

@@ -202,6 +202,11 @@ export function createLibrary(db: Database): SqliteLibrary {
       [number, number, number],
       { id: number; idx: number; text: string; start: number }
     >('SELECT id, idx, text, start FROM paragraphs WHERE text_id = ? AND idx >= ? ORDER BY idx LIMIT ?'),
+    paragraphsAt: db.prepare<[number, string], { index: number; text: string }>(
+      `SELECT idx AS "index", text FROM paragraphs
+       WHERE text_id = ? AND idx IN (SELECT value FROM json_each(?)) ORDER BY idx`
+    ),
+    exists: db.prepare<[number], { id: number }>('SELECT id FROM texts WHERE id = ?'),
     originalBytes: db.prepare<[number], { original_bytes: Buffer }>(
       'SELECT original_bytes FROM text_bodies WHERE text_id = ?'
     ),
@@ -484,6 +489,11 @@ export function createLibrary(db: Database): SqliteLibrary {
         originalText: row.original_start,
         originalLength: row.original_length
       }
+    },
+
+    async paragraphsAt(id, indexes) {
+      if (!stmt.exists.get(id)) return null
+      return stmt.paragraphsAt.all(id, JSON.stringify(indexes))
     },
 
     async originalBytes(id) {

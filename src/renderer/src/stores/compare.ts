@@ -1,56 +1,79 @@
-// The document diff: two texts from the library, their paragraphs aligned.
+// The document diff: two texts from the library, their paragraphs aligned by the server, fetched a
+// page of rows at a time as they come on screen (two 50 MB texts are never sent whole).
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import { alignParagraphs, type AlignedRow } from '../../../main/core/diff/align-paragraphs'
-import type { MethodOutput } from '../../../shared/contract'
+import { ref, shallowRef } from 'vue'
+import type { ComparedRow, CompareSummary } from '../../../shared/contract'
+import type { TextSummary } from '../../../shared/domain'
 import { api } from '../api'
 
+/** Rows asked for at once: a few screens. */
+export const COMPARE_PAGE = 200
+
+const NO_ROWS: CompareSummary = { same: 0, changed: 0, moved: 0, added: 0, removed: 0 }
+
 export const useCompareStore = defineStore('compare', () => {
-  type TextParagraphs = MethodOutput<'library.paragraphs'>
-  const left = shallowRef<TextParagraphs | null>(null)
-  const right = shallowRef<TextParagraphs | null>(null)
+  const left = shallowRef<TextSummary | null>(null)
+  const right = shallowRef<TextSummary | null>(null)
+  const total = ref(0)
+  const summary = shallowRef<CompareSummary>(NO_ROWS)
+  /** Every row of the alignment; undefined where its page has not arrived yet. */
+  const rows = shallowRef<Array<ComparedRow | undefined>>([])
   const loading = ref(false)
   const error = ref<string | null>(null)
+  /** The pair shown: a page that arrives for an earlier pair is dropped. */
+  let pair = ''
+  const asked = new Set<number>()
 
-  const rows = computed<AlignedRow[]>(() =>
-    left.value && right.value
-      ? alignParagraphs(
-          left.value.paragraphs.map((p) => p.text),
-          right.value.paragraphs.map((p) => p.text)
-        )
-      : []
-  )
-  const summary = computed(() => {
-    const count = (kind: AlignedRow['kind']) => rows.value.filter((r) => r.kind === kind).length
-    return {
-      same: count('same'),
-      changed: count('changed'),
-      moved: count('moved'),
-      added: count('added'),
-      removed: count('removed')
-    }
-  })
+  function place(offset: number, page: readonly ComparedRow[]): void {
+    const next = rows.value.slice()
+    page.forEach((row, i) => (next[offset + i] = row))
+    rows.value = next
+  }
 
   async function load(leftId: number, rightId: number): Promise<void> {
+    const key = `${leftId}:${rightId}`
+    pair = key
+    asked.clear()
     loading.value = true
     error.value = null
     try {
-      const [l, r] = await Promise.all([
-        api.call('library.get', { id: leftId }),
-        api.call('library.get', { id: rightId })
-      ])
-      left.value = l
-      right.value = r
+      const page = await api.call('compare.rows', { leftId, rightId, offset: 0, limit: COMPARE_PAGE })
+      if (pair !== key) return
+      left.value = page.left
+      right.value = page.right
+      total.value = page.total
+      summary.value = page.summary
+      rows.value = new Array<ComparedRow | undefined>(page.total)
+      asked.add(0)
+      place(0, page.rows)
     } catch (e) {
-      error.value = (e as Error).message
+      if (pair === key) error.value = (e as Error).message
     } finally {
-      loading.value = false
+      if (pair === key) loading.value = false
     }
   }
 
-  function swap(): void {
-    ;[left.value, right.value] = [right.value, left.value]
+  /** Fetches the page holding row `index`, once, when that row comes on screen. */
+  async function ensure(index: number): Promise<void> {
+    if (!left.value || !right.value || rows.value[index]) return
+    const offset = Math.floor(index / COMPARE_PAGE) * COMPARE_PAGE
+    if (asked.has(offset)) return
+    asked.add(offset)
+    const key = pair
+    try {
+      const page = await api.call('compare.rows', {
+        leftId: left.value.id,
+        rightId: right.value.id,
+        offset,
+        limit: COMPARE_PAGE
+      })
+      if (pair === key) place(offset, page.rows)
+    } catch (e) {
+      // Asked again the next time the row comes on screen.
+      asked.delete(offset)
+      if (pair === key) error.value = (e as Error).message
+    }
   }
 
-  return { left, right, loading, error, rows, summary, load, swap }
+  return { left, right, total, summary, rows, loading, error, load, ensure }
 })

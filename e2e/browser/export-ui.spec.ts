@@ -138,3 +138,36 @@ test('the report exported from the check view is signed with the Settings', asyn
   await expect(page.getByTestId('export-error')).toContainText('The HTML report could not be exported: ')
   await expect(page.getByTestId('export-error')).toHaveAttribute('role', 'alert')
 })
+
+test('an export in progress can be cancelled from the check header: no file, and "Export cancelled"', async ({
+  page
+}) => {
+  // A check of its own: the test before deletes the demo's.
+  const { texts } = await call<{ texts: { id: number }[] }>('library.list', { role: 'story' })
+  await call('checks.create', { storyId: texts[0]!.id })
+  await page.goto(serve.url)
+  await page.getByTestId('nav-checks').click()
+  await page.getByTestId('check-row').first().click()
+  await expect(page.getByTestId('check-header')).toBeVisible()
+  // The export is held on its way until Cancel has been clicked, as a slow PDF would keep it busy.
+  let clicked: () => void = () => {}
+  const cancelClicked = new Promise<void>((resolve) => (clicked = resolve))
+  await page.route('**/api/checks.export', async (route) => {
+    await cancelClicked
+    await route.continue()
+  })
+  const downloads: string[] = []
+  page.on('download', (d) => downloads.push(d.suggestedFilename()))
+  await page.getByRole('button', { name: 'Export report' }).click()
+  await page.getByRole('menuitem', { name: 'PDF', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Exporting PDF…' })).toBeVisible()
+  const cancelled = page.waitForResponse((r) => r.url().endsWith('/api/checks.cancelExport'))
+  await page.getByTestId('export-cancel').click()
+  expect(await (await cancelled).json()).toEqual({ result: { cancelled: false } })
+  clicked()
+  await expect(page.getByRole('status').filter({ hasText: 'Export cancelled' })).toBeVisible()
+  await expect(page.getByTestId('export-cancel')).toHaveCount(0)
+  await expect(page.getByTestId('export-error')).toHaveCount(0)
+  expect(downloads).toEqual([])
+  await page.unroute('**/api/checks.export')
+})

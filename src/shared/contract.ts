@@ -306,10 +306,17 @@ export const contract = {
         id,
         format: z.enum(['html', 'pdf', 'md', 'csv', 'json', 'claimreview']),
         newsroom: z.string().max(200).nullable().default(null),
-        checkedBy: z.string().max(200).nullable().default(null)
+        checkedBy: z.string().max(200).nullable().default(null),
+        /** Names the export so checks.cancelExport can stop it. */
+        exportId: z.string().min(1).max(100).optional()
       })
       .strict(),
     z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() })
+  ),
+  /** Stops the export of that id: it fails with CANCELLED. false when it is not running (it may not have arrived yet; it is then refused when it does). */
+  'checks.cancelExport': method(
+    z.object({ exportId: z.string().min(1).max(100) }).strict(),
+    z.object({ cancelled: z.boolean() })
   ),
   /** Adds a claim the engine missed: the story text the editor selected, as the kind chosen. */
   'checks.addClaim': method(

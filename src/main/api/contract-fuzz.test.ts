@@ -362,9 +362,11 @@ const SPECS: Record<MethodName, MethodSpec> = {
       id: id(),
       format: oneOf(FORMATS),
       newsroom: str(0, 200, 'Desk', false, true),
-      checkedBy: str(0, 200, 'A. Editor', false, true)
+      checkedBy: str(0, 200, 'A. Editor', false, true),
+      exportId: str(1, 100, 'export-1', false)
     }
   },
+  'checks.cancelExport': { fields: { exportId: str(1, 100, 'export-1') } },
   'checks.history': { fields: { checkId: id(), claimId: str(0, 200, 'claim-1', false) } },
   'checks.undo': { fields: { checkId: id() } },
   'checks.redo': { fields: { checkId: id() } },

@@ -24,7 +24,7 @@ import type { PdfPrinter } from '../services/pdf'
 import { exportReport, type ReportRenderer } from '../services/report'
 import { importFiles } from '../services/importer'
 import type { DocumentParser, FileImporter } from '../services/import-parser'
-import { RunningImports } from '../services/running-imports'
+import { RunningJobs } from '../services/running-jobs'
 import { searchLibrary } from '../services/library-search'
 import { UPLOAD_KEPT_MS, uploadOwner, type Uploads } from '../services/uploads'
 import { alignInThread, DocumentCompare, type DocumentAligner } from '../services/document-compare'
@@ -62,7 +62,8 @@ function notFound(id: number): ApiError {
 export function createHandlers(services: AppServices): Handlers {
   const { library } = services
   const checkJobs = new CheckJobs(services.checkEngine)
-  const imports = new RunningImports()
+  const imports = new RunningJobs()
+  const exports = new RunningJobs()
   const documents = new DocumentCompare(library, services.alignDocuments ?? alignInThread)
 
   /** The file an import reads, and what to do once it is done with (an upload's file is deleted). */
@@ -204,18 +205,22 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.redo': async (input, context) =>
       undoOrRedo(library, input.checkId, 'redo', input.entryId, await actorOf(library, context.member)),
     'checks.export': async (input) => {
-      const file = await exportReport(library, input.id, input.format, {
-        newsroom: input.newsroom,
-        checkedBy: input.checkedBy,
-        printPdf: services.printPdf,
-        render: services.renderReport
-      })
+      const file = await exports.run(input.exportId, (signal) =>
+        exportReport(library, input.id, input.format, {
+          newsroom: input.newsroom,
+          checkedBy: input.checkedBy,
+          printPdf: services.printPdf,
+          render: services.renderReport,
+          signal
+        })
+      )
       return {
         fileName: file.fileName,
         mimeType: file.mimeType,
         base64: Buffer.from(file.bytes).toString('base64')
       }
     },
+    'checks.cancelExport': async (input) => ({ cancelled: exports.cancel(input.exportId) }),
     'checks.addClaim': async (input) =>
       await addEditorClaim(library, input.checkId, { kind: input.kind, start: input.start, end: input.end }),
     'checks.history': async (input) => ({

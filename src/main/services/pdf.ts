@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ApiError } from '../../shared/errors'
+import { cancelled } from './worker-pool'
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -20,7 +21,8 @@ const CANDIDATES = [
 ]
 
 /** Turns the report's self-contained HTML into PDF bytes. */
-export type PdfPrinter = (html: string) => Promise<Uint8Array>
+/** Prints the HTML to PDF; an abort stops the printing (CANCELLED) where the printer can be stopped. */
+export type PdfPrinter = (html: string, signal?: AbortSignal) => Promise<Uint8Array>
 
 export function findChromium(): string | null {
   const configured = process.env['FACTDESK_CHROMIUM']
@@ -28,7 +30,7 @@ export function findChromium(): string | null {
   return CANDIDATES.find((path) => existsSync(path)) ?? null
 }
 
-export async function htmlToPdf(html: string): Promise<Uint8Array> {
+export async function htmlToPdf(html: string, signal?: AbortSignal): Promise<Uint8Array> {
   const chromium = findChromium()
   if (!chromium) {
     throw new ApiError(
@@ -57,11 +59,13 @@ export async function htmlToPdf(html: string): Promise<Uint8Array> {
           `--print-to-pdf=${output}`,
           pathToFileURL(input).href
         ],
-        { timeout: 60_000 },
+        { timeout: 60_000, signal },
         (error) =>
-          error
-            ? reject(new ApiError('INTERNAL', `Chromium could not print the report: ${error.message}`))
-            : resolve()
+          signal?.aborted
+            ? reject(cancelled())
+            : error
+              ? reject(new ApiError('INTERNAL', `Chromium could not print the report: ${error.message}`))
+              : resolve()
       )
     })
     return new Uint8Array(await readFile(output))

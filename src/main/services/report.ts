@@ -5,20 +5,23 @@ import { renderReportFile, type ReportFile, type ReportFileJob } from '../core/r
 import type { Library } from '../library'
 import { checkDetail } from './checks'
 import { htmlToPdf, type PdfPrinter } from './pdf'
-import { WorkerJobFailed, type WorkerPool } from './worker-pool'
+import { cancelled, WorkerJobFailed, type WorkerPool } from './worker-pool'
 
 export type ReportFormat = TextFormat | 'pdf'
 
-/** Where a report is built and rendered: this thread (the CLI) or a worker thread (the app, serve mode). */
-export type ReportRenderer = (job: ReportFileJob) => Promise<ReportFile>
+/**
+ * Where a report is built and rendered: this thread (the CLI) or a worker thread (the app, serve
+ * mode), where an abort terminates it.
+ */
+export type ReportRenderer = (job: ReportFileJob, signal?: AbortSignal) => Promise<ReportFile>
 
 export const renderInThread: ReportRenderer = (job) => Promise.resolve(renderReportFile(job))
 
 export type ReportWorkers = WorkerPool<ReportFileJob, ReportFile>
 
 export function workerReportRenderer(pool: ReportWorkers): ReportRenderer {
-  return (job) =>
-    pool.run(job).catch((error: unknown) => {
+  return (job, signal) =>
+    pool.run(job, { signal }).catch((error: unknown) => {
       throw error instanceof WorkerJobFailed ? new Error(`The report failed: ${error.reason}.`) : error
     })
 }
@@ -32,6 +35,8 @@ export interface ReportOptions {
   /** How HTML becomes PDF: headless Chromium unless the app gives its own. */
   printPdf?: PdfPrinter
   render?: ReportRenderer
+  /** Cancel: the render (in a worker) and the PDF printing are stopped, and the export fails CANCELLED. */
+  signal?: AbortSignal
 }
 
 /** The signature of a report: what the caller named, and the library's preferences for the rest. */
@@ -57,7 +62,8 @@ async function reportJob(
   options: ReportOptions
 ): Promise<ReportFileJob> {
   const detail = await checkDetail(library, checkId)
-  const story = await library.get(detail.story.id)
+  // The summary: a story's address is all the report needs of it, not its (maybe 50 MB) text.
+  const story = await library.summary(detail.story.id)
   const history = await library.checks.history(checkId)
   return {
     input: {
@@ -94,14 +100,21 @@ export async function exportReport(
   format: ReportFormat,
   options: ReportOptions = {}
 ): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }> {
-  const file = await (options.render ?? renderInThread)(await reportJob(library, checkId, format, options))
+  const { signal } = options
+  const file = await (options.render ?? renderInThread)(
+    await reportJob(library, checkId, format, options),
+    signal
+  )
+  if (signal?.aborted) throw cancelled()
   if (!file.ok) throw new ApiError('BAD_REQUEST', file.message)
   const info = FORMAT_INFO[format]
   const fileName = `verification-${fileStem(file.title)}.${info.extension}`
   const bytes =
     format === 'pdf'
-      ? await (options.printPdf ?? htmlToPdf)(new TextDecoder().decode(file.bytes))
+      ? await (options.printPdf ?? htmlToPdf)(new TextDecoder().decode(file.bytes), signal)
       : file.bytes
+  // A printer that cannot be stopped (Electron's) finishes; what it made is dropped.
+  if (signal?.aborted) throw cancelled()
   return { fileName, mimeType: info.mimeType, bytes }
 }
 

@@ -1,13 +1,13 @@
-// Imports being read and parsed right now, by the id their caller gave them, so that Cancel in
-// the UI stops the file in hand (a 45 MB text mid-parse), not only the files after it.
+// Long calls running right now (an import, a report's export), by the id their caller gave them,
+// so that Cancel in the UI stops the one in hand (a 45 MB text mid-parse), not only what follows.
 import { cancelled } from './worker-pool'
 
-/** Cancels that came before their import: a few suffice, the UI imports one file at a time. */
+/** Cancels that came before their call: a few suffice, the UI runs one of each at a time. */
 const EARLY_CANCELS_KEPT = 100
 
-export class RunningImports {
+export class RunningJobs {
   private readonly running = new Map<string, AbortController>()
-  /** A cancel can overtake its import (a 60 MB upload is still on its way): the import is refused on arrival. */
+  /** A cancel can overtake its call (a request still on its way): the call is refused on arrival. */
   private readonly cancelledEarly = new Set<string>()
 
   async run<T>(id: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -21,7 +21,7 @@ export class RunningImports {
     }
   }
 
-  /** true if the import was running and is stopped; false if it is not (yet, or any more) running. */
+  /** true if the call was running and is stopped; false if it is not (yet, or any more) running. */
   cancel(id: string): boolean {
     const abort = this.running.get(id)
     if (abort) {

@@ -1,8 +1,8 @@
 // Aligns the paragraphs of two versions of a text, for the document diff: unchanged paragraphs
-// first (a longest-common-subsequence over normalized paragraphs), then edited paragraphs paired
-// by word similarity inside each gap, then paragraphs that moved, and what is left is added or
-// removed.
-import { diffArrays } from 'diff'
+// first (a longest common subsequence over normalized paragraphs, paragraph-runs.ts), then edited
+// paragraphs paired by word similarity inside each gap, then paragraphs that moved, and what is
+// left is added or removed.
+import { paragraphRuns } from './paragraph-runs'
 import { normalizeParagraph, wordSimilarity, wordsOf } from './similarity'
 
 export type AlignedRow =
@@ -30,7 +30,8 @@ export function alignParagraphs(left: readonly string[], right: readonly string[
   const leftWords = new Map<number, Set<string>>()
   const rightWords = new Map<number, Set<string>>()
   const wordsLeft = (i: number) => leftWords.get(i) ?? leftWords.set(i, new Set(wordsOf(left[i]!))).get(i)!
-  const wordsRight = (j: number) => rightWords.get(j) ?? rightWords.set(j, new Set(wordsOf(right[j]!))).get(j)!
+  const wordsRight = (j: number) =>
+    rightWords.get(j) ?? rightWords.set(j, new Set(wordsOf(right[j]!))).get(j)!
 
   // Rows keyed by where they sit: a right index places a row among the right-hand paragraphs;
   // removed paragraphs sit just after the row that preceded them.
@@ -46,10 +47,9 @@ export function alignParagraphs(left: readonly string[], right: readonly string[
     }
     gap = { removed: [], added: [] }
   }
-  for (const change of diffArrays(leftKeys, rightKeys)) {
-    const count = change.count ?? change.value.length
-    if (change.removed) for (let k = 0; k < count; k++) gap.removed.push(i++)
-    else if (change.added) for (let k = 0; k < count; k++) gap.added.push(j++)
+  for (const { kind, count } of paragraphRuns(leftKeys, rightKeys)) {
+    if (kind === 'removed') for (let k = 0; k < count; k++) gap.removed.push(i++)
+    else if (kind === 'added') for (let k = 0; k < count; k++) gap.added.push(j++)
     else {
       flush()
       for (let k = 0; k < count; k++) rows.push({ kind: 'same', left: i++, right: j++ })
@@ -59,7 +59,10 @@ export function alignParagraphs(left: readonly string[], right: readonly string[
 
   // Pair edited paragraphs inside each gap, in order on both sides.
   const gapRows = new Map<number, AlignedRow[]>()
-  const leftovers = { removed: [] as { left: number; at: number }[], added: [] as { right: number; at: number; slot: number }[] }
+  const leftovers = {
+    removed: [] as { left: number; at: number }[],
+    added: [] as { right: number; at: number; slot: number }[]
+  }
   for (const { gap: g, at } of gaps) {
     const out: AlignedRow[] = []
     const pairs = g.removed.length * g.added.length

@@ -18,6 +18,7 @@ import {
 import type { HouseName, Library } from '../store'
 import { contentHash, countWords, paragraphStarts } from '../text-facts'
 import { createChecksStore } from './checks-store'
+import { createReviewsStore } from './reviews-store'
 import type { NoticeChannel } from './notice-channel'
 import type { Db } from './connection'
 import { createPreferencesStore } from './preferences-store'
@@ -264,6 +265,7 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
     },
 
     checks: createChecksStore(db, notices),
+    reviews: createReviewsStore(db),
     preferences: createPreferencesStore(db),
     members: createMembersStore(db),
     sessions: createSessionsStore(db),

@@ -29,11 +29,13 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
     await decide('a', 'verified')
     await decide('b', 'verified')
     await library.close()
-    // As schema 1 left it: no versions, and none of the later schemas' members, sessions or actors.
+    // As schema 1 left it: no versions, and none of the later schemas' members, sessions, actors,
+    // assignments or review steps.
     await onCluster(
       `ALTER TABLE ${schema}.decisions DROP COLUMN version, DROP COLUMN actor;
        ALTER TABLE ${schema}.decision_history DROP COLUMN actor;
        DROP TABLE ${schema}.sessions, ${schema}.members;
+       DROP TABLE ${schema}.assignments, ${schema}.review_history;
        UPDATE ${schema}.schema_version SET version = 1`
     )
 

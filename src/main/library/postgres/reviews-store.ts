@@ -1,0 +1,76 @@
+// Assignments and review steps on PostgreSQL. A step locks the check's row first (FOR UPDATE), so
+// two reviewers acting on one state, through any server on the database, take their steps one
+// after the other and the second finds the state moved on.
+import type { ReviewState } from '../../../shared/review-rules'
+import {
+  ASSIGNMENT_COLUMNS,
+  REVIEW_COLUMNS,
+  reviewMovedOn,
+  toAssignment,
+  toReviewEvent,
+  WHOLE_CHECK,
+  type AssignmentRow,
+  type ReviewRow
+} from '../review-rows'
+import type { ReviewsStore } from '../store'
+import type { Db } from './connection'
+
+export function createReviewsStore(db: Db, now: () => string = () => new Date().toISOString()): ReviewsStore {
+  return {
+    async assignments(checkId) {
+      const rows = await db.query<AssignmentRow>(
+        `SELECT ${ASSIGNMENT_COLUMNS} FROM assignments WHERE check_id = $1 AND assignee IS NOT NULL
+         ORDER BY claim_id COLLATE "C"`,
+        [checkId]
+      )
+      return rows.map(toAssignment)
+    },
+    async assign(input, by) {
+      // Inserted only for a check that exists: the same statement, so a check deleted meanwhile
+      // leaves no assignment behind (nor a foreign-key error).
+      const rows = await db.query(
+        `INSERT INTO assignments (check_id, claim_id, assignee, assigned_by, assigned_at)
+         SELECT id, $2, $3, $4, $5 FROM checks WHERE id = $1
+         ON CONFLICT (check_id, claim_id) DO UPDATE SET assignee = excluded.assignee,
+           assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
+         RETURNING check_id`,
+        [input.checkId, input.claimId ?? WHOLE_CHECK, input.assignee, by, now()]
+      )
+      return rows.length > 0
+    },
+    async history(checkId) {
+      const rows = await db.query<ReviewRow>(
+        `SELECT ${REVIEW_COLUMNS} FROM review_history WHERE check_id = $1 ORDER BY id`,
+        [checkId]
+      )
+      return rows.map(toReviewEvent)
+    },
+    record: (input, actor) =>
+      db.transaction(async (tx) => {
+        const [check] = await tx.query('SELECT id FROM checks WHERE id = $1 FOR UPDATE', [input.checkId])
+        if (!check) return null
+        const [last] = await tx.query<{ state: ReviewState }>(
+          'SELECT state FROM review_history WHERE check_id = $1 ORDER BY id DESC LIMIT 1',
+          [input.checkId]
+        )
+        const current: ReviewState = last?.state ?? 'in_progress'
+        if (current !== input.from) throw reviewMovedOn(input.from, current)
+        const [row] = await tx.query<ReviewRow>(
+          `INSERT INTO review_history (check_id, state, actor, at, comment, decision_entry)
+           VALUES ($1, $2, $3, $4, $5,
+             (SELECT max(id) FROM decision_history WHERE check_id = $1))
+           RETURNING ${REVIEW_COLUMNS}`,
+          [input.checkId, input.to, actor, now(), input.comment]
+        )
+        return toReviewEvent(row!)
+      }),
+    async claimsChangedAfter(checkId, entryId) {
+      const rows = await db.query<{ claim_id: string }>(
+        `SELECT claim_id FROM decision_history WHERE check_id = $1 AND id > $2
+         GROUP BY claim_id ORDER BY claim_id COLLATE "C"`,
+        [checkId, entryId ?? 0]
+      )
+      return rows.map((r) => r.claim_id)
+    }
+  }
+}

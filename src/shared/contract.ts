@@ -26,6 +26,13 @@ import {
 import { webAddressProblem } from './preference-rules'
 import { memberNameSchema, memberRoleSchema, memberSchema, passwordSchema } from './members'
 import { preferencesChangeSchema, preferencesSchema } from './preferences'
+import {
+  assignableMemberSchema,
+  checkReviewSchema,
+  reviewActionSchema,
+  reviewCommentSchema,
+  reviewStateSchema
+} from './review'
 
 const id = z.number().int().positive()
 
@@ -274,6 +281,36 @@ export const contract = {
     z.object({ checkId: id, claimId: z.string().max(200).optional() }).strict(),
     z.object({ entries: z.array(historyEntrySchema) })
   ),
+  /**
+   * Assigns the check (claimId left out) or one of its claims to an active member of the desk, or
+   * clears it (null). Recorded with who did it; on a desk only.
+   */
+  'checks.assign': method(
+    z
+      .object({
+        checkId: id,
+        claimId: z.string().min(1).max(200).optional(),
+        assignee: memberNameSchema.nullable()
+      })
+      .strict(),
+    checkReviewSchema
+  ),
+  /**
+   * A step of the check's review: submit (ready for review), approve, return (with a comment), or
+   * reopen. Approving and returning are a reviewer's or admin's. With `from` (the state the caller
+   * saw), refused with CONFLICT when the review has moved on meanwhile.
+   */
+  'checks.review': method(
+    z
+      .object({
+        checkId: id,
+        action: reviewActionSchema,
+        comment: reviewCommentSchema,
+        from: reviewStateSchema.optional()
+      })
+      .strict(),
+    checkReviewSchema
+  ),
   /** The newsroom, its web address and the checker's name: what reports are signed with. */
   'preferences.get': method(z.object({}).strict(), preferencesSchema),
   /** Changes the preferences given (an empty value clears one); answers with all of them. */
@@ -285,6 +322,8 @@ export const contract = {
     z.object({ name: memberNameSchema, role: memberRoleSchema, password: passwordSchema }).strict(),
     memberSchema
   ),
+  /** The desk's active members, by name, whom work can be assigned to (any member; none off a desk). */
+  'members.assignable': method(z.object({}).strict(), z.object({ members: z.array(assignableMemberSchema) })),
   /** Disables a member: they cannot sign in and their sessions end (admins only). */
   'members.disable': method(z.object({ id }).strict(), memberSchema)
 } as const

@@ -33,7 +33,13 @@ export interface ReviewActor {
   name: string | null
 }
 
-export type ReviewStep = { ok: true; to: ReviewState } | { ok: false; reason: string }
+/**
+ * Why a step is refused: the actor's role or assignment does not allow it (`role`), the check is
+ * not in a state it starts from (`state`), or a return came without a comment (`comment`).
+ */
+export type ReviewRefusal = 'role' | 'state' | 'comment'
+
+export type ReviewStep = { ok: true; to: ReviewState } | { ok: false; why: ReviewRefusal; reason: string }
 
 const REVIEWS: readonly (MemberRole | null)[] = ['reviewer', 'admin', null]
 
@@ -55,28 +61,29 @@ export function reviewStep(
   actor: ReviewActor,
   context: { assignee: string | null; comment: string | null }
 ): ReviewStep {
-  const refuse = (reason: string): ReviewStep => ({ ok: false, reason })
+  const refuse = (why: ReviewRefusal, reason: string): ReviewStep => ({ ok: false, why, reason })
   const reviewer = REVIEWS.includes(actor.role)
   switch (action) {
     case 'submit':
       if (from !== 'in_progress' && from !== 'returned')
-        return refuse(`The check is ${REVIEW_STATE_LABELS[from].toLowerCase()}, not in progress.`)
+        return refuse('state', `The check is ${REVIEW_STATE_LABELS[from].toLowerCase()}, not in progress.`)
       if (!mayActAsChecker(actor, context.assignee))
-        return refuse(`The check is assigned to ${context.assignee}: they mark it ready for review.`)
+        return refuse('role', `The check is assigned to ${context.assignee}: they mark it ready for review.`)
       return { ok: true, to: 'ready' }
     case 'approve':
     case 'return':
-      if (!reviewer) return refuse('Only a reviewer or an admin approves or returns a check.')
-      if (from !== 'ready') return refuse('Only a check marked ready for review is approved or returned.')
+      if (!reviewer) return refuse('role', 'Only a reviewer or an admin approves or returns a check.')
+      if (from !== 'ready')
+        return refuse('state', 'Only a check marked ready for review is approved or returned.')
       if (action === 'return' && !context.comment?.trim())
-        return refuse('Say what needs doing: a returned check needs a comment.')
+        return refuse('comment', 'Say what needs doing: a returned check needs a comment.')
       return { ok: true, to: action === 'approve' ? 'approved' : 'returned' }
     case 'reopen':
       if (from === 'approved' && !reviewer)
-        return refuse('Only a reviewer or an admin reopens an approved check.')
+        return refuse('role', 'Only a reviewer or an admin reopens an approved check.')
       if (from === 'ready' && !mayActAsChecker(actor, context.assignee))
-        return refuse(`The check is assigned to ${context.assignee}: they take it back.`)
-      if (from !== 'approved' && from !== 'ready') return refuse('The check is not under review.')
+        return refuse('role', `The check is assigned to ${context.assignee}: they take it back.`)
+      if (from !== 'approved' && from !== 'ready') return refuse('state', 'The check is not under review.')
       return { ok: true, to: 'in_progress' }
   }
 }

@@ -89,7 +89,7 @@ describe('assignment through the API', () => {
 
 describe('review through the API', () => {
   it('goes ready, returned with a comment, ready again, approved; each step kept with who took it', async () => {
-    const { step, decide } = await desk()
+    const { step, decide, call, check } = await desk()
     await decide('Ana', 'date-0', 'verified')
     expect((await step('Ana', 'submit')).state).toBe('ready')
     const returned = await step('Rui', 'return', { comment: '  Source the second date.  ', from: 'ready' })
@@ -114,6 +114,18 @@ describe('review through the API', () => {
       ['ready', 'Ana'],
       ['approved', 'Eva']
     ])
+    // Every report format names the approver; an unsigned one is signed by the assignee.
+    await call('Rui', 'checks.assign', { checkId: check.id, assignee: 'Ana' })
+    for (const format of ['md', 'html', 'csv', 'json'] as const) {
+      const file = (await call('Ana', 'checks.export', { id: check.id, format })) as { base64: string }
+      const text = Buffer.from(file.base64, 'base64').toString('utf8')
+      expect(text, format).toContain('Eva')
+      expect(text, format).toContain('Ana')
+    }
+    const md = (await call('Ana', 'checks.export', { id: check.id, format: 'md' })) as { base64: string }
+    expect(Buffer.from(md.base64, 'base64').toString('utf8')).toMatch(
+      /Checked by Ana[\s\S]*Assigned to Ana · Decisions by Ana · Approved by Eva, /
+    )
   })
 
   it('refuses a checker approving or returning, even their own check marked ready', async () => {

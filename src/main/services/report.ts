@@ -59,17 +59,27 @@ async function reportJob(
   const detail = await checkDetail(library, checkId)
   const story = await library.get(detail.story.id)
   const history = await library.checks.history(checkId)
+  const signature = await reportSignature(library, options)
+  const review = detail.review
   return {
     input: {
       result: detail.result,
       story: { ...detail.story, url: story?.url ?? null },
       decisions: detail.decisions,
       history,
-      ...(await reportSignature(library, options)),
+      ...signature,
+      // Unsigned, a desk's report is signed by whom the check is assigned to.
+      checkedBy: signature.checkedBy ?? review.assignee,
+      review: { assignee: review.assignee, history: review.history },
       now: options.now
     },
     format,
-    extras: { checkResult: detail.result, decisions: detail.decisions, history }
+    extras: {
+      checkResult: detail.result,
+      decisions: detail.decisions,
+      history,
+      reviewHistory: review.history
+    }
   }
 }
 

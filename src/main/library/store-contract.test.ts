@@ -496,6 +496,45 @@ for (const harness of storeHarnesses()) {
           ])
         })
 
+        it("tells the check's review watchers of each step and assignment, on this server and others", async () => {
+          const { check } = await storyAndCheck()
+          // SQLite's watchers are of its own process; a desk's servers hear each other's steps.
+          const other = harness.name === 'PostgreSQL' ? await harness.reopen() : library
+          try {
+            const heard: number[] = []
+            const heardDecisions: unknown[] = []
+            const stop = await other.reviews.watch(check.id, (change) => heard.push(change.checkId))
+            const ignored = await other.reviews.watch(check.id + 1, (change) => heard.push(change.checkId))
+            // Decisions share the desk's notice channel: each store hears only its own.
+            const decisions = await other.checks.watch(check.id, (change) => heardDecisions.push(change))
+            await library.reviews.record(
+              { checkId: check.id, from: 'in_progress', to: 'ready', comment: null },
+              'Ana'
+            )
+            await expect(
+              library.reviews.record(
+                { checkId: check.id, from: 'in_progress', to: 'ready', comment: null },
+                'Ana'
+              )
+            ).rejects.toMatchObject({ code: 'CONFLICT' })
+            await library.reviews.assign({ checkId: check.id, claimId: null, assignee: 'Ana' }, 'Rui')
+            await expect.poll(() => heard, { timeout: 3000 }).toEqual([check.id, check.id])
+            await library.checks.decide(decision(check.id, 'date-0', 'verified'))
+            await expect.poll(() => heardDecisions.length, { timeout: 3000 }).toBe(1)
+            stop()
+            ignored()
+            decisions()
+            await library.reviews.record(
+              { checkId: check.id, from: 'ready', to: 'approved', comment: null },
+              'Rui'
+            )
+            await new Promise((resolve) => setTimeout(resolve, 200))
+            expect(heard).toHaveLength(2)
+          } finally {
+            if (other !== library) await other.close()
+          }
+        })
+
         it('goes with its check', async () => {
           const { check } = await storyAndCheck()
           await library.reviews.assign({ checkId: check.id, claimId: null, assignee: 'Ana' }, 'Rui')

@@ -16,7 +16,7 @@ import type { Member, MemberRole } from '../../shared/members'
 import type { Preferences } from '../../shared/preferences'
 import type { Assignment, ReviewEvent } from '../../shared/review'
 import type { ReviewState } from '../../shared/review-rules'
-import type { DecisionListener } from './decision-feed'
+import type { DecisionListener, FeedListener } from './decision-feed'
 import type { CheckSummary, Decision, DecisionInput, HistoryEntry, UndoState } from '../../shared/workbench'
 
 export interface ImportDocumentInput {
@@ -202,6 +202,11 @@ export interface ReviewsStore {
   ): Promise<ReviewEvent | null>
   /** Claims whose decision changed in an entry after `entryId` (null: after none, so every change). */
   claimsChangedAfter(checkId: number, entryId: number | null): Promise<string[]>
+  /**
+   * Calls `listener` whenever the check's review or assignments change from now on, by this
+   * process or, for a shared database, by any other; resolves with the function that stops it.
+   */
+  watch(checkId: number, listener: FeedListener<object>): Promise<() => void>
 }
 
 export interface PreferencesStore {

@@ -265,7 +265,7 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
     },
 
     checks: createChecksStore(db, notices),
-    reviews: createReviewsStore(db),
+    reviews: createReviewsStore(db, notices),
     preferences: createPreferencesStore(db),
     members: createMembersStore(db),
     sessions: createSessionsStore(db),

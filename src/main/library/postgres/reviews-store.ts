@@ -12,10 +12,37 @@ import {
   type AssignmentRow,
   type ReviewRow
 } from '../review-rows'
+import { createCheckFeed } from '../decision-feed'
 import type { ReviewsStore } from '../store'
 import type { Db } from './connection'
+import type { NoticeChannel } from './notice-channel'
 
-export function createReviewsStore(db: Db, now: () => string = () => new Date().toISOString()): ReviewsStore {
+/** What a review notice says: which check's review or assignments changed (read afresh by watchers). */
+interface ReviewNotice {
+  reviewOf: number
+}
+
+export function createReviewsStore(
+  db: Db,
+  notices: NoticeChannel,
+  now: () => string = () => new Date().toISOString()
+): ReviewsStore {
+  const feed = createCheckFeed<object>()
+  const notify = (tx: Db, checkId: number) => {
+    const notice: ReviewNotice = { reviewOf: checkId }
+    return tx.query('SELECT pg_notify($1, $2)', [notices.name, JSON.stringify(notice)])
+  }
+  function onNotice(payload: string): void {
+    let notice: Partial<ReviewNotice>
+    try {
+      notice = JSON.parse(payload) as Partial<ReviewNotice>
+    } catch {
+      return
+    }
+    // A decision's notice shares the channel and names no review.
+    if (typeof notice.reviewOf === 'number') feed.publish(notice.reviewOf, {})
+  }
+
   return {
     async assignments(checkId) {
       const rows = await db.query<AssignmentRow>(
@@ -36,6 +63,7 @@ export function createReviewsStore(db: Db, now: () => string = () => new Date().
          RETURNING check_id`,
         [input.checkId, input.claimId ?? WHOLE_CHECK, input.assignee, by, now()]
       )
+      if (rows.length > 0) await notify(db, input.checkId)
       return rows.length > 0
     },
     async history(checkId) {
@@ -62,8 +90,14 @@ export function createReviewsStore(db: Db, now: () => string = () => new Date().
            RETURNING ${REVIEW_COLUMNS}`,
           [input.checkId, input.to, actor, now(), input.comment]
         )
+        // Delivered on commit: no server hears of a step rolled back.
+        await notify(tx, input.checkId)
         return toReviewEvent(row!)
       }),
+    async watch(checkId, listener) {
+      await notices.listen(onNotice)
+      return feed.watch(checkId, listener)
+    },
     async claimsChangedAfter(checkId, entryId) {
       const rows = await db.query<{ claim_id: string }>(
         `SELECT claim_id FROM decision_history WHERE check_id = $1 AND id > $2

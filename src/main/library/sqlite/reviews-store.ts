@@ -13,6 +13,7 @@ import {
   type AssignmentRow,
   type ReviewRow
 } from '../review-rows'
+import { createCheckFeed } from '../decision-feed'
 import type { ReviewsStore } from '../store'
 
 export function createReviewsStore(
@@ -70,6 +71,8 @@ export function createReviewsStore(
     }
   )
 
+  const feed = createCheckFeed<object>()
+
   return {
     assignments: async (checkId) => stmt.assignments.all(checkId).map(toAssignment),
     async assign(input, by) {
@@ -81,10 +84,17 @@ export function createReviewsStore(
         by,
         at: now()
       })
+      feed.publish(input.checkId, {})
       return true
     },
     history: async (checkId) => stmt.history.all(checkId).map(toReviewEvent),
-    record: async (input, actor) => recordTx.immediate(input, actor),
+    async record(input, actor) {
+      const step = recordTx.immediate(input, actor)
+      // Watchers hear of a step once it is committed, never of one refused.
+      if (step) feed.publish(input.checkId, {})
+      return step
+    },
+    watch: async (checkId, listener) => feed.watch(checkId, listener),
     claimsChangedAfter: async (checkId, entryId) =>
       stmt.changedAfter.all(checkId, entryId ?? 0).map((r) => r.claim_id)
   }

@@ -59,6 +59,7 @@ export const reviewCommentSchema = z
 
 /** The members work can be assigned to: active ones, by name. */
 export const assignableMemberSchema = z.object({ name: z.string(), role: memberRoleSchema })
+export type AssignableMember = z.infer<typeof assignableMemberSchema>
 
 /** A check's review after a step or an assignment, as the live feed (serve mode's /events) delivers it. */
 export const reviewChangeSchema = z.object({ checkId: z.number().int(), review: checkReviewSchema })

@@ -103,6 +103,9 @@ test('a checker submits, a reviewer returns with a comment, the checker resubmit
   await rui.getByTestId('review-approve').click()
   await expect(rui.getByTestId('review-state')).toHaveText('Approved')
   await expect(ana.getByTestId('review-approved')).toContainText(`Approved by ${RUI.name}`, { timeout: 5000 })
+  // The checks list gives each check's review and checker.
+  await rui.getByRole('button', { name: 'Back to all checks' }).click()
+  await expect(rui.getByTestId('check-review').first()).toHaveText(`Approved · ${ANA.name}`)
 
   // The report, exported by the checker, names who checked and who approved.
   await ana.getByRole('button', { name: 'Export report' }).click()

@@ -31,6 +31,7 @@ import {
   checkReviewSchema,
   reviewActionSchema,
   reviewCommentSchema,
+  reviewOverviewSchema,
   reviewStateSchema
 } from './review'
 
@@ -214,7 +215,14 @@ export const contract = {
     z.object({ added: z.number().int(), skipped: z.number().int() })
   ),
   'houseNames.export': method(z.object({}).strict(), z.object({ fileName: z.string(), text: z.string() })),
-  'checks.list': method(z.object({}).strict(), z.object({ checks: z.array(checkSummarySchema) })),
+  'checks.list': method(
+    z.object({}).strict(),
+    z.object({
+      checks: z.array(checkSummarySchema),
+      /** The checks assigned or under review, with their state; a check not listed is in progress, unassigned. */
+      reviews: z.array(reviewOverviewSchema)
+    })
+  ),
   'checks.create': method(
     z.object({ storyId: id, sourceIds: z.array(id).max(100_000).nullable().default(null) }).strict(),
     checkSummarySchema

@@ -64,3 +64,11 @@ export type AssignableMember = z.infer<typeof assignableMemberSchema>
 /** A check's review after a step or an assignment, as the live feed (serve mode's /events) delivers it. */
 export const reviewChangeSchema = z.object({ checkId: z.number().int(), review: checkReviewSchema })
 export type ReviewChange = z.infer<typeof reviewChangeSchema>
+
+/** A check's review at a glance, for the checks list: its state and who checks it. */
+export const reviewOverviewSchema = z.object({
+  checkId: z.number().int(),
+  state: reviewStateSchema,
+  assignee: z.string().nullable()
+})
+export type ReviewOverview = z.infer<typeof reviewOverviewSchema>

@@ -145,7 +145,10 @@ export function createHandlers(services: AppServices): Handlers {
       fileName: 'house-names.txt',
       text: formatHouseNames(await library.listHouseNames())
     }),
-    'checks.list': async () => ({ checks: await library.checks.list() }),
+    'checks.list': async () => ({
+      checks: await library.checks.list(),
+      reviews: await library.reviews.overview()
+    }),
     'checks.create': async (input) =>
       checkJobs.run(await planCreateCheck(library, input.storyId, input.sourceIds)),
     'checks.get': (input) => checkDetail(library, input.id),

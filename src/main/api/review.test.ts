@@ -153,6 +153,10 @@ describe('review through the API', () => {
     await call('Rui', 'checks.assign', { checkId: check.id, assignee: 'Ana' })
     await expect(step('Ben', 'submit')).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect((await step('Ana', 'submit')).state).toBe('ready')
+    // The checks list says so, for a reviewer looking for what to review.
+    expect(await call('Rui', 'checks.list', {})).toMatchObject({
+      reviews: [{ checkId: check.id, state: 'ready', assignee: 'Ana' }]
+    })
   })
 
   it('works off a desk for the one user, signed with the checker named in the preferences', async () => {

@@ -60,3 +60,27 @@ export function reviewMovedOn(expected: ReviewState, current: ReviewState): ApiE
     { state: current }
   )
 }
+
+/**
+ * Each check's last review step and its assignee, for checks that have either; the same SQL on
+ * both stores.
+ */
+export const OVERVIEW_SQL = `
+  SELECT check_id, state, assignee FROM (
+    SELECT c.id AS check_id,
+      (SELECT r.state FROM review_history r WHERE r.check_id = c.id ORDER BY r.id DESC LIMIT 1) AS state,
+      (SELECT a.assignee FROM assignments a WHERE a.check_id = c.id AND a.claim_id = '') AS assignee
+    FROM checks c
+  ) AS o WHERE state IS NOT NULL OR assignee IS NOT NULL ORDER BY check_id`
+
+export interface OverviewRow {
+  check_id: number
+  state: ReviewState | null
+  assignee: string | null
+}
+
+export const toOverview = (row: OverviewRow) => ({
+  checkId: Number(row.check_id),
+  state: row.state ?? ('in_progress' as const),
+  assignee: row.assignee
+})

@@ -535,6 +535,30 @@ for (const harness of storeHarnesses()) {
           }
         })
 
+        it('lists the state and assignee of every check assigned or reviewed, and only those', async () => {
+          const { check } = await storyAndCheck()
+          const { check: assigned } = await storyAndCheck()
+          const { check: untouched } = await storyAndCheck()
+          const { check: cleared } = await storyAndCheck()
+          expect(await library.reviews.overview()).toEqual([])
+          await library.reviews.record(
+            { checkId: check.id, from: 'in_progress', to: 'ready', comment: null },
+            'Ana'
+          )
+          await library.reviews.record(
+            { checkId: check.id, from: 'ready', to: 'returned', comment: 'x' },
+            'Rui'
+          )
+          await library.reviews.assign({ checkId: assigned.id, claimId: null, assignee: 'Ben' }, 'Rui')
+          await library.reviews.assign({ checkId: untouched.id, claimId: 'date-0', assignee: 'Ben' }, 'Rui')
+          await library.reviews.assign({ checkId: cleared.id, claimId: null, assignee: 'Ben' }, 'Rui')
+          await library.reviews.assign({ checkId: cleared.id, claimId: null, assignee: null }, 'Rui')
+          expect(await library.reviews.overview()).toEqual([
+            { checkId: check.id, state: 'returned', assignee: null },
+            { checkId: assigned.id, state: 'in_progress', assignee: 'Ben' }
+          ])
+        })
+
         it('goes with its check', async () => {
           const { check } = await storyAndCheck()
           await library.reviews.assign({ checkId: check.id, claimId: null, assignee: 'Ana' }, 'Rui')

@@ -177,6 +177,12 @@ export interface ChecksStore {
   editorClaims(checkId: number): Promise<StoredEditorClaim[]>
 }
 
+export interface CheckReviewOverview {
+  checkId: number
+  state: ReviewState
+  assignee: string | null
+}
+
 export interface ReviewsStore {
   /** The check's assignee (claimId null) and its claims' assignees; none cleared. */
   assignments(checkId: number): Promise<Assignment[]>
@@ -191,6 +197,8 @@ export interface ReviewsStore {
   ): Promise<boolean>
   /** The check's review steps, oldest first. */
   history(checkId: number): Promise<ReviewEvent[]>
+  /** Every check assigned or reviewed, with its review state and assignee: the checks list's column. */
+  overview(): Promise<CheckReviewOverview[]>
   /**
    * Records a step from `from` to `to`, with the check's last decision entry, in one transaction;
    * null when there is no such check. Throws CONFLICT when the check is no longer in `from`

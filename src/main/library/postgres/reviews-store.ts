@@ -4,12 +4,15 @@
 import type { ReviewState } from '../../../shared/review-rules'
 import {
   ASSIGNMENT_COLUMNS,
+  OVERVIEW_SQL,
   REVIEW_COLUMNS,
   reviewMovedOn,
   toAssignment,
   toReviewEvent,
   WHOLE_CHECK,
+  toOverview,
   type AssignmentRow,
+  type OverviewRow,
   type ReviewRow
 } from '../review-rows'
 import { createCheckFeed } from '../decision-feed'
@@ -72,6 +75,9 @@ export function createReviewsStore(
         [checkId]
       )
       return rows.map(toReviewEvent)
+    },
+    async overview() {
+      return (await db.query<OverviewRow>(OVERVIEW_SQL)).map(toOverview)
     },
     record: (input, actor) =>
       db.transaction(async (tx) => {

@@ -5,12 +5,15 @@ import type { Database } from 'better-sqlite3'
 import type { ReviewState } from '../../../shared/review-rules'
 import {
   ASSIGNMENT_COLUMNS,
+  OVERVIEW_SQL,
   REVIEW_COLUMNS,
   reviewMovedOn,
   toAssignment,
   toReviewEvent,
   WHOLE_CHECK,
+  toOverview,
   type AssignmentRow,
+  type OverviewRow,
   type ReviewRow
 } from '../review-rows'
 import { createCheckFeed } from '../decision-feed'
@@ -32,6 +35,7 @@ export function createReviewsStore(
        ON CONFLICT (check_id, claim_id) DO UPDATE SET assignee = excluded.assignee,
          assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at`
     ),
+    overview: db.prepare<[], OverviewRow>(OVERVIEW_SQL),
     history: db.prepare<[number], ReviewRow>(
       `SELECT ${REVIEW_COLUMNS} FROM review_history WHERE check_id = ? ORDER BY id`
     ),
@@ -88,6 +92,7 @@ export function createReviewsStore(
       return true
     },
     history: async (checkId) => stmt.history.all(checkId).map(toReviewEvent),
+    overview: async () => stmt.overview.all().map(toOverview),
     async record(input, actor) {
       const step = recordTx.immediate(input, actor)
       // Watchers hear of a step once it is committed, never of one refused.

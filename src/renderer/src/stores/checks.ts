@@ -32,7 +32,7 @@ import { paragraphAt, paragraphSpans } from '../checks/story-segments'
 import { readViewState, writeViewState, type CheckViewState } from '../checks/view-state'
 import { replacedWording } from '../checks/replaced-wording'
 import { noteDecision } from '../checks/review-marks'
-import type { CheckReview, ReviewChange } from '../../../shared/review'
+import type { CheckReview, ReviewChange, ReviewOverview } from '../../../shared/review'
 
 /** What a decision can change; the rest is kept from the claim's current decision. */
 export interface DecisionPatch {
@@ -73,6 +73,8 @@ const NO_UNDO: UndoState = { canUndo: false, canRedo: false, nextUndo: null, nex
 
 export const useChecksStore = defineStore('checks', () => {
   const list = shallowRef<CheckSummary[]>([])
+  /** The listed checks' review state and assignee (a desk's), by check id. */
+  const reviewsListed = shallowRef(new Map<number, ReviewOverview>())
   const detail = shallowRef<CheckDetail | null>(null)
   /** The open check's assignment and review, kept current by the live stream. */
   const review = shallowRef<CheckReview | null>(null)
@@ -181,7 +183,9 @@ export const useChecksStore = defineStore('checks', () => {
 
   async function refreshList(): Promise<void> {
     await attempt(async () => {
-      list.value = (await api.call('checks.list', {})).checks
+      const got = await api.call('checks.list', {})
+      list.value = got.checks
+      reviewsListed.value = new Map(got.reviews.map((r) => [r.checkId, r]))
     })
   }
 
@@ -593,6 +597,7 @@ export const useChecksStore = defineStore('checks', () => {
 
   return {
     list,
+    reviewsListed,
     detail,
     review,
     onlyChanged,

@@ -103,6 +103,14 @@ test('a checker submits, a reviewer returns with a comment, the checker resubmit
   await rui.getByTestId('review-approve').click()
   await expect(rui.getByTestId('review-state')).toHaveText('Approved')
   await expect(ana.getByTestId('review-approved')).toContainText(`Approved by ${RUI.name}`, { timeout: 5000 })
+  // Every step is kept, with who took it and the return's comment.
+  await rui.getByTestId('review-history').locator('summary').click()
+  await expect(rui.getByTestId('review-history-step')).toHaveText([
+    new RegExp(`^Ready for review — ${ANA.name}`),
+    new RegExp(`^Returned with comments — ${RUI.name}, .*: “${COMMENT}”$`),
+    new RegExp(`^Ready for review — ${ANA.name}`),
+    new RegExp(`^Approved — ${RUI.name}`)
+  ])
   // The checks list gives each check's review and checker.
   await rui.getByRole('button', { name: 'Back to all checks' }).click()
   await expect(rui.getByTestId('check-review').first()).toHaveText(`Approved · ${ANA.name}`)

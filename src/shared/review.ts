@@ -33,6 +33,8 @@ export const checkReviewSchema = z.object({
   state: reviewStateSchema,
   /** Who checks the story; null while no one is assigned. */
   assignee: z.string().nullable(),
+  /** The check's assignment as recorded: who made it and when; null while no one is assigned. */
+  assignment: assignmentSchema.nullable(),
   /** Claims assigned to a member, each apart from the check's own assignee. */
   claimAssignments: z.array(assignmentSchema),
   /** Every step, oldest first. */

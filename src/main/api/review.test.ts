@@ -44,6 +44,12 @@ describe('assignment through the API', () => {
     const { call, check, library } = await desk()
     const review = (await call('Rui', 'checks.assign', { checkId: check.id, assignee: 'ana' })) as CheckReview
     expect(review.assignee).toBe('Ana')
+    expect(review.assignment).toEqual({
+      claimId: null,
+      assignee: 'Ana',
+      assignedBy: 'Rui',
+      assignedAt: expect.any(String)
+    })
     const claim = (await call('Ana', 'checks.assign', {
       checkId: check.id,
       claimId: 'date-5',

@@ -27,9 +27,11 @@ export async function checkReview(library: Library, checkId: number): Promise<Ch
     library.reviews.history(checkId)
   ])
   const since = lastReview(history)
+  const assignment = assignments.find((a) => a.claimId === null) ?? null
   return {
     state: currentReviewState(history),
-    assignee: assignments.find((a) => a.claimId === null)?.assignee ?? null,
+    assignee: assignment?.assignee ?? null,
+    assignment,
     claimAssignments: assignments.filter((a) => a.claimId !== null),
     history,
     changedSinceReview: {

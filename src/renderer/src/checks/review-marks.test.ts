@@ -15,6 +15,7 @@ function review(history: ReviewEvent[], since: ReviewEvent | null, claimIds: str
   return {
     state: history.at(-1)?.state ?? 'in_progress',
     assignee: null,
+    assignment: null,
     claimAssignments: [],
     history,
     changedSinceReview: { since, claimIds }

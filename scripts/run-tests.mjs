@@ -34,6 +34,7 @@ const DESK_SPECS = [
   'e2e/browser/desk-live.spec.ts',
   'e2e/browser/live-decisions.spec.ts',
   'e2e/browser/desk-login.spec.ts',
+  'e2e/browser/desk-review.spec.ts',
   'e2e/browser/check-reload.spec.ts'
 ]
 let cluster = null

@@ -26,6 +26,14 @@ import {
 import { webAddressProblem } from './preference-rules'
 import { memberNameSchema, memberRoleSchema, memberSchema, passwordSchema } from './members'
 import { preferencesChangeSchema, preferencesSchema } from './preferences'
+import {
+  assignableMemberSchema,
+  checkReviewSchema,
+  reviewActionSchema,
+  reviewCommentSchema,
+  reviewOverviewSchema,
+  reviewStateSchema
+} from './review'
 
 const id = z.number().int().positive()
 
@@ -261,7 +269,14 @@ export const contract = {
     z.object({ added: z.number().int(), skipped: z.number().int() })
   ),
   'houseNames.export': method(z.object({}).strict(), z.object({ fileName: z.string(), text: z.string() })),
-  'checks.list': method(z.object({}).strict(), z.object({ checks: z.array(checkSummarySchema) })),
+  'checks.list': method(
+    z.object({}).strict(),
+    z.object({
+      checks: z.array(checkSummarySchema),
+      /** The checks assigned or under review, with their state; a check not listed is in progress, unassigned. */
+      reviews: z.array(reviewOverviewSchema)
+    })
+  ),
   'checks.create': method(
     z.object({ storyId: id, sourceIds: z.array(id).max(100_000).nullable().default(null) }).strict(),
     checkSummarySchema
@@ -335,6 +350,36 @@ export const contract = {
     z.object({ checkId: id, claimId: z.string().max(200).optional() }).strict(),
     z.object({ entries: z.array(historyEntrySchema) })
   ),
+  /**
+   * Assigns the check (claimId left out) or one of its claims to an active member of the desk, or
+   * clears it (null). Recorded with who did it; on a desk only.
+   */
+  'checks.assign': method(
+    z
+      .object({
+        checkId: id,
+        claimId: z.string().min(1).max(200).optional(),
+        assignee: memberNameSchema.nullable()
+      })
+      .strict(),
+    checkReviewSchema
+  ),
+  /**
+   * A step of the check's review: submit (ready for review), approve, return (with a comment), or
+   * reopen. Approving and returning are a reviewer's or admin's. With `from` (the state the caller
+   * saw), refused with CONFLICT when the review has moved on meanwhile.
+   */
+  'checks.review': method(
+    z
+      .object({
+        checkId: id,
+        action: reviewActionSchema,
+        comment: reviewCommentSchema,
+        from: reviewStateSchema.optional()
+      })
+      .strict(),
+    checkReviewSchema
+  ),
   /** The newsroom, its web address and the checker's name: what reports are signed with. */
   'preferences.get': method(z.object({}).strict(), preferencesSchema),
   /** Changes the preferences given (an empty value clears one); answers with all of them. */
@@ -346,6 +391,8 @@ export const contract = {
     z.object({ name: memberNameSchema, role: memberRoleSchema, password: passwordSchema }).strict(),
     memberSchema
   ),
+  /** The desk's active members, by name, whom work can be assigned to (any member; none off a desk). */
+  'members.assignable': method(z.object({}).strict(), z.object({ members: z.array(assignableMemberSchema) })),
   /** Disables a member: they cannot sign in and their sessions end (admins only). */
   'members.disable': method(z.object({ id }).strict(), memberSchema)
 } as const

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { checkResultSchema } from './check'
 import { PUBLIC_EXPLANATION_MAX } from './limits'
+import { checkReviewSchema } from './review'
 
 export const decisionStatusSchema = z.enum(['open', 'verified', 'disputed', 'corrected', 'dismissed'])
 export type DecisionStatus = z.infer<typeof decisionStatusSchema>
@@ -109,7 +110,9 @@ export const checkDetailSchema = z.object({
   decisions: z.array(decisionSchema),
   /** Sources added to or gone from the check's scope since it last ran; null when none. */
   staleSources: z.object({ added: z.array(z.number().int()), removed: z.array(z.number().int()) }).nullable(),
-  undo: undoStateSchema
+  undo: undoStateSchema,
+  /** Who checks it and where its review stands. */
+  review: checkReviewSchema
 })
 export type CheckDetail = z.infer<typeof checkDetailSchema>
 

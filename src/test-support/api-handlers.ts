@@ -21,7 +21,7 @@ export function cannedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'library.importFile': unused,
     'library.delete': () => ({ deleted: false }),
     'library.setRole': unused,
-    'checks.list': () => ({ checks: [] }),
+    'checks.list': () => ({ checks: [], reviews: [] }),
     'houseNames.list': () => ({ names: [] }),
     'houseNames.add': unused,
     'houseNames.remove': unused,

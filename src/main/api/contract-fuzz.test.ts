@@ -418,7 +418,27 @@ const SPECS: Record<MethodName, MethodSpec> = {
         .map((name) => ({ name, role: 'checker', password: 'a long enough passphrase' }))
     ]
   },
-  'members.disable': { fields: { id: id() } }
+  'members.disable': { fields: { id: id() } },
+  'members.assignable': { fields: {} },
+  'checks.assign': {
+    fields: {
+      checkId: id(),
+      claimId: str(1, 200, 'claim-1', false),
+      assignee: str(1, 64, 'Ana Novak', true, true)
+    },
+    // A member's name is one line, and a blank one is none.
+    extra: () => [
+      fc.constantFrom('A\nB', 'x\u0000y', '   ', '\t').map((assignee) => ({ checkId: 1, assignee }))
+    ]
+  },
+  'checks.review': {
+    fields: {
+      checkId: id(),
+      action: oneOf(['submit', 'approve', 'return', 'reopen']),
+      comment: str(0, 5_000, 'Source the figure.', false, true),
+      from: oneOf(['in_progress', 'ready', 'approved', 'returned'], false)
+    }
+  }
 }
 
 // --- malformed inputs for one method --------------------------------------------------------

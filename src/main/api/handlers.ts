@@ -22,6 +22,7 @@ import { cancelled } from '../services/worker-pool'
 import { expandPaths } from '../services/expand-paths'
 import type { PdfPrinter } from '../services/pdf'
 import { exportReport, type ReportRenderer } from '../services/report'
+import { assignWork, takeReviewStep } from '../services/review'
 import { importFiles } from '../services/importer'
 import type { DocumentParser, FileImporter } from '../services/import-parser'
 import { RunningJobs } from '../services/running-jobs'
@@ -178,7 +179,10 @@ export function createHandlers(services: AppServices): Handlers {
       fileName: 'house-names.txt',
       text: formatHouseNames(await library.listHouseNames())
     }),
-    'checks.list': async () => ({ checks: await library.checks.list() }),
+    'checks.list': async () => ({
+      checks: await library.checks.list(),
+      reviews: await library.reviews.overview()
+    }),
     'checks.create': async (input) =>
       checkJobs.run(await planCreateCheck(library, input.storyId, input.sourceIds)),
     'checks.get': (input) => checkDetail(library, input.id),
@@ -226,7 +230,16 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.history': async (input) => ({
       entries: await library.checks.history(input.checkId, input.claimId)
     }),
+    'checks.assign': async (input, context) => await assignWork(library, input, context.member),
+    'checks.review': async (input, context) => await takeReviewStep(library, input, context.member),
     'members.list': async () => ({ members: await library.members.list() }),
+    'members.assignable': async (_input, context) => ({
+      members: context.member
+        ? (await library.members.list())
+            .filter((m) => m.disabledAt === null)
+            .map((m) => ({ name: m.name, role: m.role }))
+        : []
+    }),
     'members.add': async (input) =>
       library.members.add({
         name: input.name,

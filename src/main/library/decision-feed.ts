@@ -1,18 +1,21 @@
-// Who is watching which check's decisions, in this process. A store publishes each decision
-// written to a check (SQLite straight after its transaction, PostgreSQL when the database's
-// notice of it arrives, whichever server wrote it), and the feed hands it to that check's watchers.
+// Who is watching which check, in this process. A store publishes each change written to a check
+// (SQLite straight after its transaction, PostgreSQL when the database's notice of it arrives,
+// whichever server wrote it), and the feed hands it to that check's watchers. Decisions go through
+// one feed, review steps and assignments through another.
 import type { SavedDecision } from './store'
 
-export type DecisionListener = (change: SavedDecision & { checkId: number }) => void
+export type FeedListener<T> = (change: T & { checkId: number }) => void
+export type DecisionListener = FeedListener<SavedDecision>
 
-export interface DecisionFeed {
-  watch(checkId: number, listener: DecisionListener): () => void
+export interface CheckFeed<T> {
+  watch(checkId: number, listener: FeedListener<T>): () => void
   watching(checkId: number): boolean
-  publish(checkId: number, saved: SavedDecision): void
+  publish(checkId: number, change: T): void
 }
+export type DecisionFeed = CheckFeed<SavedDecision>
 
-export function createDecisionFeed(log: (error: unknown) => void = () => {}): DecisionFeed {
-  const listeners = new Map<number, Set<DecisionListener>>()
+export function createCheckFeed<T extends object>(log: (error: unknown) => void = () => {}): CheckFeed<T> {
+  const listeners = new Map<number, Set<FeedListener<T>>>()
   return {
     watch(checkId, listener) {
       const set = listeners.get(checkId) ?? new Set()
@@ -24,15 +27,19 @@ export function createDecisionFeed(log: (error: unknown) => void = () => {}): De
       }
     },
     watching: (checkId) => (listeners.get(checkId)?.size ?? 0) > 0,
-    publish(checkId, saved) {
+    publish(checkId, change) {
       for (const listener of [...(listeners.get(checkId) ?? [])]) {
-        // A watcher that fails (a closed connection) must not fail the decision, nor the others.
+        // A watcher that fails (a closed connection) must not fail the change, nor the others.
         try {
-          listener({ checkId, ...saved })
+          listener({ checkId, ...change })
         } catch (error) {
           log(error)
         }
       }
     }
   }
+}
+
+export function createDecisionFeed(log?: (error: unknown) => void): DecisionFeed {
+  return createCheckFeed<SavedDecision>(log)
 }

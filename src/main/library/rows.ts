@@ -101,7 +101,7 @@ export function toDecision(row: DecisionRow): Decision {
     publish: row.publish === 1 || row.publish === true,
     publicExplanation: row.public_explanation,
     updatedAt: row.updated_at,
-  version: Number(row.version),
+    version: Number(row.version),
     actor: row.actor
   }
 }

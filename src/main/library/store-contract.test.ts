@@ -423,6 +423,185 @@ for (const harness of storeHarnesses()) {
         expect(await library.checks.history(check.id)).toEqual([])
       })
 
+      describe('assignment and review', () => {
+        it('assigns the check and its claims, clears an assignment, and keeps who did each', async () => {
+          const { check } = await storyAndCheck()
+          expect(await library.reviews.assignments(check.id)).toEqual([])
+          expect(
+            await library.reviews.assign({ checkId: check.id, claimId: null, assignee: 'Ana' }, 'Rui')
+          ).toBe(true)
+          await library.reviews.assign({ checkId: check.id, claimId: 'date-5', assignee: 'Ben' }, 'Ana')
+          await library.reviews.assign({ checkId: check.id, claimId: 'date-0', assignee: 'Ben' }, 'Ana')
+          const listed = await library.reviews.assignments(check.id)
+          expect(listed.map((a) => [a.claimId, a.assignee, a.assignedBy])).toEqual([
+            [null, 'Ana', 'Rui'],
+            ['date-0', 'Ben', 'Ana'],
+            ['date-5', 'Ben', 'Ana']
+          ])
+          expect(listed[0]!.assignedAt).toEqual(expect.any(String))
+          // Reassigning replaces; clearing removes it from the list.
+          await library.reviews.assign({ checkId: check.id, claimId: null, assignee: 'Ben' }, 'Ben')
+          await library.reviews.assign({ checkId: check.id, claimId: 'date-5', assignee: null }, 'Rui')
+          expect((await library.reviews.assignments(check.id)).map((a) => [a.claimId, a.assignee])).toEqual([
+            [null, 'Ben'],
+            ['date-0', 'Ben']
+          ])
+          expect(await library.reviews.assign({ checkId: 9999, claimId: null, assignee: 'Ana' }, 'Rui')).toBe(
+            false
+          )
+        })
+
+        it('records each review step with who, when, the comment and the last decision entry', async () => {
+          const { check } = await storyAndCheck()
+          expect(await library.reviews.history(check.id)).toEqual([])
+          const first = await library.checks.decide(decision(check.id, 'date-0', 'verified'), 'Ana')
+          const ready = await library.reviews.record(
+            { checkId: check.id, from: 'in_progress', to: 'ready', comment: null },
+            'Ana'
+          )
+          expect(ready).toMatchObject({
+            state: 'ready',
+            actor: 'Ana',
+            comment: null,
+            decisionEntry: first!.entry.id
+          })
+          const returned = await library.reviews.record(
+            { checkId: check.id, from: 'ready', to: 'returned', comment: 'Source date-5.' },
+            'Rui'
+          )
+          expect(returned).toMatchObject({ state: 'returned', actor: 'Rui', comment: 'Source date-5.' })
+          expect(await library.reviews.history(check.id)).toEqual([ready, returned])
+          expect(returned!.id).toBeGreaterThan(ready!.id)
+          expect(
+            await library.reviews.record(
+              { checkId: 9999, from: 'in_progress', to: 'ready', comment: null },
+              'Ana'
+            )
+          ).toBeNull()
+        })
+
+        it('refuses a step from a state the check is no longer in, writing nothing', async () => {
+          const { check } = await storyAndCheck()
+          await expect(
+            library.reviews.record({ checkId: check.id, from: 'ready', to: 'approved', comment: null }, 'Rui')
+          ).rejects.toMatchObject({ code: 'CONFLICT', details: { state: 'in_progress' } })
+          await library.reviews.record(
+            { checkId: check.id, from: 'in_progress', to: 'ready', comment: null },
+            'Ana'
+          )
+          const other = await harness.reopen()
+          try {
+            // Two reviewers on two servers act on the same "ready": one approves, one is refused.
+            const outcomes = await Promise.allSettled([
+              library.reviews.record(
+                { checkId: check.id, from: 'ready', to: 'approved', comment: null },
+                'Rui'
+              ),
+              other.reviews.record(
+                { checkId: check.id, from: 'ready', to: 'returned', comment: 'No.' },
+                'Eva'
+              )
+            ])
+            expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
+            expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({
+              reason: { code: 'CONFLICT' }
+            })
+          } finally {
+            await other.close()
+          }
+          expect(await library.reviews.history(check.id)).toHaveLength(2)
+        })
+
+        it('names the claims changed after a decision entry', async () => {
+          const { check } = await storyAndCheck()
+          const first = await library.checks.decide(decision(check.id, 'date-0', 'verified'))
+          expect(await library.reviews.claimsChangedAfter(check.id, null)).toEqual(['date-0'])
+          expect(await library.reviews.claimsChangedAfter(check.id, first!.entry.id)).toEqual([])
+          await library.checks.decide(decision(check.id, 'date-5', 'disputed'))
+          await library.checks.undo(check.id)
+          await library.checks.decide(decision(check.id, 'date-0', 'dismissed'))
+          expect(await library.reviews.claimsChangedAfter(check.id, first!.entry.id)).toEqual([
+            'date-0',
+            'date-5'
+          ])
+        })
+
+        it("tells the check's review watchers of each step and assignment, on this server and others", async () => {
+          const { check } = await storyAndCheck()
+          // SQLite's watchers are of its own process; a desk's servers hear each other's steps.
+          const other = harness.name === 'PostgreSQL' ? await harness.reopen() : library
+          try {
+            const heard: number[] = []
+            const heardDecisions: unknown[] = []
+            const stop = await other.reviews.watch(check.id, (change) => heard.push(change.checkId))
+            const ignored = await other.reviews.watch(check.id + 1, (change) => heard.push(change.checkId))
+            // Decisions share the desk's notice channel: each store hears only its own.
+            const decisions = await other.checks.watch(check.id, (change) => heardDecisions.push(change))
+            await library.reviews.record(
+              { checkId: check.id, from: 'in_progress', to: 'ready', comment: null },
+              'Ana'
+            )
+            await expect(
+              library.reviews.record(
+                { checkId: check.id, from: 'in_progress', to: 'ready', comment: null },
+                'Ana'
+              )
+            ).rejects.toMatchObject({ code: 'CONFLICT' })
+            await library.reviews.assign({ checkId: check.id, claimId: null, assignee: 'Ana' }, 'Rui')
+            await expect.poll(() => heard, { timeout: 3000 }).toEqual([check.id, check.id])
+            await library.checks.decide(decision(check.id, 'date-0', 'verified'))
+            await expect.poll(() => heardDecisions.length, { timeout: 3000 }).toBe(1)
+            stop()
+            ignored()
+            decisions()
+            await library.reviews.record(
+              { checkId: check.id, from: 'ready', to: 'approved', comment: null },
+              'Rui'
+            )
+            await new Promise((resolve) => setTimeout(resolve, 200))
+            expect(heard).toHaveLength(2)
+          } finally {
+            if (other !== library) await other.close()
+          }
+        })
+
+        it('lists the state and assignee of every check assigned or reviewed, and only those', async () => {
+          const { check } = await storyAndCheck()
+          const { check: assigned } = await storyAndCheck()
+          const { check: untouched } = await storyAndCheck()
+          const { check: cleared } = await storyAndCheck()
+          expect(await library.reviews.overview()).toEqual([])
+          await library.reviews.record(
+            { checkId: check.id, from: 'in_progress', to: 'ready', comment: null },
+            'Ana'
+          )
+          await library.reviews.record(
+            { checkId: check.id, from: 'ready', to: 'returned', comment: 'x' },
+            'Rui'
+          )
+          await library.reviews.assign({ checkId: assigned.id, claimId: null, assignee: 'Ben' }, 'Rui')
+          await library.reviews.assign({ checkId: untouched.id, claimId: 'date-0', assignee: 'Ben' }, 'Rui')
+          await library.reviews.assign({ checkId: cleared.id, claimId: null, assignee: 'Ben' }, 'Rui')
+          await library.reviews.assign({ checkId: cleared.id, claimId: null, assignee: null }, 'Rui')
+          expect(await library.reviews.overview()).toEqual([
+            { checkId: check.id, state: 'returned', assignee: null },
+            { checkId: assigned.id, state: 'in_progress', assignee: 'Ben' }
+          ])
+        })
+
+        it('goes with its check', async () => {
+          const { check } = await storyAndCheck()
+          await library.reviews.assign({ checkId: check.id, claimId: null, assignee: 'Ana' }, 'Rui')
+          await library.reviews.record(
+            { checkId: check.id, from: 'in_progress', to: 'ready', comment: null },
+            'Ana'
+          )
+          await library.checks.delete(check.id)
+          expect(await library.reviews.assignments(check.id)).toEqual([])
+          expect(await library.reviews.history(check.id)).toEqual([])
+        })
+      })
+
       describe('concurrent editing', () => {
         it('counts a version per change of a claim, undo and redo included', async () => {
           const { check } = await storyAndCheck()

@@ -14,7 +14,9 @@ import type {
 } from '../../shared/domain'
 import type { Member, MemberRole } from '../../shared/members'
 import type { Preferences } from '../../shared/preferences'
-import type { DecisionListener } from './decision-feed'
+import type { Assignment, ReviewEvent } from '../../shared/review'
+import type { ReviewState } from '../../shared/review-rules'
+import type { DecisionListener, FeedListener } from './decision-feed'
 import type { CheckSummary, Decision, DecisionInput, HistoryEntry, UndoState } from '../../shared/workbench'
 
 export interface ImportDocumentInput {
@@ -96,6 +98,8 @@ export interface Library {
   removeHouseName(id: number): Promise<boolean>
   /** Checks and the editor's decisions. */
   checks: ChecksStore
+  /** Who a check and its claims are assigned to, and the check's review. */
+  reviews: ReviewsStore
   /** The newsroom, its address and the checker's name, kept with the library. */
   preferences: PreferencesStore
   /** The indexed words, for spelling suggestions. */
@@ -173,6 +177,46 @@ export interface ChecksStore {
     claim: { kind: ClaimKind; start: number; end: number }
   ): Promise<StoredEditorClaim | null>
   editorClaims(checkId: number): Promise<StoredEditorClaim[]>
+}
+
+export interface CheckReviewOverview {
+  checkId: number
+  state: ReviewState
+  assignee: string | null
+}
+
+export interface ReviewsStore {
+  /** The check's assignee (claimId null) and its claims' assignees; none cleared. */
+  assignments(checkId: number): Promise<Assignment[]>
+  /**
+   * Assigns the check (claimId null) or one of its claims to `assignee`, or clears it (null),
+   * recording who did it (`by`) and when (a cleared one keeps who cleared it); false when there
+   * is no such check.
+   */
+  assign(
+    input: { checkId: number; claimId: string | null; assignee: string | null },
+    by: string | null
+  ): Promise<boolean>
+  /** The check's review steps, oldest first. */
+  history(checkId: number): Promise<ReviewEvent[]>
+  /** Every check assigned or reviewed, with its review state and assignee: the checks list's column. */
+  overview(): Promise<CheckReviewOverview[]>
+  /**
+   * Records a step from `from` to `to`, with the check's last decision entry, in one transaction;
+   * null when there is no such check. Throws CONFLICT when the check is no longer in `from`
+   * (someone took a step meanwhile): two reviewers never both act on one state.
+   */
+  record(
+    input: { checkId: number; from: ReviewState; to: ReviewState; comment: string | null },
+    actor: string | null
+  ): Promise<ReviewEvent | null>
+  /** Claims whose decision changed in an entry after `entryId` (null: after none, so every change). */
+  claimsChangedAfter(checkId: number, entryId: number | null): Promise<string[]>
+  /**
+   * Calls `listener` whenever the check's review or assignments change from now on, by this
+   * process or, for a shared database, by any other; resolves with the function that stops it.
+   */
+  watch(checkId: number, listener: FeedListener<object>): Promise<() => void>
 }
 
 export interface PreferencesStore {

@@ -9,6 +9,7 @@ import { textName } from '../core/report/headline'
 import type { Library } from '../library'
 import type { CheckPlan } from './check-jobs'
 import { computeCheck } from './compute-check'
+import { checkReview } from './review'
 import { librarySources, prepareCheck } from './run-check'
 
 function notFound(what: string, id: number): ApiError {
@@ -65,7 +66,8 @@ export async function checkDetail(library: Library, id: number): Promise<CheckDe
     result: stored.result,
     decisions: await library.checks.decisions(id),
     staleSources: await staleSources(library, stored.summary, stored.result),
-    undo: await library.checks.undoState(id)
+    undo: await library.checks.undoState(id),
+    review: await checkReview(library, id)
   }
 }
 

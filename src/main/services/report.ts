@@ -65,17 +65,27 @@ async function reportJob(
   // The summary: a story's address is all the report needs of it, not its (maybe 50 MB) text.
   const story = await library.summary(detail.story.id)
   const history = await library.checks.history(checkId)
+  const signature = await reportSignature(library, options)
+  const review = detail.review
   return {
     input: {
       result: detail.result,
       story: { ...detail.story, url: story?.url ?? null },
       decisions: detail.decisions,
       history,
-      ...(await reportSignature(library, options)),
+      ...signature,
+      // Unsigned, a desk's report is signed by whom the check is assigned to.
+      checkedBy: signature.checkedBy ?? review.assignee,
+      review: { assignee: review.assignee, history: review.history },
       now: options.now
     },
     format,
-    extras: { checkResult: detail.result, decisions: detail.decisions, history }
+    extras: {
+      checkResult: detail.result,
+      decisions: detail.decisions,
+      history,
+      reviewHistory: review.history
+    }
   }
 }
 

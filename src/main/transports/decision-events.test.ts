@@ -3,6 +3,7 @@
 // PostgreSQL database when FACTDESK_TEST_DATABASE_URL names one.
 import { request, type IncomingMessage } from 'node:http'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import type { ReviewChange } from '../../shared/review'
 import type { DecisionChange } from '../../shared/workbench'
 import { createHandlers } from '../api/handlers'
 import type { Library } from '../library/store'
@@ -15,6 +16,7 @@ import { startHttpServer, type RunningHttpServer } from './http'
 interface Stream {
   status: number
   changes: DecisionChange[]
+  reviews: ReviewChange[]
   close(): void
 }
 
@@ -25,18 +27,19 @@ function follow(server: RunningHttpServer, path: string, headers: Record<string,
       { host: '127.0.0.1', port: server.port, method: 'GET', path, headers },
       (res: IncomingMessage) => {
         const changes: DecisionChange[] = []
+        const reviews: ReviewChange[] = []
         let pending = ''
         res.on('data', (chunk: Buffer) => {
           const blocks = (pending + chunk.toString()).split('\n\n')
           pending = blocks.pop() ?? ''
           for (const block of blocks) {
             const lines = block.split('\n')
-            if (!lines.includes('event: decision')) continue
-            const data = lines.find((l) => l.startsWith('data: '))
-            if (data) changes.push(JSON.parse(data.slice('data: '.length)) as DecisionChange)
+            const data = lines.find((l) => l.startsWith('data: '))?.slice('data: '.length)
+            if (data && lines.includes('event: decision')) changes.push(JSON.parse(data) as DecisionChange)
+            if (data && lines.includes('event: review')) reviews.push(JSON.parse(data) as ReviewChange)
           }
         })
-        resolve({ status: res.statusCode ?? 0, changes, close: () => req.destroy() })
+        resolve({ status: res.statusCode ?? 0, changes, reviews, close: () => req.destroy() })
       }
     )
     req.on('error', reject)
@@ -108,6 +111,33 @@ describe('GET /events on one server (SQLite)', () => {
       headers: bearer
     })
     expect(posted.status).toBe(405)
+  })
+
+  it('delivers the check’s review after each step, for the check followed only', async () => {
+    const { server, checkId, bearer, library } = await started()
+    const stream = await follow(server, `/events?check=${checkId}`, bearer)
+    cleanup.push(() => stream.close())
+    const otherCheck = await checkWithClaims(library)
+    expect(
+      (await post(server, 'checks.review', { checkId: otherCheck, action: 'submit' }, bearer)).status
+    ).toBe(200)
+    expect((await post(server, 'checks.review', { checkId, action: 'submit' }, bearer)).status).toBe(200)
+    const returned = await post(
+      server,
+      'checks.review',
+      { checkId, action: 'return', comment: 'Source it.' },
+      bearer
+    )
+    expect(returned.status).toBe(200)
+    await expect
+      .poll(() => stream.reviews.map((r) => [r.checkId, r.review.state, r.review.history.at(-1)?.comment]), {
+        timeout: 3000
+      })
+      .toEqual([
+        [checkId, 'ready', null],
+        [checkId, 'returned', 'Source it.']
+      ])
+    expect(stream.changes).toEqual([])
   })
 
   it('delivers each decision, undo and redo of the check, with the undo state, to a page with a session', async () => {

@@ -1,15 +1,20 @@
 // Serve mode's live decisions: GET /events?check=ID is a server-sent event stream of every
 // decision written to that check (by this server or, on a shared PostgreSQL database, by any
-// other), so every editor with the check open sees it within a moment, without a reload.
+// other), so every editor with the check open sees it within a moment, without a reload. The same
+// stream carries the check's review as it changes (`event: review`): a step taken or work assigned.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { ApiError } from '../../shared/errors'
+import type { ReviewChange } from '../../shared/review'
 import type { DecisionChange } from '../../shared/workbench'
 import type { Library } from '../library/store'
+import { checkReview } from '../services/review'
 
 export interface DecisionEvents {
   /** Calls `send` with each change of the check's decisions; resolves with the function that stops it. */
   watch(checkId: number, send: (change: DecisionChange) => void): Promise<() => void>
+  /** Calls `send` with the check's review each time it changes; left out, the stream has decisions only. */
+  watchReview?(checkId: number, send: (change: ReviewChange) => void): Promise<() => void>
 }
 
 /** Comments sent while nothing happens, so proxies and the browser keep an idle stream open. */
@@ -34,6 +39,15 @@ export function decisionEventsOf(library: Library): DecisionEvents {
           .then(async () => send({ checkId, decision, entry, undo: await library.checks.undoState(checkId) }))
           .catch(() => {})
       })
+    },
+    watchReview(checkId, send) {
+      // Read afresh at each change, in order: the last one sent is the review as it stands.
+      let queue: Promise<void> = Promise.resolve()
+      return library.reviews.watch(checkId, () => {
+        queue = queue
+          .then(async () => send({ checkId, review: await checkReview(library, checkId) }))
+          .catch(() => {})
+      })
     }
   }
 }
@@ -49,9 +63,16 @@ export async function streamDecisions(
   if (!parsed.success) throw new ApiError('BAD_REQUEST', 'Name the check to follow: /events?check=ID.')
   const checkId = parsed.data
   let open = true
-  const stop = await events.watch(checkId, (change) => {
+  const stopDecisions = await events.watch(checkId, (change) => {
     if (open) res.write(`event: decision\ndata: ${JSON.stringify(change)}\n\n`)
   })
+  const stopReview = await events.watchReview?.(checkId, (change) => {
+    if (open) res.write(`event: review\ndata: ${JSON.stringify(change)}\n\n`)
+  })
+  const stop = (): void => {
+    stopDecisions()
+    stopReview?.()
+  }
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS)
   const end = (): void => {
     if (!open) return

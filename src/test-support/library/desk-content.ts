@@ -1,6 +1,6 @@
 // A small library with something in every table a desk push copies: texts with removed
 // furniture, a check whose result names its story and sources, decisions with a pinned passage,
-// undo and redo in the history, an editor claim and house names.
+// undo and redo in the history, an editor claim, assignments, review steps and house names.
 import type { CheckResult } from '../../shared/check'
 import type { DecisionInput } from '../../shared/workbench'
 import type { Library } from '../../main/library'
@@ -111,9 +111,19 @@ export async function fillLibrary(library: Library): Promise<void> {
       publicExplanation: 'Per police.'
     })
   )
+  // A review step between decisions, so the entry it names is not simply the last one.
+  await library.reviews.record({ checkId: check.id, from: 'in_progress', to: 'ready', comment: null }, 'Ana')
   await library.checks.undo(check.id)
   await library.checks.redo(check.id)
   await library.checks.undo(check.id)
+  await library.reviews.record(
+    { checkId: check.id, from: 'ready', to: 'returned', comment: 'Source the 12.' },
+    'Rui'
+  )
+  await library.reviews.assign({ checkId: check.id, claimId: null, assignee: 'Ana' }, 'Rui')
+  await library.reviews.assign({ checkId: check.id, claimId: 'c1', assignee: 'Rui' }, 'Rui')
+  await library.reviews.assign({ checkId: check.id, claimId: 'c2', assignee: 'Ana' }, 'Ana')
+  await library.reviews.assign({ checkId: check.id, claimId: 'c2', assignee: null }, 'Rui')
   await library.checks.addEditorClaim(check.id, { kind: 'event', start: 3, end: 9 })
   await library.addHouseName('Yoko Kamikawa', 'foreign minister')
   await library.addHouseName('Andrii Sybiha')

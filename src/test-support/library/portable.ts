@@ -54,7 +54,13 @@ export async function portable(library: Library) {
             ...(h.redoes !== undefined ? { redoes: place.get(h.redoes) } : {})
           })),
           undo: await library.checks.undoState(summary.id),
-          editorClaims: (await library.checks.editorClaims(summary.id)).map(({ rowId: _r, ...c }) => c)
+          editorClaims: (await library.checks.editorClaims(summary.id)).map(({ rowId: _r, ...c }) => c),
+          assignments: await library.reviews.assignments(summary.id),
+          review: (await library.reviews.history(summary.id)).map((step, i) => ({
+            ...step,
+            id: i,
+            decisionEntry: step.decisionEntry === null ? null : place.get(step.decisionEntry)
+          }))
         },
         key
       )

@@ -90,6 +90,7 @@ suite(
           '  decisions: 0',
           '  history entries: 0',
           '  editor claims: 0',
+          '  review steps: 0',
           '  house names: 1 new, 0 already there'
         ].join('\n')
       )

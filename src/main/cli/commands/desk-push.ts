@@ -65,6 +65,7 @@ export function describePush(library: string, desk: string, s: PushSummary): str
     `  decisions: ${s.decisions}`,
     `  history entries: ${s.historyEntries}`,
     `  editor claims: ${s.editorClaims}`,
+    `  review steps: ${s.reviewSteps}`,
     `  house names: ${s.houseNames.added} new, ${s.houseNames.existing} already there`
   ].join('\n')
 }

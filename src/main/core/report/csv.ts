@@ -26,8 +26,15 @@ export function reportToCsv(report: ReportModel): string {
     'decided_at',
     // Added after the first columns, so spreadsheets built on them keep working.
     'published_in_claimreview',
-    'public_explanation'
+    'public_explanation',
+    // Who checked and who approved: the same on every row, so each row stands on its own.
+    'decided_by',
+    'assigned_to',
+    'review_state',
+    'approved_by',
+    'approved_at'
   ]
+  const review = report.review
   const rows = report.claims.map((c) => [
     c.id,
     c.kind,
@@ -41,7 +48,12 @@ export function reportToCsv(report: ReportModel): string {
     [...new Set(c.evidence.map((e) => e.source.title ?? `source ${e.source.id}`))].join(' | '),
     c.decision?.updatedAt ?? '',
     c.decision?.publish ? 'yes' : 'no',
-    c.decision?.publicExplanation ?? ''
+    c.decision?.publicExplanation ?? '',
+    c.decision?.decidedBy ?? '',
+    review.assignee ?? '',
+    review.stateLabel,
+    review.approvedBy ?? '',
+    review.approvedAt ?? ''
   ])
   // CRLF and a BOM: what Excel needs to open UTF-8 CSV with accents intact.
   return '\ufeff' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'

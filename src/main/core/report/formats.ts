@@ -17,11 +17,19 @@ export const FORMAT_INFO: Record<TextFormat | 'pdf', { extension: string; mimeTy
   pdf: { extension: 'pdf', mimeType: 'application/pdf' }
 }
 
-/** The JSON export: the documented check result, plus the decisions and their history. */
+/** The JSON export: the documented check result, plus the decisions, their history and the review. */
 export interface JsonExtras {
   checkResult: unknown
   decisions: unknown
   history: unknown
+  /** Every review step, oldest first; left out, none. */
+  reviewHistory?: unknown
+}
+
+/** Who checked and who approved, with every review step, for the JSON export. */
+function jsonReview(report: ReportModel, json: JsonExtras | undefined) {
+  const { reported: _reported, stateLabel: _label, ...review } = report.review
+  return { ...review, history: json?.reviewHistory ?? [] }
 }
 
 export function renderReport(report: ReportModel, format: TextFormat, json?: JsonExtras): string {
@@ -38,7 +46,8 @@ export function renderReport(report: ReportModel, format: TextFormat, json?: Jso
           {
             ...(json?.checkResult as object),
             decisions: json?.decisions ?? [],
-            history: json?.history ?? []
+            history: json?.history ?? [],
+            review: jsonReview(report, json)
           },
           null,
           2

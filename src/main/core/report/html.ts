@@ -1,7 +1,13 @@
 // The report as one self-contained HTML file: styles inline, no scripts, no remote requests, every
 // piece of story, source and note text escaped, so a source containing <script> prints as text.
 import { dateForPeople } from '../../../shared/people-words'
-import { DECISION_LABEL, publicExplanation, type ReportClaim, type ReportModel } from './report-model'
+import {
+  DECISION_LABEL,
+  publicExplanation,
+  reviewLine,
+  type ReportClaim,
+  type ReportModel
+} from './report-model'
 
 export function escapeHtml(text: string | null | undefined): string {
   return (text ?? '').replace(
@@ -87,7 +93,9 @@ function claimHtml(claim: ReportClaim): string {
   for (const flag of claim.flags) parts.push(`<p class="muted">⚑ ${escapeHtml(flag)}</p>`)
   parts.push(evidenceHtml(claim))
   if (claim.decision?.updatedAt)
-    parts.push(`<p class="muted">Decided ${escapeHtml(dateForPeople(claim.decision.updatedAt))}</p>`)
+    parts.push(
+      `<p class="muted">Decided ${escapeHtml(dateForPeople(claim.decision.updatedAt))}${claim.decision.decidedBy ? ` by ${escapeHtml(claim.decision.decidedBy)}` : ''}</p>`
+    )
   parts.push('</section>')
   return parts.join('\n')
 }
@@ -125,6 +133,7 @@ export function reportToHtml(report: ReportModel): string {
     report.newsroom ? link(report.newsroomUrl, report.newsroom) : null,
     `report of ${escapeHtml(dateForPeople(report.generatedAt))}`
   ].filter(Boolean)
+  const reviewed = reviewLine(report.review, dateForPeople)
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -139,7 +148,7 @@ export function reportToHtml(report: ReportModel): string {
 <h1>Verification report: ${escapeHtml(report.story.title)}</h1>
 <p class="meta">${[report.story.outlet ? escapeHtml(report.story.outlet) : null, report.story.publishedAt ? escapeHtml(dateForPeople(report.story.publishedAt)) : null, report.story.url ? link(report.story.url, report.story.url) : null].filter(Boolean).join(' · ')}</p>
 <p class="meta">${signed.join(' · ')}</p>
-</header>
+${reviewed.length ? `<p class="meta" data-review="${escapeHtml(report.review.state)}">${reviewed.map(escapeHtml).join(' · ')}</p>\n` : ''}</header>
 <table class="summary">
 <tr><th>Claims</th><th>Corrected</th><th>Disputed</th><th>Verified</th><th>Not checkable</th><th>Undecided</th></tr>
 <tr><td>${s.total}</td><td>${s.byDecision.corrected}</td><td>${s.byDecision.disputed}</td><td>${s.byDecision.verified}</td><td>${s.byDecision.dismissed}</td><td>${s.undecided}</td></tr>

@@ -1,7 +1,13 @@
 // The verification report as Markdown.
 import { mdEscape } from './check-markdown'
 import { dateForPeople } from '../../../shared/people-words'
-import { DECISION_LABEL, publicExplanation, type ReportClaim, type ReportModel } from './report-model'
+import {
+  DECISION_LABEL,
+  publicExplanation,
+  reviewLine,
+  type ReportClaim,
+  type ReportModel
+} from './report-model'
 
 export function reportToMarkdown(report: ReportModel): string {
   const s = report.summary
@@ -25,6 +31,7 @@ export function reportToMarkdown(report: ReportModel): string {
       .filter(Boolean)
       .join(' · '),
     '',
+    ...reviewedMarkdown(report),
     '| Claims | Corrected | Disputed | Verified | Not checkable | Undecided |',
     '|---:|---:|---:|---:|---:|---:|',
     `| ${s.total} | ${s.byDecision.corrected} | ${s.byDecision.disputed} | ${s.byDecision.verified} | ${s.byDecision.dismissed} | ${s.undecided} |`,
@@ -51,7 +58,10 @@ export function reportToMarkdown(report: ReportModel): string {
       }
       if (c.moreEvidence)
         out.push(`- ${c.moreEvidence} more passage${c.moreEvidence === 1 ? '' : 's'} in the check`)
-      if (c.decision!.updatedAt) out.push(`- Decided ${dateForPeople(c.decision!.updatedAt)}`)
+      if (c.decision!.updatedAt)
+        out.push(
+          `- Decided ${dateForPeople(c.decision!.updatedAt)}${c.decision!.decidedBy ? ` by ${mdEscape(c.decision!.decidedBy)}` : ''}`
+        )
       out.push('')
     }
   }
@@ -82,4 +92,10 @@ export function reportToMarkdown(report: ReportModel): string {
     ''
   )
   return out.join('\n')
+}
+
+/** Who checked and who approved, as its own paragraph; nothing when no one is on record. */
+function reviewedMarkdown(report: ReportModel): string[] {
+  const parts = reviewLine(report.review, dateForPeople)
+  return parts.length ? [parts.map(mdEscape).join(' · '), ''] : []
 }

@@ -2,6 +2,8 @@
 import type { CheckResult, ClaimKind, Relation, SuggestedStatus } from '../../../shared/check'
 import type { Decision, DecisionStatus, HistoryEntry } from '../../../shared/workbench'
 import { KIND_LABELS, RELATION_LABELS, SUGGESTED_LABELS } from '../../../shared/labels'
+import type { ReviewEvent } from '../../../shared/review'
+import { REVIEW_STATE_LABELS, type ReviewState } from '../../../shared/review-rules'
 
 /** Passages printed per claim: enough to show why, not every sentence that agrees. */
 export const EVIDENCE_SHOWN = 2
@@ -27,10 +29,12 @@ export interface ReportClaim {
   suggested: SuggestedStatus
   flags: string[]
   /** The editor's decision; null while undecided. */
-  decision: Pick<
-    Decision,
-    'status' | 'correctedText' | 'note' | 'publish' | 'publicExplanation' | 'updatedAt'
-  > | null
+  decision:
+    | (Pick<Decision, 'status' | 'correctedText' | 'note' | 'publish' | 'publicExplanation' | 'updatedAt'> & {
+        /** Who made the decision; null when no one was recorded. */
+        decidedBy: string | null
+      })
+    | null
   /**
    * The passages a reader needs: pinned ones first, then those against, then those for; at most
    * EVIDENCE_SHOWN. The rest are counted in moreEvidence.
@@ -45,6 +49,21 @@ export interface ReportClaim {
   }>
   moreEvidence: number
   history: Array<{ at: string; from: DecisionStatus | null; to: DecisionStatus; note: string | null }>
+}
+
+/** Who checked the story and who approved it: what a desk's report answers for. */
+export interface ReportReview {
+  state: ReviewState
+  stateLabel: string
+  /** The member the check is assigned to; null when no one is. */
+  assignee: string | null
+  /** Everyone who made a decision the report gives, each once, in the order of their first one. */
+  decidedBy: string[]
+  /** The reviewer who approved the check, while it stands approved; null otherwise. */
+  approvedBy: string | null
+  approvedAt: string | null
+  /** Whether there is anything to say: an assignee, a decider or a review step. */
+  reported: boolean
 }
 
 export interface ReportModel {
@@ -71,6 +90,7 @@ export interface ReportModel {
     undecided: ReportClaim[]
   }
   sources: ReportSource[]
+  review: ReportReview
 }
 
 export interface ReportInput {
@@ -87,6 +107,8 @@ export interface ReportInput {
   newsroom?: string | null
   newsroomUrl?: string | null
   checkedBy?: string | null
+  /** The check's assignee and review steps; left out for a check never assigned nor reviewed. */
+  review?: { assignee: string | null; history: readonly ReviewEvent[] } | null
   now?: Date
 }
 
@@ -164,7 +186,8 @@ export function buildReport(input: ReportInput): ReportModel {
               note: decision.note,
               publish: decision.publish,
               publicExplanation: decision.publicExplanation,
-              updatedAt: decision.updatedAt
+              updatedAt: decision.updatedAt,
+              decidedBy: decision.actor ?? null
             }
           : null,
       evidence: telling.slice(0, EVIDENCE_SHOWN),
@@ -198,8 +221,45 @@ export function buildReport(input: ReportInput): ReportModel {
     summary: { total: claims.length, decided: claims.length - undecided, undecided, byDecision },
     claims: [...sections.corrections, ...sections.verified, ...sections.notCheckable, ...sections.undecided],
     sections,
-    sources: [...sources.values()]
+    sources: [...sources.values()],
+    review: reportReview(input, claims)
   }
+}
+
+/** The approval counts only while it is the check's last step: a reopened check is not approved. */
+function reportReview(input: ReportInput, claims: readonly ReportClaim[]): ReportReview {
+  const history = input.review?.history ?? []
+  const last = history.at(-1)
+  const state = last?.state ?? 'in_progress'
+  const decided = [...claims]
+    .filter((c) => c.decision?.decidedBy)
+    .sort((a, b) => a.decision!.updatedAt.localeCompare(b.decision!.updatedAt))
+  const decidedBy = [...new Set(decided.map((c) => c.decision!.decidedBy!))]
+  const assignee = input.review?.assignee ?? null
+  return {
+    state,
+    stateLabel: REVIEW_STATE_LABELS[state],
+    assignee,
+    decidedBy,
+    approvedBy: state === 'approved' ? (last?.actor ?? null) : null,
+    approvedAt: state === 'approved' ? (last?.at ?? null) : null,
+    reported: assignee !== null || decidedBy.length > 0 || history.length > 0
+  }
+}
+
+/**
+ * The report's line on who checked and who approved, in words (each format marks it up its own
+ * way); empty when there is nothing to say.
+ */
+export function reviewLine(review: ReportReview, date: (iso: string) => string): string[] {
+  if (!review.reported) return []
+  return [
+    review.assignee ? `Assigned to ${review.assignee}` : null,
+    review.decidedBy.length ? `Decisions by ${review.decidedBy.join(', ')}` : null,
+    review.approvedBy
+      ? `Approved by ${review.approvedBy}${review.approvedAt ? `, ${date(review.approvedAt)}` : ''}`
+      : `Review: ${review.stateLabel.toLowerCase()}`
+  ].filter((part): part is string => part !== null)
 }
 
 export const DECISION_LABEL: Record<DecisionStatus, string> = {

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020'
 import { describe, expect, it } from 'vitest'
+import type { ReviewEvent } from '../../../shared/review'
 import type { Decision, HistoryEntry } from '../../../shared/workbench'
 import { checkStory, type CheckSource } from '../compare/check-story'
 import { csvCell } from './csv'
@@ -38,8 +39,35 @@ const paragraphs = (text: string) =>
 /** What the demo's verified claim tells the public; its private note says something else. */
 const PUBLIC_SATURDAY = 'Three outlets date the visit to Saturday, 16 November 2024.'
 
+/** The demo's review: assigned to Ana, who marked it ready; Rui approved it. */
+const REVIEW_STEPS: ReviewEvent[] = [
+  {
+    id: 1,
+    state: 'ready',
+    actor: 'Ana Checker',
+    at: '2024-11-18T08:04:00.000Z',
+    comment: null,
+    decisionEntry: 3
+  },
+  {
+    id: 2,
+    state: 'approved',
+    actor: 'Rui Reviewer',
+    at: '2024-11-18T08:45:00.000Z',
+    comment: 'Good.',
+    decisionEntry: 3
+  }
+]
+
 function demo(
-  overrides: { note?: string; sourceText?: string; publish?: boolean; publicExplanation?: string } = {}
+  overrides: {
+    note?: string
+    sourceText?: string
+    publish?: boolean
+    publicExplanation?: string
+    review?: { assignee: string | null; history: ReviewEvent[] } | null
+    actors?: boolean
+  } = {}
 ) {
   const storyText = readFileSync(join(SAMPLES, files[0]!), 'utf8')
   const sources: CheckSource[] = files.slice(1).map((f, i) => ({
@@ -74,7 +102,8 @@ function demo(
       publish: true,
       publicExplanation: PUBLIC_SATURDAY,
       updatedAt: at(1),
-      version: 1
+      version: 1,
+      actor: overrides.actors === false ? null : 'Ana Checker'
     },
     {
       claimId: claim('Yoko Kakmikawa').id,
@@ -85,7 +114,8 @@ function demo(
       publish: true,
       publicExplanation: overrides.publicExplanation ?? null,
       updatedAt: at(2),
-      version: 1
+      version: 1,
+      actor: overrides.actors === false ? null : 'Ana Checker'
     },
     {
       claimId: claim('more than 10,000 troops').id,
@@ -96,7 +126,8 @@ function demo(
       publish: overrides.publish ?? false,
       publicExplanation: 'Reports of the troop numbers differ.',
       updatedAt: at(3),
-      version: 1
+      version: 1,
+      actor: overrides.actors === false ? null : 'Ben Checker'
     }
   ]
   const history: HistoryEntry[] = decisions.map((d, i) => ({
@@ -120,6 +151,8 @@ function demo(
     newsroom: 'Example Newsroom',
     newsroomUrl: 'https://news.example/',
     checkedBy: 'A. Editor',
+    review:
+      overrides.review === undefined ? { assignee: 'Ana Checker', history: REVIEW_STEPS } : overrides.review,
     now: NOW
   })
   return { report, result, decisions, history }
@@ -181,7 +214,12 @@ describe('report formats (golden files)', () => {
   const { report, result, decisions, history } = demo()
   for (const format of TEXT_FORMATS) {
     it(`${format} matches its golden file`, () => {
-      const text = renderReport(report, format, { checkResult: result, decisions, history })
+      const text = renderReport(report, format, {
+        checkResult: result,
+        decisions,
+        history,
+        reviewHistory: REVIEW_STEPS
+      })
       const file = join(GOLDEN, `demo.${EXTENSION[format]}`)
       if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(file, text)
       expect(
@@ -319,6 +357,75 @@ describe('report formats (golden files)', () => {
     expect(() => renderReport({ ...report, newsroom: null }, 'claimreview')).toThrow(
       /the newsroom’s name is not set/
     )
+  })
+})
+
+describe('who checked and who approved', () => {
+  const exported = (r: ReturnType<typeof demo>, format: (typeof TEXT_FORMATS)[number]) =>
+    renderReport(r.report, format, {
+      checkResult: r.result,
+      decisions: r.decisions,
+      history: r.history,
+      reviewHistory: REVIEW_STEPS
+    })
+
+  it('names the assignee, who decided, and the approver with the date in HTML, Markdown and CSV', () => {
+    const r = demo()
+    const html = exported(r, 'html').replace(/<[^>]+>/g, ' ')
+    const md = exported(r, 'md')
+    for (const text of [html, md]) {
+      expect(text).toContain('Assigned to Ana Checker')
+      expect(text).toContain('Decisions by Ana Checker, Ben Checker')
+      expect(text).toContain('Approved by Rui Reviewer, 18 November 2024, 08:45')
+      expect(text).toMatch(/Decided 18 November 2024, 08:03 by Ben Checker/)
+    }
+    const [header, ...rows] = exported(r, 'csv').replace('\ufeff', '').trim().split('\r\n')
+    const columns = header!.split(',')
+    // Counted from the end: earlier cells hold quoted commas, the review's never do.
+    const cell = (row: string, name: string) => row.split(',').at(columns.indexOf(name) - columns.length)
+    const disputed = rows.find((row) => row.includes('more than 10,000 troops'))!
+    expect(cell(disputed, 'decided_by')).toBe('Ben Checker')
+    for (const row of rows) {
+      expect(cell(row, 'assigned_to')).toBe('Ana Checker')
+      expect(cell(row, 'review_state')).toBe('Approved')
+      expect(cell(row, 'approved_by')).toBe('Rui Reviewer')
+      expect(cell(row, 'approved_at')).toBe('2024-11-18T08:45:00.000Z')
+    }
+  })
+
+  it('gives the review, its steps and each decision’s maker in the JSON export', () => {
+    const json = JSON.parse(exported(demo(), 'json')) as {
+      review: Record<string, unknown>
+      decisions: Array<{ actor: string }>
+    }
+    expect(json.review).toEqual({
+      state: 'approved',
+      assignee: 'Ana Checker',
+      decidedBy: ['Ana Checker', 'Ben Checker'],
+      approvedBy: 'Rui Reviewer',
+      approvedAt: '2024-11-18T08:45:00.000Z',
+      history: REVIEW_STEPS
+    })
+    expect(json.decisions.map((d) => d.actor)).toContain('Ben Checker')
+  })
+
+  it('claims no approval for a check reopened or returned after it was approved', () => {
+    const reopened: ReviewEvent = { ...REVIEW_STEPS[1]!, id: 3, state: 'in_progress', actor: 'Rui Reviewer' }
+    const { report } = demo({ review: { assignee: null, history: [...REVIEW_STEPS, reopened] } })
+    expect(report.review).toMatchObject({ state: 'in_progress', approvedBy: null, approvedAt: null })
+    expect(renderReport(report, 'md')).toContain('Review: in progress')
+    expect(renderReport(report, 'md')).not.toContain('Approved by')
+  })
+
+  it('says nothing of review for a check no one was assigned, decided as no one, never reviewed', () => {
+    const { report } = demo({ review: null, actors: false })
+    expect(report.review.reported).toBe(false)
+    for (const format of ['html', 'md'] as const) {
+      const text = renderReport(report, format)
+      for (const words of ['Assigned to', 'Decisions by', 'Approved by', 'Review:', ' by Ana']) {
+        expect(text).not.toContain(words)
+      }
+    }
   })
 })
 

@@ -18,7 +18,9 @@ export const PUSHED_TABLES = {
   checks: { newId: true },
   decisions: { newId: false },
   decision_history: { newId: true },
-  manual_claims: { newId: true }
+  manual_claims: { newId: true },
+  assignments: { newId: false },
+  review_history: { newId: true }
 } as const satisfies Record<string, { newId: boolean }>
 
 export type PushedTable = keyof typeof PUSHED_TABLES

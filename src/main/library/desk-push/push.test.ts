@@ -87,6 +87,7 @@ suite(`factdesk desk push${reason}`, () => {
       decisions: 2,
       historyEntries: 5,
       editorClaims: 1,
+      reviewSteps: 2,
       houseNames: { added: 2, existing: 0 }
     })
 
@@ -125,6 +126,7 @@ suite(`factdesk desk push${reason}`, () => {
       decisions: 0,
       historyEntries: 0,
       editorClaims: 0,
+      reviewSteps: 0,
       houseNames: { added: 0, existing: 2 }
     })
     expect(await withDeskLibrary(portable)).toEqual(once)

@@ -27,6 +27,7 @@ export interface PushSummary {
   decisions: number
   historyEntries: number
   editorClaims: number
+  reviewSteps: number
   houseNames: { added: number; existing: number }
 }
 
@@ -115,6 +116,7 @@ async function startPush(library: Connection, tx: Db): Promise<Push> {
       decisions: 0,
       historyEntries: 0,
       editorClaims: 0,
+      reviewSteps: 0,
       houseNames: { added: 0, existing: 0 }
     }
   }
@@ -249,6 +251,26 @@ async function pushCheck(push: Push, id: number): Promise<void> {
     historyIds.set(entryId, addedEntry!.id)
     summary.historyEntries++
   }
+
+  const assignments = push.read('assignments', 'WHERE check_id = ? ORDER BY claim_id', id)
+  await push.insert(
+    'assignments',
+    assignments.map((a) => ({ ...a, check_id: checkId }))
+  )
+  // Each step names the last decision entry it saw, which now has its desk id.
+  const steps = push.read('review_history', 'WHERE check_id = ? ORDER BY id', id)
+  await push.insert(
+    'review_history',
+    steps.map((step) => {
+      const entry = step['decision_entry'] as number | null
+      return {
+        ...step,
+        check_id: checkId,
+        decision_entry: entry === null ? null : (historyIds.get(entry) ?? null)
+      }
+    })
+  )
+  summary.reviewSteps += steps.length
 
   const claims = push.read('manual_claims', 'WHERE check_id = ? ORDER BY id', id)
   await push.insert(

@@ -165,7 +165,8 @@ export function createChecksStore(
     } catch {
       return // the channel is the store's own, but a stray NOTIFY must not throw in the client
     }
-    if (!feed.watching(notice.checkId)) return
+    // A review step's notice shares the channel and names no entry.
+    if (typeof notice.entryId !== 'number' || !feed.watching(notice.checkId)) return
     delivered = delivered
       .then(async () => {
         const [row] = await db.query<HistoryRow>(

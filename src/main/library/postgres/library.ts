@@ -18,6 +18,7 @@ import {
 import type { HouseName, Library } from '../store'
 import { contentHash, countWords, ORIGINAL_HEAD_CHARS, paragraphStarts } from '../text-facts'
 import { createChecksStore } from './checks-store'
+import { createReviewsStore } from './reviews-store'
 import type { NoticeChannel } from './notice-channel'
 import type { Db } from './connection'
 import { createPreferencesStore } from './preferences-store'
@@ -284,6 +285,7 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
     },
 
     checks: createChecksStore(db, notices),
+    reviews: createReviewsStore(db, notices),
     preferences: createPreferencesStore(db),
     members: createMembersStore(db),
     sessions: createSessionsStore(db),

@@ -7,7 +7,10 @@ import pg from 'pg'
 export interface NoticeChannel {
   /** The channel's name as pg_notify takes it. */
   readonly name: string
-  /** Starts listening (once; later calls wait for the same start) and hands each payload to `onNotice`. */
+  /**
+   * Hands each payload to `onNotice` (and to every other handler given), starting to listen on the
+   * first call; later calls wait for the same start.
+   */
   listen(onNotice: (payload: string) => void): Promise<void>
   close(): Promise<void>
 }
@@ -24,11 +27,14 @@ export function createNoticeChannel(
   let started: Promise<void> | null = null
   let client: pg.Client | null = null
   let closed = false
+  // Decisions and review steps share the channel: each store's handler reads the notices it wrote.
+  const handlers = new Set<(payload: string) => void>()
 
-  async function connect(onNotice: (payload: string) => void): Promise<void> {
+  async function connect(): Promise<void> {
     const next = new pg.Client(config)
     next.on('notification', (message) => {
-      if (message.channel === name && message.payload !== undefined) onNotice(message.payload)
+      if (message.channel !== name || message.payload === undefined) return
+      for (const handler of handlers) handler(message.payload)
     })
     // A dropped connection stops the notices: listen again on a new one.
     next.on('error', (error) => {
@@ -36,7 +42,7 @@ export function createNoticeChannel(
       if (client !== next) return
       client = null
       void next.end().catch(() => {})
-      if (!closed) setTimeout(() => void connect(onNotice).catch(log), RECONNECT_MS)
+      if (!closed) setTimeout(() => void connect().catch(log), RECONNECT_MS)
     })
     await next.connect()
     await next.query(`LISTEN ${name}`)
@@ -50,7 +56,8 @@ export function createNoticeChannel(
   return {
     name,
     listen(onNotice) {
-      started ??= connect(onNotice).catch((error: unknown) => {
+      handlers.add(onNotice)
+      started ??= connect().catch((error: unknown) => {
         started = null
         throw error
       })

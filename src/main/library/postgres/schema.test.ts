@@ -31,12 +31,13 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
     await decide('b', 'verified')
     const story = (await library.get(check.storyId))!
     await library.close()
-    // As schema 1 left it: no versions, none of the later schemas' members, sessions or actors,
-    // and the texts' bodies in texts.
+    // As schema 1 left it: no versions, none of the later schemas' members, sessions, actors,
+    // assignments or review steps, and the texts' bodies in texts.
     await onCluster(
       `ALTER TABLE ${schema}.decisions DROP COLUMN version, DROP COLUMN actor;
        ALTER TABLE ${schema}.decision_history DROP COLUMN actor;
        DROP TABLE ${schema}.sessions, ${schema}.members;
+       DROP TABLE ${schema}.assignments, ${schema}.review_history;
        ALTER TABLE ${schema}.texts ADD COLUMN original_bytes bytea, ADD COLUMN original_text text,
          ADD COLUMN cleaned_text text;
        UPDATE ${schema}.texts t SET original_bytes = b.original_bytes, original_text = b.original_text,

@@ -1,6 +1,7 @@
 // The library's operations over an open, migrated connection. Every statement is prepared once
 // here; every change that touches more than one row runs in one transaction.
 import { createChecksStore } from './checks-store'
+import { createReviewsStore } from './reviews-store'
 import { createPreferencesStore } from './preferences-store'
 import { createMembersStore, createSessionsStore } from './members-store'
 import type { Database } from 'better-sqlite3'
@@ -570,6 +571,7 @@ export function createLibrary(db: Database): SqliteLibrary {
     removeHouseName: async (id) => stmt.removeName.run(id).changes > 0,
 
     checks: createChecksStore(db),
+    reviews: createReviewsStore(db),
     preferences: createPreferencesStore(db),
     members: createMembersStore(db),
     sessions: createSessionsStore(db),

@@ -273,6 +273,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE texts DROP COLUMN original_text;
       ALTER TABLE texts DROP COLUMN cleaned_text;
     `)
+  },
+  // v11: assignment and review of checks (desk mode's "working together").
+  // - assignments: who checks a check (claim_id '', see review-rows.ts) or one of its claims. A
+  //   cleared assignment keeps its row, assignee NULL, so who cleared it and when stay on record.
+  // - review_history: every step of a check's review; the last one is its state (none: in
+  //   progress). decision_entry is the check's last decision_history id when the step was taken,
+  //   so what changed since a review is read from the history, not from clocks that may disagree.
+  (db) => {
+    db.exec(`
+      CREATE TABLE assignments (
+        check_id    INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+        claim_id    TEXT NOT NULL,
+        assignee    TEXT,
+        assigned_by TEXT,
+        assigned_at TEXT NOT NULL,
+        PRIMARY KEY (check_id, claim_id)
+      );
+
+      CREATE TABLE review_history (
+        id             INTEGER PRIMARY KEY,
+        check_id       INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+        state          TEXT NOT NULL CHECK (state IN ('in_progress', 'ready', 'approved', 'returned')),
+        actor          TEXT,
+        at             TEXT NOT NULL,
+        comment        TEXT,
+        decision_entry INTEGER
+      );
+      CREATE INDEX review_history_check ON review_history (check_id, id);
+    `)
   }
 ]
 

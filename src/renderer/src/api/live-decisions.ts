@@ -1,11 +1,14 @@
 // Other editors' decisions as they are made, for the check open in this tab: serve mode's
 // server-sent events (GET /events?check=ID, on the session cookie). The desktop app has one
 // editor and no stream; its decisions are all this window's own.
+import type { ReviewChange } from '../../../shared/review'
 import type { DecisionChange } from '../../../shared/workbench'
-import { isDecisionChange } from './shapes'
+import { isDecisionChange, isReviewChange } from './shapes'
 
 export interface LiveHandlers {
   change(change: DecisionChange): void
+  /** The check's review after a step or an assignment, by anyone. */
+  review?(change: ReviewChange): void
   /** The stream came back after a drop: changes made meanwhile were not delivered, read them afresh. */
   reconnected(): void
 }
@@ -41,6 +44,15 @@ export function followDecisions(
         return
       }
       if (isDecisionChange(data) && data.checkId === checkId) handlers.change(data)
+    })
+    next.addEventListener('review', (event) => {
+      let data: unknown
+      try {
+        data = JSON.parse((event as MessageEvent<string>).data)
+      } catch {
+        return
+      }
+      if (isReviewChange(data) && data.checkId === checkId) handlers.review?.(data)
     })
     next.addEventListener('error', () => {
       dropped = true

@@ -1,6 +1,8 @@
 // Shape checks for what reaches the renderer outside a typed call's answer (an event of the live
 // stream, a CONFLICT's details). Written by hand: the renderer loads no zod (its schemas compile
 // with eval, which the page's CSP refuses).
+import type { ReviewChange } from '../../../shared/review'
+import { REVIEW_STATES } from '../../../shared/review-rules'
 import type { Decision, DecisionChange, UndoState } from '../../../shared/workbench'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
@@ -45,5 +47,24 @@ export function isDecisionChange(v: unknown): v is DecisionChange {
     typeof v['entry']['claimId'] === 'string' &&
     isObject(v['entry']['after']) &&
     isUndoState(v['undo'])
+  )
+}
+
+const REVIEW_STATE_SET = new Set<string>(REVIEW_STATES)
+
+/** Enough of a review to show: its state, assignee, steps and the claims changed since a review. */
+export function isReviewChange(v: unknown): v is ReviewChange {
+  if (!isObject(v) || !isInt(v['checkId']) || !isObject(v['review'])) return false
+  const review = v['review']
+  const changed = review['changedSinceReview']
+  return (
+    REVIEW_STATE_SET.has(review['state'] as string) &&
+    isText(review['assignee']) &&
+    Array.isArray(review['claimAssignments']) &&
+    Array.isArray(review['history']) &&
+    review['history'].every((step) => isObject(step) && REVIEW_STATE_SET.has(step['state'] as string)) &&
+    isObject(changed) &&
+    Array.isArray(changed['claimIds']) &&
+    changed['claimIds'].every((id) => typeof id === 'string')
   )
 }

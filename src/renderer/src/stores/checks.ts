@@ -31,6 +31,8 @@ import { samePassage } from '../checks/pinned'
 import { paragraphAt, paragraphSpans } from '../checks/story-segments'
 import { readViewState, writeViewState, type CheckViewState } from '../checks/view-state'
 import { replacedWording } from '../checks/replaced-wording'
+import { noteDecision } from '../checks/review-marks'
+import type { CheckReview, ReviewChange, ReviewOverview } from '../../../shared/review'
 
 /** What a decision can change; the rest is kept from the claim's current decision. */
 export interface DecisionPatch {
@@ -71,7 +73,14 @@ const NO_UNDO: UndoState = { canUndo: false, canRedo: false, nextUndo: null, nex
 
 export const useChecksStore = defineStore('checks', () => {
   const list = shallowRef<CheckSummary[]>([])
+  /** The listed checks' review state and assignee (a desk's), by check id. */
+  const reviewsListed = shallowRef(new Map<number, ReviewOverview>())
   const detail = shallowRef<CheckDetail | null>(null)
+  /** The open check's assignment and review, kept current by the live stream. */
+  const review = shallowRef<CheckReview | null>(null)
+  /** Show only the claims changed since the last review (a reviewer's second look). */
+  const onlyChanged = ref(false)
+  const changedSinceReview = computed(() => new Set(review.value?.changedSinceReview.claimIds ?? []))
   // Tracked per key: a decision re-renders only what shows that claim, not all 5,000 marks.
   const decisions = shallowReactive(new Map<string, Decision>())
   const selectedId = ref<string | null>(null)
@@ -113,7 +122,7 @@ export const useChecksStore = defineStore('checks', () => {
 
   const visibleClaims = computed(() =>
     filterClaims(
-      claims.value,
+      onlyChanged.value ? claims.value.filter((c) => changedSinceReview.value.has(c.id)) : claims.value,
       statusOf,
       { scope: scope.value, kinds: kinds.value, statuses: statuses.value, query: query.value },
       sentenceOf
@@ -174,7 +183,9 @@ export const useChecksStore = defineStore('checks', () => {
 
   async function refreshList(): Promise<void> {
     await attempt(async () => {
-      list.value = (await api.call('checks.list', {})).checks
+      const got = await api.call('checks.list', {})
+      list.value = got.checks
+      reviewsListed.value = new Map(got.reviews.map((r) => [r.checkId, r]))
     })
   }
 
@@ -183,6 +194,19 @@ export const useChecksStore = defineStore('checks', () => {
     decisions.clear()
     for (const d of next.decisions) decisions.set(d.claimId, d)
     undoState.value = next.undo
+    review.value = next.review
+  }
+
+  /** A decision's entry, from this tab or another: a claim changed since the last review is marked. */
+  function noteEntry(entry: { id: number; claimId: string }): void {
+    if (review.value) review.value = noteDecision(review.value, entry)
+  }
+
+  /** The review as a step, an assignment or the live stream left it. */
+  function takeReview(change: ReviewChange): void {
+    if (detail.value?.check.id !== change.checkId) return
+    review.value = change.review
+    if (onlyChanged.value && change.review.changedSinceReview.claimIds.length === 0) onlyChanged.value = false
   }
 
   /** Takes a decision the library has, unless this tab already shows that one or a later one. */
@@ -190,6 +214,7 @@ export const useChecksStore = defineStore('checks', () => {
     const shown = decisions.get(decision.claimId)
     if (shown && shown.version >= decision.version) return false
     decisions.set(decision.claimId, decision)
+    if (entry) noteEntry(entry)
     if (entry && decision.claimId === selectedId.value && !history.value.some((e) => e.id === entry.id))
       history.value = [entry, ...history.value]
     return true
@@ -211,13 +236,18 @@ export const useChecksStore = defineStore('checks', () => {
     if (!got || detail.value?.check.id !== checkId) return
     for (const d of got.decisions) take(d, null)
     undoState.value = got.undo
+    review.value = got.review
     if (selectedId.value) await loadHistory()
   }
 
   function follow(checkId: number): void {
     unfollow?.()
     latestEntry = 0
-    unfollow = followCheck(checkId, { change: applyChange, reconnected: () => void catchUp(checkId) })
+    unfollow = followCheck(checkId, {
+      change: applyChange,
+      review: takeReview,
+      reconnected: () => void catchUp(checkId)
+    })
   }
 
   async function open(id: number): Promise<void> {
@@ -227,6 +257,7 @@ export const useChecksStore = defineStore('checks', () => {
     if (!loaded) return
     const another = detail.value?.check.id !== id
     if (another) {
+      onlyChanged.value = false
       selectedId.value = null
       replacedCorrection.value = null
       conflict.value = null
@@ -272,6 +303,8 @@ export const useChecksStore = defineStore('checks', () => {
     unfollow = null
     conflict.value = null
     detail.value = null
+    review.value = null
+    onlyChanged.value = false
     selectedId.value = null
     history.value = []
     replacedCorrection.value = null
@@ -434,6 +467,7 @@ export const useChecksStore = defineStore('checks', () => {
 
   function showSaved(saved: SavedDecision): void {
     decisions.set(saved.decision.claimId, saved.decision)
+    noteEntry(saved.entry)
     lastSavedAt.value = saved.decision.updatedAt
     latestEntry = Math.max(latestEntry, saved.entry.id)
     if (saved.decision.claimId === selectedId.value && !history.value.some((e) => e.id === saved.entry.id))
@@ -558,11 +592,17 @@ export const useChecksStore = defineStore('checks', () => {
     kinds.value = new Set()
     statuses.value = new Set()
     query.value = ''
+    onlyChanged.value = false
   }
 
   return {
     list,
+    reviewsListed,
     detail,
+    review,
+    onlyChanged,
+    changedSinceReview,
+    takeReview,
     decisions,
     selectedId,
     selected,

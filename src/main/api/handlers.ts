@@ -157,9 +157,9 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.cancel': (input) => ({ cancelled: checkJobs.cancel(input.jobId) }),
     'checks.delete': async (input) => ({ deleted: await library.checks.delete(input.id) }),
     'checks.decide': async (input, context) => {
-      const stored = await library.checks.get(input.checkId)
-      if (!stored) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
-      if (!stored.result.claims.some((c) => c.id === input.claimId)) {
+      const hasClaim = await library.checks.hasClaim(input.checkId, input.claimId)
+      if (hasClaim === null) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
+      if (!hasClaim) {
         throw new ApiError('NOT_FOUND', `Check ${input.checkId} has no claim “${input.claimId}”.`)
       }
       const saved = await library.checks.decide(input, await actorOf(library, context.member))

@@ -298,6 +298,20 @@ for (const harness of storeHarnesses()) {
         expect(await library.checks.delete(check.id)).toBe(false)
       })
 
+      it('knows which claims a check has, as its result is now, without reading the result', async () => {
+        const { check } = await storyAndCheck()
+        expect(await library.checks.hasClaim(check.id, 'date-5')).toBe(true)
+        expect(await library.checks.hasClaim(check.id, 'date-9')).toBe(false)
+        // Not a claim id: a field of a claim, and a claim's text, are not claims.
+        expect(await library.checks.hasClaim(check.id, 'unsupported')).toBe(false)
+        expect(await library.checks.hasClaim(check.id, 'x')).toBe(false)
+        expect(await library.checks.hasClaim(check.id, "date-0' OR '1")).toBe(false)
+        await library.checks.replaceResult(check.id, resultWithClaims(['date-9']))
+        expect(await library.checks.hasClaim(check.id, 'date-9')).toBe(true)
+        expect(await library.checks.hasClaim(check.id, 'date-5')).toBe(false)
+        expect(await library.checks.hasClaim(9999, 'date-0')).toBeNull()
+      })
+
       it('saves each decision with its history entry, and counts the decided claims', async () => {
         const { check } = await storyAndCheck()
         const first = await library.checks.decide(decision(check.id, 'date-0', 'verified'))

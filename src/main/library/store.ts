@@ -134,6 +134,12 @@ export interface ChecksStore {
   }): Promise<CheckSummary>
   list(): Promise<CheckSummary[]>
   get(id: number): Promise<StoredCheck | null>
+  /**
+   * Whether the check's result has a claim with this id; null when there is no such check. Read
+   * without loading the result into this process (a check of a long story is hundreds of KB of
+   * JSON; a decide asks this on every call).
+   */
+  hasClaim(checkId: number, claimId: string): Promise<boolean | null>
   replaceResult(id: number, result: CheckResult): Promise<CheckSummary | null>
   /** The title the checks of a story are listed under, after its headline changed. */
   retitle(storyId: number, title: string): Promise<void>

@@ -631,6 +631,52 @@ for (const harness of storeHarnesses()) {
         await library.sessions.delete('ben-1')
         expect(await library.sessions.get('ben-1', now)).toBeNull()
       })
+
+      it('enables a disabled member again, with the password they had and no session back', async () => {
+        const ana = await library.members.add({ name: 'Ana', role: 'checker', passwordHash: 'h-ana' })
+        await library.sessions.create({
+          idHash: 'ana-1',
+          memberId: ana.id,
+          csrfToken: 'c',
+          expiresAt: later(60)
+        })
+        await library.members.disable(ana.id)
+        expect(await library.members.countActive('checker')).toBe(0)
+        expect(await library.members.enable(ana.id)).toEqual({ ...ana, disabledAt: null })
+        expect(await library.members.byName('Ana')).toMatchObject({ disabledAt: null, passwordHash: 'h-ana' })
+        expect(await library.members.countActive('checker')).toBe(1)
+        // The sessions disabling ended stay ended.
+        expect(await library.sessions.get('ana-1', new Date().toISOString())).toBeNull()
+        // Enabling an active member changes nothing.
+        expect(await library.members.enable(ana.id)).toEqual({ ...ana, disabledAt: null })
+        expect(await library.members.enable(9999)).toBeNull()
+      })
+
+      it('sets a new password, ending the member’s sessions but the one kept, and no one else’s', async () => {
+        const ana = await library.members.add({ name: 'Ana', role: 'checker', passwordHash: 'h-old' })
+        const ben = await library.members.add({ name: 'Ben', role: 'admin', passwordHash: 'h-ben' })
+        const session = (idHash: string, memberId: number) =>
+          library.sessions.create({ idHash, memberId, csrfToken: 'c', expiresAt: later(60) })
+        await session('ana-here', ana.id)
+        await session('ana-phone', ana.id)
+        await session('ben-1', ben.id)
+        const alive = async (idHash: string) =>
+          (await library.sessions.get(idHash, new Date().toISOString())) !== null
+
+        expect(await library.members.setPassword(ana.id, 'h-new', 'ana-here')).toEqual(ana)
+        expect((await library.members.byName('Ana'))?.passwordHash).toBe('h-new')
+        expect(await alive('ana-here')).toBe(true)
+        expect(await alive('ana-phone')).toBe(false)
+        expect(await alive('ben-1')).toBe(true)
+        expect((await library.members.byName('Ben'))?.passwordHash).toBe('h-ben')
+
+        // Without a session to keep (an admin's reset), every session of the member ends.
+        expect(await library.members.setPassword(ana.id, 'h-reset')).toEqual(ana)
+        expect((await library.members.byName('Ana'))?.passwordHash).toBe('h-reset')
+        expect(await alive('ana-here')).toBe(false)
+        expect(await alive('ben-1')).toBe(true)
+        expect(await library.members.setPassword(9999, 'h')).toBeNull()
+      })
     })
 
     describe('schema versions', () => {

@@ -218,6 +218,14 @@ export interface MembersStore {
   byName(name: string): Promise<StoredMember | null>
   /** Disables a member and ends their sessions; null for an unknown id. A disabled member stays disabled. */
   disable(id: number): Promise<Member | null>
+  /** Lets a disabled member sign in again, with the password they had; null for an unknown id. */
+  enable(id: number): Promise<Member | null>
+  /**
+   * Replaces a member's password hash and ends their sessions, except the one whose `idHash` is
+   * `keepSession` (a member changing their own password stays signed in there); null for an
+   * unknown id.
+   */
+  setPassword(id: number, passwordHash: string, keepSession?: string): Promise<Member | null>
   /** Active members with this role (a desk keeps at least one admin). */
   countActive(role: MemberRole): Promise<number>
 }

@@ -404,7 +404,15 @@ const SPECS: Record<MethodName, MethodSpec> = {
         .map((name) => ({ name, role: 'checker', password: 'a long enough passphrase' }))
     ]
   },
-  'members.disable': { fields: { id: id() } }
+  'members.disable': { fields: { id: id() } },
+  'members.enable': { fields: { id: id() } },
+  'members.setPassword': { fields: { id: id(), password: str(10, 256, 'a long enough passphrase') } },
+  'account.changePassword': {
+    fields: {
+      currentPassword: str(1, 256, 'the old passphrase'),
+      newPassword: str(10, 256, 'a long enough passphrase')
+    }
+  }
 }
 
 // --- malformed inputs for one method --------------------------------------------------------

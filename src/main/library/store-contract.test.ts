@@ -7,6 +7,7 @@ import type { DecisionInput } from '../../shared/workbench'
 import { resultWithClaims } from '../../test-support/library/check-result'
 import { bytesOf, makeDoc } from '../../test-support/library/docs'
 import { storeHarnesses } from '../../test-support/library/stores'
+import { SEARCH_CANDIDATES } from './search-limits'
 import type { Library } from './store'
 
 const decision = (checkId: number, claimId: string, status: DecisionInput['status']): DecisionInput => ({
@@ -122,6 +123,29 @@ for (const harness of storeHarnesses()) {
         const ranks = hits.filter((h) => h.field === 'paragraph').map((h) => h.rank)
         expect(ranks[0]).toBeLessThan(ranks[1]!)
         expect(await library.search('harbour', 10, { headlines: false })).toHaveLength(2)
+      })
+
+      it('ranks only the newest SEARCH_CANDIDATES matches of a very common word, and all of a rarer one', async () => {
+        const old = await add(['Kyiv, Kyiv, Kyiv.'], { title: 'Old report' }) // the best match, but old
+        for (let t = 0; t * 1000 < SEARCH_CANDIDATES; t++) {
+          await add(
+            Array.from(
+              { length: 1000 },
+              (_, i) => `Filler ${t}-${i}: officials in Kyiv met again on a quiet day of routine talks.`
+            ),
+            { title: `Filler ${t}` }
+          )
+        }
+        const newest = await add(['Kyiv and Kyiv again.'], { title: 'New report' }) // the best of the newest
+        const hits = await library.search('kyiv', 50, { headlines: false })
+        expect(hits).toHaveLength(50)
+        expect(hits[0]).toMatchObject({ textId: newest.id })
+        expect(hits.some((h) => h.textId === old.id)).toBe(false)
+        expect(hits.map((h) => h.rank)).toEqual([...hits.map((h) => h.rank)].sort((a, b) => a - b))
+        for (const hit of hits)
+          expect(hit.snippet.filter((s) => s.match).map((s) => s.text)).toContain('Kyiv')
+        // A rarer query still finds the old text.
+        expect((await library.search('"Kyiv, Kyiv, Kyiv"', 5)).map((h) => h.textId)).toContain(old.id)
       })
 
       it('marks the matched words in a snippet of plain segments', async () => {

@@ -15,6 +15,7 @@ import {
   type ParagraphRow,
   type SummaryRow
 } from '../rows'
+import { HEADLINE_CANDIDATES, HEADLINE_SHARE, SEARCH_CANDIDATES } from '../search-limits'
 import type { HouseName, Library } from '../store'
 import { contentHash, countWords, paragraphStarts } from '../text-facts'
 import { createChecksStore } from './checks-store'
@@ -24,9 +25,6 @@ import { createPreferencesStore } from './preferences-store'
 import { createMembersStore, createSessionsStore } from './members-store'
 import { toTsAnyQuery, toTsQuery } from './ts-query'
 import { createVocabulary } from './vocabulary'
-
-/** A search's list gives headlines at most 1/HEADLINE_SHARE of its places, as on SQLite. */
-const HEADLINE_SHARE = 5
 
 const SUMMARY_COLUMNS = `t.id, t.role, t.format, t.file_name, t.title, t.outlet, t.byline, t.published_at,
   t.url, t.imported_at, t.word_count,
@@ -43,17 +41,22 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
     return row ? toSummary(row) : null
   }
 
-  // The best `limit` of an index by ts_rank (negated: lower is better, as bm25 on SQLite), then
-  // the highlighted text of those few only: ts_headline re-reads the text, too dear for every match.
+  // The best `limit` by ts_rank (negated: lower is better, as bm25 on SQLite) of the newest
+  // HEADLINE_CANDIDATES / SEARCH_CANDIDATES matches (search-limits.ts: ranking every match of a
+  // common word took seconds on 100,000 texts; the planner walks the primary key backwards and
+  // stops there, or for a rarer word sorts the few matches the index gives), then the highlighted
+  // text of those few only: ts_headline re-reads the text, too dear for every match.
   const headlineHits = async (query: string, limit: number): Promise<SearchHit[]> => {
     const rows = await db.query<HitRow & { rank: number }>(
       `SELECT t.id AS text_id, t.title, t.outlet, t.published_at, top.rank,
          ts_headline('factdesk', coalesce(t.title, ''), q, $3) AS marked
-       FROM (SELECT t.id, -ts_rank(t.title_tsv, q, 1) AS rank FROM texts t, to_tsquery('factdesk', $1) q
-             WHERE t.title_tsv @@ q ORDER BY rank, t.id DESC LIMIT $2) top
+       FROM (SELECT c.id, -ts_rank(c.title_tsv, q, 1) AS rank
+             FROM (SELECT t.id, t.title_tsv FROM texts t, to_tsquery('factdesk', $1) q
+                   WHERE t.title_tsv @@ q ORDER BY t.id DESC LIMIT $4) c, to_tsquery('factdesk', $1) q
+             ORDER BY rank, c.id DESC LIMIT $2) top
        JOIN texts t ON t.id = top.id, to_tsquery('factdesk', $1) q
        ORDER BY top.rank, t.id DESC`,
-      [query, limit, HEADLINE_OPTIONS]
+      [query, limit, HEADLINE_OPTIONS, HEADLINE_CANDIDATES]
     )
     return rows.map((row) => toHeadlineHit(row, row.rank))
   }
@@ -63,11 +66,13 @@ export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () 
     const rows = await db.query<HitRow & { paragraph_id: number; idx: number; rank: number }>(
       `SELECT p.id AS paragraph_id, p.text_id, p.idx, t.title, t.outlet, t.published_at, top.rank,
          ts_headline('factdesk', p.text, q, $3) AS marked
-       FROM (SELECT p.id, -ts_rank(p.tsv, q, 1) AS rank FROM paragraphs p, to_tsquery('factdesk', $1) q
-             WHERE p.tsv @@ q ORDER BY rank, p.id DESC LIMIT $2) top
+       FROM (SELECT c.id, -ts_rank(c.tsv, q, 1) AS rank
+             FROM (SELECT p.id, p.tsv FROM paragraphs p, to_tsquery('factdesk', $1) q
+                   WHERE p.tsv @@ q ORDER BY p.id DESC LIMIT $4) c, to_tsquery('factdesk', $1) q
+             ORDER BY rank, c.id DESC LIMIT $2) top
        JOIN paragraphs p ON p.id = top.id JOIN texts t ON t.id = p.text_id, to_tsquery('factdesk', $1) q
        ORDER BY top.rank, p.id DESC`,
-      [query, limit, SNIPPET_OPTIONS]
+      [query, limit, SNIPPET_OPTIONS, SEARCH_CANDIDATES]
     )
     return rows.map((row) => toParagraphHit(row, row.rank))
   }

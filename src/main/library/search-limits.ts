@@ -7,7 +7,8 @@
  * Matching paragraphs ranked, newest first. SQLite: 10,000 kept the 10,000-text p95 near its
  * 20 ms target on a busy machine (measured 10–19 ms), 5,000 well under it (7–12 ms).
  * PostgreSQL: ranking every match of a common word on 100,000 texts took 0.5–2.8 s
- * (bench/desk.bench.ts); the newest 5,000, 15–50 ms.
+ * (bench/desk.bench.ts); it ranks the newest 5,000 matches among its newest rows first
+ * (postgres/library.ts, searchedMatches).
  */
 export const SEARCH_CANDIDATES = 5_000
 

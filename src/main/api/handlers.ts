@@ -215,10 +215,7 @@ export function createHandlers(services: AppServices): Handlers {
     },
     'members.setPassword': async (input, context) => {
       if (input.id === context.member?.id)
-        throw new ApiError(
-          'BAD_REQUEST',
-          'Change your own password with your current one (account.changePassword).'
-        )
+        throw new ApiError('BAD_REQUEST', 'Change your own password under Password…, with your current one.')
       const member = await library.members.setPassword(input.id, await hashPassword(input.password))
       if (!member) throw new ApiError('NOT_FOUND', `There is no member with id ${input.id}.`)
       return member

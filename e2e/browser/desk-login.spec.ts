@@ -172,3 +172,58 @@ test('an admin adds a member, who signs in; a decision shows who made it', async
   await expect(cleo.getByTestId('history-actor')).toHaveText('Cleo Reviewer')
   await other.close()
 })
+
+test('an admin gives a member a new password, disables and enables them; the member changes their own', async ({
+  page,
+  browser
+}) => {
+  await signIn(page, ADMIN)
+  await page.getByTestId('nav-members').click()
+  await page.getByTestId('member-name').fill('Dan Checker')
+  await page.getByTestId('member-password').fill('dan passphrase 4')
+  await page.getByTestId('member-submit').click()
+  const dan = page.getByTestId('member-row').filter({ hasText: 'Dan Checker' })
+  await expect(dan).toHaveCount(1)
+  // No reset is offered for the admin's own row: their own password is changed with the current one.
+  await expect(
+    page.getByTestId('member-row').filter({ hasText: ADMIN.name }).getByTestId('member-reset')
+  ).toHaveCount(0)
+  await dan.getByTestId('member-reset').click()
+  await dan.getByTestId('member-new-password').fill('dan passphrase 5')
+  await dan.getByTestId('member-reset-submit').click()
+  await expect(page.getByTestId('members-notice')).toHaveText(
+    'Dan Checker has a new password; their sessions have ended.'
+  )
+  await dan.getByTestId('member-disable').click()
+  await expect(dan).toContainText('Disabled')
+  await dan.getByTestId('member-enable').click()
+  await expect(dan).toContainText('Active')
+
+  const other = await browser.newContext()
+  const danPage = await other.newPage()
+  await danPage.goto(serve.url)
+  await danPage.getByTestId('sign-in-name').fill('Dan Checker')
+  await danPage.getByTestId('sign-in-password').fill('dan passphrase 4')
+  await danPage.getByTestId('sign-in-submit').click()
+  await expect(danPage.getByTestId('sign-in-error')).toBeVisible()
+  await signIn(danPage, { name: 'Dan Checker', password: 'dan passphrase 5' })
+
+  await danPage.getByTestId('change-password-open').click()
+  await danPage.getByTestId('current-password').fill('not my password')
+  await danPage.getByTestId('new-password').fill('dan passphrase 6')
+  await danPage.getByTestId('new-password-again').fill('dan passphrase 6')
+  await danPage.getByTestId('change-password-submit').click()
+  await expect(danPage.getByTestId('change-password-error')).toHaveText(
+    'That is not your current password; nothing was changed.'
+  )
+  await danPage.getByTestId('current-password').fill('dan passphrase 5')
+  await danPage.getByTestId('change-password-submit').click()
+  await expect(danPage.getByTestId('change-password-done')).toBeVisible()
+  // This session stays signed in; the new password signs in elsewhere.
+  await danPage.reload()
+  await expect(danPage.getByTestId('signed-in-as')).toContainText('Dan Checker')
+  const third = await browser.newContext()
+  await signIn(await third.newPage(), { name: 'Dan Checker', password: 'dan passphrase 6' })
+  await third.close()
+  await other.close()
+})

@@ -24,7 +24,7 @@ import {
   undoOutcomeSchema
 } from './workbench'
 import { webAddressProblem } from './preference-rules'
-import { memberNameSchema, memberRoleSchema, memberSchema, passwordSchema } from './members'
+import { memberNameSchema, memberRoleSchema, memberSchema, PASSWORD_MAX, passwordSchema } from './members'
 import { preferencesChangeSchema, preferencesSchema } from './preferences'
 import {
   assignableMemberSchema,
@@ -394,11 +394,29 @@ export const contract = {
   /** The desk's active members, by name, whom work can be assigned to (any member; none off a desk). */
   'members.assignable': method(z.object({}).strict(), z.object({ members: z.array(assignableMemberSchema) })),
   /** Disables a member: they cannot sign in and their sessions end (admins only). */
-  'members.disable': method(z.object({ id }).strict(), memberSchema)
+  'members.disable': method(z.object({ id }).strict(), memberSchema),
+  /** Lets a disabled member sign in again, with the password they had (admins only). */
+  'members.enable': method(z.object({ id }).strict(), memberSchema),
+  /** Gives a member a new password, ending their sessions (admins only; their own is changed with account.changePassword). */
+  'members.setPassword': method(z.object({ id, password: passwordSchema }).strict(), memberSchema),
+  /**
+   * The signed-in member changes their own password, giving the current one; their other sessions
+   * end, this one stays. On a desk only.
+   */
+  'account.changePassword': method(
+    z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: passwordSchema }).strict(),
+    z.object({ changed: z.literal(true) })
+  )
 } as const
 
 /** Methods only a desk's admin may call; refused in dispatch for anyone else, and off a desk. */
-export const ADMIN_METHODS: ReadonlySet<string> = new Set(['members.list', 'members.add', 'members.disable'])
+export const ADMIN_METHODS: ReadonlySet<string> = new Set([
+  'members.list',
+  'members.add',
+  'members.disable',
+  'members.enable',
+  'members.setPassword'
+])
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract

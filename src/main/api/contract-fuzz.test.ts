@@ -438,6 +438,14 @@ const SPECS: Record<MethodName, MethodSpec> = {
       comment: str(0, 5_000, 'Source the figure.', false, true),
       from: oneOf(['in_progress', 'ready', 'approved', 'returned'], false)
     }
+  },
+  'members.enable': { fields: { id: id() } },
+  'members.setPassword': { fields: { id: id(), password: str(10, 256, 'a long enough passphrase') } },
+  'account.changePassword': {
+    fields: {
+      currentPassword: str(1, 256, 'the old passphrase'),
+      newPassword: str(10, 256, 'a long enough passphrase')
+    }
   }
 }
 

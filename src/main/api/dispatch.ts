@@ -20,6 +20,11 @@ export interface HandlerContext {
    * single-user serve and the app, where whoever can call is the one user.
    */
   member?: DeskMember
+  /**
+   * On a desk, the digest of the session the call came with (as the store keeps it), so a
+   * password change can end the member's other sessions and keep this one.
+   */
+  sessionKey?: string
 }
 
 /** The signed-in member as handlers see them. */

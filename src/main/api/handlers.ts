@@ -2,7 +2,7 @@
 import { READER_ORIGINAL_CHARS } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { formatHouseNames, parseHouseNames } from '../core/names/house-names-file'
-import { hashPassword } from '../desk/passwords'
+import { hashPassword, verifyPassword } from '../desk/passwords'
 import type { Library } from '../library'
 import {
   actorOf,
@@ -195,9 +195,9 @@ export function createHandlers(services: AppServices): Handlers {
     'checks.cancel': (input) => ({ cancelled: checkJobs.cancel(input.jobId) }),
     'checks.delete': async (input) => ({ deleted: await library.checks.delete(input.id) }),
     'checks.decide': async (input, context) => {
-      const stored = await library.checks.get(input.checkId)
-      if (!stored) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
-      if (!stored.result.claims.some((c) => c.id === input.claimId)) {
+      const hasClaim = await library.checks.hasClaim(input.checkId, input.claimId)
+      if (hasClaim === null) throw new ApiError('NOT_FOUND', `There is no check with id ${input.checkId}.`)
+      if (!hasClaim) {
         throw new ApiError('NOT_FOUND', `Check ${input.checkId} has no claim “${input.claimId}”.`)
       }
       const saved = await library.checks.decide(input, await actorOf(library, context.member))
@@ -258,6 +258,29 @@ export function createHandlers(services: AppServices): Handlers {
         throw new ApiError('CONFLICT', 'A desk keeps at least one admin.')
       }
       return (await library.members.disable(input.id))!
+    },
+    'members.enable': async (input) => {
+      const member = await library.members.enable(input.id)
+      if (!member) throw new ApiError('NOT_FOUND', `There is no member with id ${input.id}.`)
+      return member
+    },
+    'members.setPassword': async (input, context) => {
+      if (input.id === context.member?.id)
+        throw new ApiError('BAD_REQUEST', 'Change your own password under Password…, with your current one.')
+      const member = await library.members.setPassword(input.id, await hashPassword(input.password))
+      if (!member) throw new ApiError('NOT_FOUND', `There is no member with id ${input.id}.`)
+      return member
+    },
+    'account.changePassword': async (input, context) => {
+      const member = context.member
+      if (!member) throw new ApiError('FORBIDDEN', 'Passwords belong to a desk’s members: sign in to a desk.')
+      const stored = await library.members.byName(member.name)
+      if (!stored || stored.id !== member.id || stored.disabledAt !== null)
+        throw new ApiError('UNAUTHORIZED', 'Sign in to use this desk.')
+      if (!(await verifyPassword(input.currentPassword, stored.passwordHash)))
+        throw new ApiError('FORBIDDEN', 'That is not your current password; nothing was changed.')
+      await library.members.setPassword(member.id, await hashPassword(input.newPassword), context.sessionKey)
+      return { changed: true as const }
     },
     'preferences.get': () => library.preferences.get(),
     'preferences.set': (input) => library.preferences.set(input)

@@ -51,6 +51,8 @@ describe('members through the API', () => {
         ['members.list', {}],
         ['members.add', { name: 'Eve', role: 'admin', password: 'a long enough passphrase' }],
         ['members.disable', { id: 1 }],
+        ['members.enable', { id: 1 }],
+        ['members.setPassword', { id: 1, password: 'a long enough passphrase' }],
         ['members.add', { junk: true }]
       ] as const) {
         await expect(call(context, method, input)).rejects.toMatchObject({ code: 'FORBIDDEN' })
@@ -74,6 +76,96 @@ describe('members through the API', () => {
     await expect(call(as('admin', ana.id), 'members.disable', { id: 999 })).rejects.toMatchObject({
       code: 'NOT_FOUND'
     })
+  })
+})
+
+describe('passwords and enabling through the API', () => {
+  const later = () => new Date(Date.now() + 3_600_000).toISOString()
+  const alive = async (library: ReturnType<typeof desk>['library'], idHash: string) =>
+    (await library.sessions.get(idHash, new Date().toISOString())) !== null
+
+  it('lets an admin enable a disabled member again, and reset a password, ending that member’s sessions', async () => {
+    const { library, call, as } = desk()
+    const ana = await library.members.add({ name: 'Ana', role: 'admin', passwordHash: 'x' })
+    const ben = await library.members.add({ name: 'Ben', role: 'checker', passwordHash: 'x' })
+    await call(as('admin', ana.id), 'members.disable', { id: ben.id })
+    expect(await call(as('admin', ana.id), 'members.enable', { id: ben.id })).toMatchObject({
+      id: ben.id,
+      disabledAt: null
+    })
+    await library.sessions.create({ idHash: 'ben-1', memberId: ben.id, csrfToken: 'c', expiresAt: later() })
+    await library.sessions.create({ idHash: 'ana-1', memberId: ana.id, csrfToken: 'c', expiresAt: later() })
+    const reset = await call(as('admin', ana.id), 'members.setPassword', {
+      id: ben.id,
+      password: 'a brand new passphrase'
+    })
+    expect(reset).toMatchObject({ id: ben.id, name: 'Ben' })
+    expect(JSON.stringify(reset)).not.toContain('passphrase')
+    expect(
+      await verifyPassword('a brand new passphrase', (await library.members.byName('Ben'))!.passwordHash)
+    ).toBe(true)
+    expect(await alive(library, 'ben-1')).toBe(false)
+    expect(await alive(library, 'ana-1')).toBe(true)
+    await expect(call(as('admin', ana.id), 'members.enable', { id: 999 })).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    })
+    await expect(
+      call(as('admin', ana.id), 'members.setPassword', { id: 999, password: 'a long enough passphrase' })
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(
+      call(as('admin', ana.id), 'members.setPassword', { id: ben.id, password: 'short' })
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    // An admin's own password is changed with the current one, not reset.
+    await expect(
+      call(as('admin', ana.id), 'members.setPassword', { id: ana.id, password: 'a long enough passphrase' })
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+  })
+
+  it('lets a member change their own password with the current one, keeping this session and ending the others', async () => {
+    const { library, call } = desk()
+    const { hashPassword } = await import('../desk/passwords')
+    const ben = await library.members.add({
+      name: 'Ben',
+      role: 'checker',
+      passwordHash: await hashPassword('the old passphrase')
+    })
+    for (const idHash of ['here', 'phone'])
+      await library.sessions.create({ idHash, memberId: ben.id, csrfToken: 'c', expiresAt: later() })
+    const context: HandlerContext = {
+      transport: 'http',
+      member: { id: ben.id, name: 'Ben', role: 'checker' },
+      sessionKey: 'here'
+    }
+    await expect(
+      call(context, 'account.changePassword', {
+        currentPassword: 'not the old one',
+        newPassword: 'a brand new passphrase'
+      })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    expect(await alive(library, 'phone')).toBe(true)
+    await expect(
+      call(context, 'account.changePassword', { currentPassword: 'the old passphrase', newPassword: 'short' })
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    expect(
+      await call(context, 'account.changePassword', {
+        currentPassword: 'the old passphrase',
+        newPassword: 'a brand new passphrase'
+      })
+    ).toEqual({ changed: true })
+    const stored = (await library.members.byName('Ben'))!.passwordHash
+    expect(await verifyPassword('a brand new passphrase', stored)).toBe(true)
+    expect(await verifyPassword('the old passphrase', stored)).toBe(false)
+    expect(await alive(library, 'here')).toBe(true)
+    expect(await alive(library, 'phone')).toBe(false)
+  })
+
+  it('refuses a password change off a desk, where there is no member', async () => {
+    const { call, as } = desk()
+    const input = { currentPassword: 'the old passphrase', newPassword: 'a brand new passphrase' }
+    for (const context of [as(null), { transport: 'ipc' as const }])
+      await expect(call(context, 'account.changePassword', input)).rejects.toMatchObject({
+        code: 'FORBIDDEN'
+      })
   })
 })
 

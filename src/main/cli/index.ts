@@ -14,7 +14,7 @@ Usage:
   factdesk backup --library FILE | --database URL --out FILE [--force]
   factdesk restore BACKUP --library FILE | --database URL
   factdesk desk push --library FILE --database URL
-  factdesk desk add-member|list-members|disable-member (--database URL | --library FILE) [--name N] [--role R]
+  factdesk desk add-member|list-members|disable-member|enable-member|set-password (--database URL | --library FILE) [--name N] [--role R]
   factdesk --version | --help
 
 Run "factdesk COMMAND --help" for a command's options.`

@@ -39,6 +39,9 @@ export interface DeskAuth {
 
 const digest = (sessionId: string): string => createHash('sha256').update(sessionId).digest('hex')
 
+/** What the store keeps of a session's id (its digest): how a handler names the session it was called in. */
+export const sessionKeyOf = digest
+
 export function createDeskAuth(
   library: Library,
   options: { limit?: LoginLimit; now?: () => number } = {}

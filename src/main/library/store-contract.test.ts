@@ -7,6 +7,7 @@ import type { DecisionInput } from '../../shared/workbench'
 import { resultWithClaims } from '../../test-support/library/check-result'
 import { bytesOf, makeDoc } from '../../test-support/library/docs'
 import { storeHarnesses } from '../../test-support/library/stores'
+import { SEARCH_CANDIDATES } from './search-limits'
 import type { Library } from './store'
 import { ORIGINAL_HEAD_CHARS } from './text-facts'
 
@@ -152,6 +153,29 @@ for (const harness of storeHarnesses()) {
         const ranks = hits.filter((h) => h.field === 'paragraph').map((h) => h.rank)
         expect(ranks[0]).toBeLessThan(ranks[1]!)
         expect(await library.search('harbour', 10, { headlines: false })).toHaveLength(2)
+      })
+
+      it('ranks only the newest SEARCH_CANDIDATES matches of a very common word, and all of a rarer one', async () => {
+        const old = await add(['Kyiv, Kyiv, Kyiv.'], { title: 'Old report' }) // the best match, but old
+        for (let t = 0; t * 1000 < SEARCH_CANDIDATES; t++) {
+          await add(
+            Array.from(
+              { length: 1000 },
+              (_, i) => `Filler ${t}-${i}: officials in Kyiv met again on a quiet day of routine talks.`
+            ),
+            { title: `Filler ${t}` }
+          )
+        }
+        const newest = await add(['Kyiv and Kyiv again.'], { title: 'New report' }) // the best of the newest
+        const hits = await library.search('kyiv', 50, { headlines: false })
+        expect(hits).toHaveLength(50)
+        expect(hits[0]).toMatchObject({ textId: newest.id })
+        expect(hits.some((h) => h.textId === old.id)).toBe(false)
+        expect(hits.map((h) => h.rank)).toEqual([...hits.map((h) => h.rank)].sort((a, b) => a - b))
+        for (const hit of hits)
+          expect(hit.snippet.filter((s) => s.match).map((s) => s.text)).toContain('Kyiv')
+        // A rarer query still finds the old text.
+        expect((await library.search('"Kyiv, Kyiv, Kyiv"', 5)).map((h) => h.textId)).toContain(old.id)
       })
 
       it('marks the matched words in a snippet of plain segments', async () => {
@@ -326,6 +350,20 @@ for (const harness of storeHarnesses()) {
         expect(await library.checks.delete(check.id)).toBe(true)
         expect(await library.checks.list()).toEqual([])
         expect(await library.checks.delete(check.id)).toBe(false)
+      })
+
+      it('knows which claims a check has, as its result is now, without reading the result', async () => {
+        const { check } = await storyAndCheck()
+        expect(await library.checks.hasClaim(check.id, 'date-5')).toBe(true)
+        expect(await library.checks.hasClaim(check.id, 'date-9')).toBe(false)
+        // Not a claim id: a field of a claim, and a claim's text, are not claims.
+        expect(await library.checks.hasClaim(check.id, 'unsupported')).toBe(false)
+        expect(await library.checks.hasClaim(check.id, 'x')).toBe(false)
+        expect(await library.checks.hasClaim(check.id, "date-0' OR '1")).toBe(false)
+        await library.checks.replaceResult(check.id, resultWithClaims(['date-9']))
+        expect(await library.checks.hasClaim(check.id, 'date-9')).toBe(true)
+        expect(await library.checks.hasClaim(check.id, 'date-5')).toBe(false)
+        expect(await library.checks.hasClaim(9999, 'date-0')).toBeNull()
       })
 
       it('saves each decision with its history entry, and counts the decided claims', async () => {
@@ -825,6 +863,52 @@ for (const harness of storeHarnesses()) {
 
         await library.sessions.delete('ben-1')
         expect(await library.sessions.get('ben-1', now)).toBeNull()
+      })
+
+      it('enables a disabled member again, with the password they had and no session back', async () => {
+        const ana = await library.members.add({ name: 'Ana', role: 'checker', passwordHash: 'h-ana' })
+        await library.sessions.create({
+          idHash: 'ana-1',
+          memberId: ana.id,
+          csrfToken: 'c',
+          expiresAt: later(60)
+        })
+        await library.members.disable(ana.id)
+        expect(await library.members.countActive('checker')).toBe(0)
+        expect(await library.members.enable(ana.id)).toEqual({ ...ana, disabledAt: null })
+        expect(await library.members.byName('Ana')).toMatchObject({ disabledAt: null, passwordHash: 'h-ana' })
+        expect(await library.members.countActive('checker')).toBe(1)
+        // The sessions disabling ended stay ended.
+        expect(await library.sessions.get('ana-1', new Date().toISOString())).toBeNull()
+        // Enabling an active member changes nothing.
+        expect(await library.members.enable(ana.id)).toEqual({ ...ana, disabledAt: null })
+        expect(await library.members.enable(9999)).toBeNull()
+      })
+
+      it('sets a new password, ending the member’s sessions but the one kept, and no one else’s', async () => {
+        const ana = await library.members.add({ name: 'Ana', role: 'checker', passwordHash: 'h-old' })
+        const ben = await library.members.add({ name: 'Ben', role: 'admin', passwordHash: 'h-ben' })
+        const session = (idHash: string, memberId: number) =>
+          library.sessions.create({ idHash, memberId, csrfToken: 'c', expiresAt: later(60) })
+        await session('ana-here', ana.id)
+        await session('ana-phone', ana.id)
+        await session('ben-1', ben.id)
+        const alive = async (idHash: string) =>
+          (await library.sessions.get(idHash, new Date().toISOString())) !== null
+
+        expect(await library.members.setPassword(ana.id, 'h-new', 'ana-here')).toEqual(ana)
+        expect((await library.members.byName('Ana'))?.passwordHash).toBe('h-new')
+        expect(await alive('ana-here')).toBe(true)
+        expect(await alive('ana-phone')).toBe(false)
+        expect(await alive('ben-1')).toBe(true)
+        expect((await library.members.byName('Ben'))?.passwordHash).toBe('h-ben')
+
+        // Without a session to keep (an admin's reset), every session of the member ends.
+        expect(await library.members.setPassword(ana.id, 'h-reset')).toEqual(ana)
+        expect((await library.members.byName('Ana'))?.passwordHash).toBe('h-reset')
+        expect(await alive('ana-here')).toBe(false)
+        expect(await alive('ben-1')).toBe(true)
+        expect(await library.members.setPassword(9999, 'h')).toBeNull()
       })
     })
 

@@ -140,6 +140,12 @@ export interface ChecksStore {
   }): Promise<CheckSummary>
   list(): Promise<CheckSummary[]>
   get(id: number): Promise<StoredCheck | null>
+  /**
+   * Whether the check's result has a claim with this id; null when there is no such check. Read
+   * without loading the result into this process (a check of a long story is hundreds of KB of
+   * JSON; a decide asks this on every call).
+   */
+  hasClaim(checkId: number, claimId: string): Promise<boolean | null>
   replaceResult(id: number, result: CheckResult): Promise<CheckSummary | null>
   /** The title the checks of a story are listed under, after its headline changed. */
   retitle(storyId: number, title: string): Promise<void>
@@ -258,6 +264,14 @@ export interface MembersStore {
   byName(name: string): Promise<StoredMember | null>
   /** Disables a member and ends their sessions; null for an unknown id. A disabled member stays disabled. */
   disable(id: number): Promise<Member | null>
+  /** Lets a disabled member sign in again, with the password they had; null for an unknown id. */
+  enable(id: number): Promise<Member | null>
+  /**
+   * Replaces a member's password hash and ends their sessions, except the one whose `idHash` is
+   * `keepSession` (a member changing their own password stays signed in there); null for an
+   * unknown id.
+   */
+  setPassword(id: number, passwordHash: string, keepSession?: string): Promise<Member | null>
   /** Active members with this role (a desk keeps at least one admin). */
   countActive(role: MemberRole): Promise<number>
 }

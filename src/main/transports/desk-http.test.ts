@@ -169,6 +169,34 @@ describe('a desk over HTTP', () => {
     expect(login.status).toBe(403)
   })
 
+  it('gives the handlers the session a call came with, as the store names it', async () => {
+    await server.close()
+    let seen: { member?: unknown; sessionKey?: string } = {}
+    server = await startDesk({
+      handlers: cannedHandlers({
+        'account.changePassword': (_input, context) => {
+          seen = context
+          return { changed: true as const }
+        }
+      })
+    })
+    origin = server.origin
+    await signIn('Ana')
+    const ben = await signIn('Ben')
+    const reply = await send(server, {
+      path: '/api/account.changePassword',
+      headers: json({ Cookie: ben.cookie, 'X-Factdesk-CSRF': ben.csrf }),
+      body: { currentPassword: PASSWORD, newPassword: 'another long passphrase' }
+    })
+    expect(reply.status).toBe(200)
+    expect(seen.member).toMatchObject({ name: 'Ben' })
+    // The key names Ben's session in the store (its digest), not the cookie's value itself.
+    expect(seen.sessionKey).toMatch(/^[0-9a-f]{64}$/)
+    expect(ben.cookie).not.toContain(seen.sessionKey!)
+    const stored = await library.sessions.get(seen.sessionKey!, new Date().toISOString())
+    expect(stored?.member).toMatchObject({ name: 'Ben' })
+  })
+
   it('gives the handlers the member, so admin-only methods are refused to a checker', async () => {
     const ben = await signIn('Ben')
     const refused = await send(server, {

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { ApiError } from '../../shared/errors'
 import { memberNameSchema, PASSWORD_MAX, type SessionInfo } from '../../shared/members'
 import type { DeskMember } from '../api/dispatch'
-import { LoginLimited, type DeskAuth } from '../desk/desk-auth'
+import { LoginLimited, sessionKeyOf, type DeskAuth } from '../desk/desk-auth'
 import { cookieValue, readBody, sendJson, tokensMatch } from './http-replies'
 
 /** The header the page sends the session's CSRF token in (a custom header is never sent cross-site without a preflight). */
@@ -22,6 +22,8 @@ export interface DeskRoutes {
   route(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean>
   /** The member an API call is made by; throws UNAUTHORIZED or FORBIDDEN when the call is refused. */
   memberFor(req: IncomingMessage): Promise<DeskMember>
+  /** The digest of the request's session id, as the store keeps it; null without a session cookie. */
+  sessionKey(req: IncomingMessage): string | null
   /** The member reading a stream (GET): signed in, from the page's own origin; no CSRF token needed. */
   viewerFor(req: IncomingMessage): Promise<DeskMember>
 }
@@ -139,6 +141,11 @@ export function createDeskRoutes(options: DeskRoutesOptions): DeskRoutes {
         throw new ApiError('FORBIDDEN', 'The request is missing this page’s security token; reload the page.')
       }
       return session.member
+    },
+
+    sessionKey(req) {
+      const id = cookieValue(req, cookieName)
+      return id ? sessionKeyOf(id) : null
     },
 
     async viewerFor(req) {

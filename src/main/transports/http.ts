@@ -169,8 +169,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendJson(res, 405, new ApiError('BAD_REQUEST', 'API calls are POST requests.').toBody())
     }
     let member: DeskMember | undefined
-    if (desk) member = await desk.memberFor(req)
-    else requireToken(req)
+    let sessionKey: string | null = null
+    if (desk) {
+      member = await desk.memberFor(req)
+      sessionKey = desk.sessionKey(req)
+    } else requireToken(req)
     // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never grant.
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       return sendError(res, new ApiError('BAD_REQUEST', 'API calls must send JSON.'))
@@ -182,7 +185,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     } catch {
       return sendError(res, new ApiError('BAD_REQUEST', 'The request body is not valid JSON.'))
     }
-    const context = member ? { transport: 'http' as const, member } : { transport: 'http' as const }
+    const context = member
+      ? { transport: 'http' as const, member, ...(sessionKey ? { sessionKey } : {}) }
+      : { transport: 'http' as const }
     const result = await dispatch(options.handlers, method, input, context, log)
     sendJson(res, 200, { result })
   }

@@ -171,6 +171,49 @@ for (const store of stores) {
         )
         expect(unknown.err.join('\n')).toMatch(/^NOT_FOUND: /)
       })
+
+      it('enables a disabled member, and sets a new password that ends their sessions', async () => {
+        // Ben was disabled by the test before.
+        const enable = capture()
+        expect(await main(['desk', 'enable-member', '--name', 'BEN', ...store.args()], enable.io)).toBe(0)
+        expect(enable.out).toEqual(['Enabled Ben: they can sign in again with their password.'])
+        const list = capture()
+        await main(['desk', 'list-members', ...store.args()], list.io)
+        expect(list.out[1]).toBe('Ben\tchecker\tactive')
+        let library = await store.open()
+        try {
+          const ben = (await library.members.byName('Ben'))!
+          await library.sessions.create({
+            idHash: 'ben-session',
+            memberId: ben.id,
+            csrfToken: 'c',
+            expiresAt: new Date(Date.now() + 3_600_000).toISOString()
+          })
+        } finally {
+          await library.close()
+        }
+        const set = capture('a third fine passphrase')
+        expect(await main(['desk', 'set-password', '--name', 'ben', ...store.args()], set.io)).toBe(0)
+        expect(set.prompts).toEqual(['New password for ben: '])
+        expect(set.out).toEqual(['Set a new password for Ben; their sessions have ended.'])
+        library = await store.open()
+        try {
+          const stored = (await library.members.byName('Ben'))!
+          expect(await verifyPassword('a third fine passphrase', stored.passwordHash)).toBe(true)
+          expect(await library.sessions.get('ben-session', new Date().toISOString())).toBeNull()
+        } finally {
+          await library.close()
+        }
+        const short = capture('short')
+        expect(await main(['desk', 'set-password', '--name', 'Ben', ...store.args()], short.io)).toBe(1)
+        expect(short.err.join('\n')).toMatch(/at least 10 characters/)
+        const unknown = capture('a long enough passphrase')
+        expect(await main(['desk', 'set-password', '--name', 'Nobody', ...store.args()], unknown.io)).toBe(1)
+        expect(unknown.err.join('\n')).toMatch(/^NOT_FOUND: /)
+        const again = capture()
+        expect(await main(['desk', 'enable-member', '--name', 'Ben', ...store.args()], again.io)).toBe(0)
+        expect(again.out).toEqual(['Ben is already active.'])
+      })
     }
   )
 }

@@ -14,9 +14,15 @@ import { cannotOpen, DATABASE_VARIABLE } from '../open-desk'
 export const DESK_MEMBERS_USAGE = `Usage: factdesk desk add-member --name NAME --role checker|reviewer|admin [--password-file FILE] STORE
        factdesk desk list-members STORE
        factdesk desk disable-member --name NAME STORE
+       factdesk desk enable-member --name NAME STORE
+       factdesk desk set-password --name NAME [--password-file FILE] STORE
 where STORE is --database postgres://USER@HOST/DB (or FACTDESK_DATABASE_URL) or --library FILE.
 
-add-member asks for the password at a prompt that does not echo it, or reads the first line of
+disable-member ends the member's sessions; enable-member lets them sign in again with the password
+they had. set-password gives a member a new password (a forgotten one, or one to change) and ends
+their sessions; members signed in can also change their own in the app.
+
+add-member and set-password ask for the password at a prompt that does not echo it, or reads the first line of
 stdin when it is piped (printf '%s\\n' "$PW" | factdesk desk add-member ...), or of
 --password-file FILE. It is never taken as an argument: shells keep those in their history and
 other users of the machine can see them. At least ${passwordSchema.minLength} characters.
@@ -25,7 +31,7 @@ Roles: checker checks stories; reviewer also reviews; admin also manages the mem
 
 Exit status: 0 when done, 1 when refused, 2 for a usage error.`
 
-const ACTIONS = ['add-member', 'list-members', 'disable-member'] as const
+const ACTIONS = ['add-member', 'list-members', 'disable-member', 'enable-member', 'set-password'] as const
 type Action = (typeof ACTIONS)[number]
 
 export async function runDeskMembers(args: string[], io: CliIo): Promise<number> {
@@ -73,12 +79,12 @@ export async function runDeskMembers(args: string[], io: CliIo): Promise<number>
   }
 
   let password: string | null = null
-  if (action === 'add-member') {
+  if (action === 'add-member' || action === 'set-password') {
     try {
       password = values['password-file']
         ? ((await readFile(values['password-file'], 'utf8')).split(/\r?\n/)[0] ?? '')
         : io.readSecret
-          ? await io.readSecret(`Password for ${name}: `)
+          ? await io.readSecret(`${action === 'set-password' ? 'New password' : 'Password'} for ${name}: `)
           : null
     } catch (error) {
       io.stderr(`Cannot read the password: ${(error as Error).message}`)
@@ -120,8 +126,20 @@ export async function runDeskMembers(args: string[], io: CliIo): Promise<number>
         io.stderr(`NOT_FOUND: ${label} has no member called “${name}”.`)
         return 1
       }
-      await library.members.disable(member.id)
-      io.stdout(`Disabled ${member.name}: they can no longer sign in, and their sessions have ended.`)
+      if (action === 'disable-member') {
+        await library.members.disable(member.id)
+        io.stdout(`Disabled ${member.name}: they can no longer sign in, and their sessions have ended.`)
+      } else if (action === 'enable-member') {
+        await library.members.enable(member.id)
+        io.stdout(
+          member.disabledAt
+            ? `Enabled ${member.name}: they can sign in again with their password.`
+            : `${member.name} is already active.`
+        )
+      } else {
+        await library.members.setPassword(member.id, await hashPassword(password!))
+        io.stdout(`Set a new password for ${member.name}; their sessions have ended.`)
+      }
     }
     return 0
   } catch (error) {

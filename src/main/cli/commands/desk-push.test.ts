@@ -54,7 +54,10 @@ describe('factdesk desk push, refused', () => {
 
   it.each([
     [['push', '--database', 'postgres://x@h/d'], /needs --library FILE/],
-    [['--library', 'l.sqlite'], /Name the action first: add-member, list-members, disable-member or push/],
+    [
+      ['--library', 'l.sqlite'],
+      /Name the action first: add-member, list-members, disable-member, enable-member, set-password or push/
+    ],
     [['pull', '--library', 'l.sqlite'], /Unknown desk action “pull”/],
     [['push', 'extra', '--library', 'l.sqlite'], /Unexpected argument “extra”/]
   ])('exits 2 with usage for %j', async (args, message) => {

@@ -7,7 +7,13 @@ import { DESK_PUSH_USAGE, runDeskPush } from './desk-push'
 
 export const DESK_USAGE = `${DESK_MEMBERS_USAGE}\n\n${DESK_PUSH_USAGE}`
 
-const MEMBER_ACTIONS = new Set(['add-member', 'list-members', 'disable-member'])
+const MEMBER_ACTIONS = new Set([
+  'add-member',
+  'list-members',
+  'disable-member',
+  'enable-member',
+  'set-password'
+])
 
 export async function runDesk(args: string[], io: CliIo): Promise<number> {
   const [action] = args
@@ -21,7 +27,7 @@ export async function runDesk(args: string[], io: CliIo): Promise<number> {
     io,
     DESK_USAGE,
     action === undefined || action.startsWith('-')
-      ? 'Name the action first: add-member, list-members, disable-member or push.'
+      ? 'Name the action first: add-member, list-members, disable-member, enable-member, set-password or push.'
       : `Unknown desk action “${action}”.`
   )
 }

@@ -16,6 +16,8 @@ export interface OpenPostgresOptions {
    * absent. Lets one database hold several stores, as the tests do.
    */
   schema?: string
+  /** How many of the newest rows a search looks in first (library.ts, RECENT_ROWS); tests only. */
+  recentRows?: { texts: number; paragraphs: number }
 }
 
 /** The database's address as it may be shown and logged: without its password. */
@@ -83,8 +85,13 @@ export async function openPostgresLibrary(url: string, options: OpenPostgresOpti
     { connectionString: url },
     schema ? `factdesk_decisions_${schema}` : 'factdesk_decisions'
   )
-  return createPostgresLibrary(desk.db, notices, async () => {
-    await notices.close()
-    await desk.close()
-  })
+  return createPostgresLibrary(
+    desk.db,
+    notices,
+    async () => {
+      await notices.close()
+      await desk.close()
+    },
+    options.recentRows ? { recentRows: options.recentRows } : {}
+  )
 }

@@ -15,6 +15,7 @@ import {
   type ParagraphRow,
   type SummaryRow
 } from '../rows'
+import { HEADLINE_CANDIDATES, HEADLINE_SHARE, SEARCH_CANDIDATES } from '../search-limits'
 import type { HouseName, Library } from '../store'
 import { contentHash, countWords, ORIGINAL_HEAD_CHARS, paragraphStarts } from '../text-facts'
 import { createChecksStore } from './checks-store'
@@ -26,9 +27,6 @@ import { createMembersStore, createSessionsStore } from './members-store'
 import { toTsAnyQuery, toTsQuery } from './ts-query'
 import { createVocabulary } from './vocabulary'
 
-/** A search's list gives headlines at most 1/HEADLINE_SHARE of its places, as on SQLite. */
-const HEADLINE_SHARE = 5
-
 const SUMMARY_COLUMNS = `t.id, t.role, t.format, t.file_name, t.title, t.outlet, t.byline, t.published_at,
   t.url, t.imported_at, t.word_count,
   (SELECT count(*)::int FROM paragraphs p WHERE p.text_id = t.id) AS paragraph_count`
@@ -38,37 +36,90 @@ const SUMMARY_COLUMNS = `t.id, t.role, t.format, t.file_name, t.title, t.outlet,
 const SNIPPET_OPTIONS = `StartSel=${MATCH_OPEN}, StopSel=${MATCH_CLOSE}, MaxWords=32, MinWords=12, ShortWord=0, MaxFragments=1`
 const HEADLINE_OPTIONS = `StartSel=${MATCH_OPEN}, StopSel=${MATCH_CLOSE}, HighlightAll=true`
 
-export function createPostgresLibrary(db: Db, notices: NoticeChannel, close: () => Promise<void>): Library {
+/** The newest rows a search looks in first (searchedMatches): some 10,000 texts' worth. */
+export const RECENT_ROWS = { texts: 10_000, paragraphs: 200_000 }
+
+export interface PostgresLibraryOptions {
+  /** RECENT_ROWS, made small by tests so a small table has old rows. */
+  recentRows?: { texts: number; paragraphs: number }
+}
+
+export function createPostgresLibrary(
+  db: Db,
+  notices: NoticeChannel,
+  close: () => Promise<void>,
+  options: PostgresLibraryOptions = {}
+): Library {
+  const recentRows = options.recentRows ?? RECENT_ROWS
   const summary = async (id: number): Promise<TextSummary | null> => {
     const [row] = await db.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM texts t WHERE t.id = $1`, [id])
     return row ? toSummary(row) : null
   }
 
-  // The best `limit` of an index by ts_rank (negated: lower is better, as bm25 on SQLite), then
-  // the highlighted text of those few only: ts_headline re-reads the text, too dear for every match.
+  /**
+   * The ids of the rows of `table` whose `column` matches `query` that a search ranks, newest
+   * first: ranking every match of a common word took seconds on 100,000 texts (search-limits.ts),
+   * and so did finding a middling word's newest matches across the whole table, since PostgreSQL
+   * reads a row for every match the index gives (GIN holds no ids), one scattered page each. So
+   * the newest RECENT_ROWS rows are searched first, at a bounded cost whatever the plan: the
+   * newest `candidates` matches there are ranked when there are at least `enough` of them (a list
+   * of results); only a word rarer than that is looked for in the whole table, where its matches
+   * are few (sorted by `id + 0`: never by walking the primary key, which would read most of the
+   * table to find them). Unlike SQLite, a common word's best older matches are left out sooner:
+   * from texts older than the newest RECENT_ROWS paragraphs (some 10,000 texts).
+   */
+  const searchedMatches = async (
+    table: 'texts' | 'paragraphs',
+    column: 'title_tsv' | 'tsv',
+    query: string,
+    candidates: number,
+    enough: number
+  ): Promise<number[]> => {
+    const [top] = await db.query<{ id: number }>(`SELECT coalesce(max(id), 0) AS id FROM ${table}`)
+    const from = (top?.id ?? 0) - recentRows[table]
+    const recent = await db.query<{ id: number }>(
+      `SELECT id FROM ${table} WHERE ${column} @@ to_tsquery('factdesk', $1) AND id > $2
+       ORDER BY id DESC LIMIT $3`,
+      [query, from, candidates]
+    )
+    if (recent.length >= enough || from <= 0) return recent.map((row) => row.id)
+    const all = await db.query<{ id: number }>(
+      `SELECT id FROM ${table} WHERE ${column} @@ to_tsquery('factdesk', $1) ORDER BY id + 0 DESC LIMIT $2`,
+      [query, candidates]
+    )
+    return all.map((row) => row.id)
+  }
+
+  // The best `limit` of the newest matches by ts_rank (negated: lower is better, as bm25 on
+  // SQLite), then the highlighted text of those few only: ts_headline re-reads the text, too dear
+  // for every match.
   const headlineHits = async (query: string, limit: number): Promise<SearchHit[]> => {
+    const ids = await searchedMatches('texts', 'title_tsv', query, HEADLINE_CANDIDATES, limit)
+    if (ids.length === 0) return []
     const rows = await db.query<HitRow & { rank: number }>(
       `SELECT t.id AS text_id, t.title, t.outlet, t.published_at, top.rank,
          ts_headline('factdesk', coalesce(t.title, ''), q, $3) AS marked
        FROM (SELECT t.id, -ts_rank(t.title_tsv, q, 1) AS rank FROM texts t, to_tsquery('factdesk', $1) q
-             WHERE t.title_tsv @@ q ORDER BY rank, t.id DESC LIMIT $2) top
+             WHERE t.id = ANY ($4::int[]) AND t.title_tsv @@ q ORDER BY rank, t.id DESC LIMIT $2) top
        JOIN texts t ON t.id = top.id, to_tsquery('factdesk', $1) q
        ORDER BY top.rank, t.id DESC`,
-      [query, limit, HEADLINE_OPTIONS]
+      [query, limit, HEADLINE_OPTIONS, ids]
     )
     return rows.map((row) => toHeadlineHit(row, row.rank))
   }
 
   const paragraphHits = async (query: string, limit: number): Promise<SearchHit[]> => {
     if (limit <= 0) return []
+    const ids = await searchedMatches('paragraphs', 'tsv', query, SEARCH_CANDIDATES, limit)
+    if (ids.length === 0) return []
     const rows = await db.query<HitRow & { paragraph_id: number; idx: number; rank: number }>(
       `SELECT p.id AS paragraph_id, p.text_id, p.idx, t.title, t.outlet, t.published_at, top.rank,
          ts_headline('factdesk', p.text, q, $3) AS marked
        FROM (SELECT p.id, -ts_rank(p.tsv, q, 1) AS rank FROM paragraphs p, to_tsquery('factdesk', $1) q
-             WHERE p.tsv @@ q ORDER BY rank, p.id DESC LIMIT $2) top
+             WHERE p.id = ANY ($4::int[]) AND p.tsv @@ q ORDER BY rank, p.id DESC LIMIT $2) top
        JOIN paragraphs p ON p.id = top.id JOIN texts t ON t.id = p.text_id, to_tsquery('factdesk', $1) q
        ORDER BY top.rank, p.id DESC`,
-      [query, limit, SNIPPET_OPTIONS]
+      [query, limit, SNIPPET_OPTIONS, ids]
     )
     return rows.map((row) => toParagraphHit(row, row.rank))
   }

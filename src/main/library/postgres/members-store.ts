@@ -45,6 +45,26 @@ export function createMembersStore(db: Db, now: () => string = () => new Date().
         await tx.query('DELETE FROM sessions WHERE member_id = $1', [id])
         return toMember(row)
       }),
+    async enable(id) {
+      const [row] = await db.query<MemberRow>(
+        `UPDATE members SET disabled_at = NULL WHERE id = $1 RETURNING ${MEMBER_COLUMNS}`,
+        [id]
+      )
+      return row ? toMember(row) : null
+    },
+    setPassword: (id, passwordHash, keepSession) =>
+      db.transaction(async (tx) => {
+        const [row] = await tx.query<MemberRow>(
+          `UPDATE members SET password_hash = $1 WHERE id = $2 RETURNING ${MEMBER_COLUMNS}`,
+          [passwordHash, id]
+        )
+        if (!row) return null
+        await tx.query('DELETE FROM sessions WHERE member_id = $1 AND id_hash IS DISTINCT FROM $2', [
+          id,
+          keepSession ?? null
+        ])
+        return toMember(row)
+      }),
     async countActive(role) {
       const [row] = await db.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM members WHERE role = $1 AND disabled_at IS NULL',

@@ -39,6 +39,12 @@ export function createChecksStore(
       `SELECT ${CHECK_COLUMNS} FROM checks c ORDER BY c.updated_at DESC, c.id DESC`
     ),
     get: db.prepare<[number], CheckRow>(`SELECT ${CHECK_COLUMNS} FROM checks c WHERE c.id = ?`),
+    /** Whether the check exists: what a decide, undo or redo needs to know, without its result. */
+    exists: db.prepare<[number], { id: number }>('SELECT id FROM checks WHERE id = ?'),
+    hasClaim: db.prepare<[string, number], { found: number }>(
+      `SELECT EXISTS (SELECT 1 FROM json_each(c.result_json, '$.claims') j
+         WHERE json_extract(j.value, '$.id') = ?) AS found FROM checks c WHERE c.id = ?`
+    ),
     replaceResult: db.prepare<[string, string, number]>(
       'UPDATE checks SET result_json = ?, updated_at = ? WHERE id = ?'
     ),
@@ -155,7 +161,7 @@ export function createChecksStore(
   }
 
   const decideTx = db.transaction((input: DecisionInput, actor: string | null): SavedDecision | null =>
-    stmt.get.get(input.checkId) ? write(input, actor) : null
+    stmt.exists.get(input.checkId) ? write(input, actor) : null
   )
 
   /** Undo writes the entry's "before" (a claim that had no decision goes back to open), Redo its "after". */
@@ -166,7 +172,7 @@ export function createChecksStore(
       entryId: number | undefined,
       actor: string | null
     ): SavedDecision | null => {
-      if (!stmt.get.get(checkId)) return null
+      if (!stmt.exists.get(checkId)) return null
       const stacks = undoStacks(stmt.historyLinks.all(checkId))
       const targetId = (side === 'undo' ? stacks.done : stacks.undone).at(-1)
       if (entryId !== undefined && targetId !== entryId) throw changedMeanwhile(side, undoStateOf(stacks))
@@ -204,6 +210,10 @@ export function createChecksStore(
       if (!row) return null
       const result = JSON.parse(row.result_json) as CheckResult
       return { summary: summary(row, result), result }
+    },
+    async hasClaim(checkId, claimId) {
+      const row = stmt.hasClaim.get(claimId, checkId)
+      return row ? row.found === 1 : null
     },
     async replaceResult(id, result) {
       if (stmt.replaceResult.run(JSON.stringify(result), now(), id).changes === 0) return null

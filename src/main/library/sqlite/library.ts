@@ -10,6 +10,7 @@ import { ApiError } from '../../../shared/errors'
 import { MATCH_CLOSE, MATCH_OPEN, toFtsAnyQuery, toFtsQuery } from '../fts-query'
 import { toDetail, toHeadlineHit, toParagraphHit, toSummary, type DetailRow, type SummaryRow } from '../rows'
 import type { HouseName, ImportDocumentInput, ImportDocumentResult, Library } from '../store'
+import { HEADLINE_CANDIDATES, HEADLINE_SHARE, SEARCH_CANDIDATES } from '../search-limits'
 import { contentHash, countWords, ORIGINAL_HEAD_CHARS, paragraphStarts } from '../text-facts'
 import { createVocabulary } from './vocabulary'
 
@@ -50,22 +51,8 @@ const SUMMARY_COLUMNS = `t.id, t.role, t.format, t.file_name, t.title, t.outlet,
 /** This connection's scratch full-text table for search snippets (temp: never in the file). */
 const SNIPPETS = 'search_snippets'
 
-/**
- * How many matching paragraphs, newest first, a search ranks: bm25 costs about a microsecond per
- * candidate, and a word this common ranks by little more than paragraph length. 10,000 kept the
- * 10,000-text p95 near its 20 ms target on a busy machine (measured 10–19 ms), 5,000 well under
- * it (7–12 ms). See searchTop.
- */
-export const SEARCH_CANDIDATES = 5_000
-
-/** A search's list gives headlines at most 1/HEADLINE_SHARE of its places. */
-export const HEADLINE_SHARE = 5
-/**
- * How many matching headlines, newest first, a search ranks (as SEARCH_CANDIDATES for
- * paragraphs): it shows ten at most. Measured on 30,000 texts with a word in a third to two
- * thirds of the headlines: 2–5 ms to rank 1,000, 6–11 ms to rank 5,000.
- */
-export const HEADLINE_CANDIDATES = 1_000
+// How many matches a search ranks, as the PostgreSQL store does: search-limits.ts.
+export { HEADLINE_CANDIDATES, HEADLINE_SHARE, SEARCH_CANDIDATES }
 
 /** Imported texts whose paragraphs wait for the full-text index before they are indexed together. */
 export const INDEX_BATCH_TEXTS = 200

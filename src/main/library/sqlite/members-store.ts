@@ -27,6 +27,11 @@ export function createMembersStore(
       'UPDATE members SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?'
     ),
     endSessions: db.prepare<[number]>('DELETE FROM sessions WHERE member_id = ?'),
+    enable: db.prepare<[number]>('UPDATE members SET disabled_at = NULL WHERE id = ?'),
+    setPassword: db.prepare<[string, number]>('UPDATE members SET password_hash = ? WHERE id = ?'),
+    endOtherSessions: db.prepare<[number, string]>(
+      'DELETE FROM sessions WHERE member_id = ? AND id_hash <> ?'
+    ),
     countActive: db.prepare<[string], { n: number }>(
       'SELECT count(*) AS n FROM members WHERE role = ? AND disabled_at IS NULL'
     )
@@ -34,6 +39,12 @@ export function createMembersStore(
   const disable = db.transaction((id: number) => {
     if (stmt.disable.run(now(), id).changes === 0) return null
     stmt.endSessions.run(id)
+    return toMember(stmt.byId.get(id)!)
+  })
+  const setPassword = db.transaction((id: number, passwordHash: string, keepSession?: string) => {
+    if (stmt.setPassword.run(passwordHash, id).changes === 0) return null
+    if (keepSession === undefined) stmt.endSessions.run(id)
+    else stmt.endOtherSessions.run(id, keepSession)
     return toMember(stmt.byId.get(id)!)
   })
   return {
@@ -55,6 +66,11 @@ export function createMembersStore(
       return row ? toStoredMember(row) : null
     },
     disable: async (id) => disable(id),
+    async enable(id) {
+      if (stmt.enable.run(id).changes === 0) return null
+      return toMember(stmt.byId.get(id)!)
+    },
+    setPassword: async (id, passwordHash, keepSession) => setPassword(id, passwordHash, keepSession),
     countActive: async (role) => stmt.countActive.get(role)!.n
   }
 }

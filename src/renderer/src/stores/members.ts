@@ -1,4 +1,4 @@
-// A desk's members, for its admins: listed, added with a role, disabled.
+// A desk's members, for its admins: listed, added with a role, disabled and enabled again, given a new password.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Member, MemberRole } from '../../../shared/members'
@@ -33,5 +33,14 @@ export const useMembersStore = defineStore('members', () => {
     if (await run(() => api.call('members.disable', { id }))) await refresh()
   }
 
-  return { members, error, refresh, add, disable }
+  async function enable(id: number): Promise<void> {
+    if (await run(() => api.call('members.enable', { id }))) await refresh()
+  }
+
+  /** A new password for another member; their sessions end. True when it was set. */
+  async function setPassword(id: number, password: string): Promise<boolean> {
+    return (await run(() => api.call('members.setPassword', { id, password }))) !== null
+  }
+
+  return { members, error, refresh, add, disable, enable, setPassword }
 })

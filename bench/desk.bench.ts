@@ -541,14 +541,17 @@ async function benchStore(
 async function postgresAvailable(): Promise<{ url: string; stop(): void } | { skipped: string }> {
   const cluster = (await import(new URL('../scripts/pg-cluster.mjs', import.meta.url).href)) as {
     postgresBin(): string | null
-    startCluster(): Promise<{ url: string; stop(): void }>
+    startCluster(settings?: Record<string, string>): Promise<{ url: string; stop(): void }>
   }
   if (!cluster.postgresBin())
     return {
       skipped: 'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; set FACTDESK_PG_BIN)'
     }
   try {
-    return await cluster.startCluster()
+    // A desk server's memory rather than the 128 MB default a throwaway test cluster keeps:
+    // PostgreSQL's own advice for shared_buffers is a quarter of the machine's memory; 2 GB here
+    // (a tenth of this one) holds the newest paragraphs a search reads, as a desk's server would.
+    return await cluster.startCluster({ shared_buffers: '2GB', effective_cache_size: '8GB' })
   } catch (error) {
     return { skipped: `the PostgreSQL cluster did not start: ${(error as Error).message}` }
   }
@@ -631,7 +634,7 @@ function writeReport(report: Report, results: StoreResult[], skipped: string[]):
     `${EDITORS} editors and an admin, added to the store with the hash \`factdesk desk add-member\` makes, sign in`,
     'over HTTP (POST /auth/login, session cookie, CSRF header, Origin) to a desk served on 127.0.0.1 by',
     'bench/desk-server.ts in a process of its own: the handlers, sign-in and checks of `factdesk serve` (PostgreSQL:',
-    '`--database` on a throwaway cluster started as scripts/pg-cluster.mjs starts one, fsync off; SQLite:',
+    '`--database` on a throwaway cluster started as scripts/pg-cluster.mjs starts one, fsync off, with shared_buffers 2 GB as a desk server would have (test clusters keep the 128 MB default); SQLite:',
     '`--library FILE --desk`, a desk on a library file, WAL), workers from the TypeScript sources, no UI served.',
     `The admin creates a check of a generated story (${STORY_SENTENCES} sentences) against three sample sources`,
     `through checks.create. Each editor then makes ${DECISIONS_PER_EDITOR} decisions in each phase, every one on the`,

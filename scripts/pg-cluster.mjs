@@ -56,9 +56,10 @@ function pgRun(bin, args) {
 
 /**
  * Starts a cluster and answers with its URL and a stop() that shuts it down and deletes its
- * directory. Throws (having cleaned up) when PostgreSQL is missing or does not start.
+ * directory. Throws (having cleaned up) when PostgreSQL is missing or does not start. `settings`
+ * are server settings beyond the test cluster's own (a benchmark gives it a server's memory).
  */
-export async function startCluster() {
+export async function startCluster(settings = {}) {
   const bin = postgresBin()
   if (!bin)
     throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; set FACTDESK_PG_BIN)')
@@ -92,7 +93,8 @@ export async function startCluster() {
       `-c unix_socket_directories=''`,
       '-c fsync=off',
       '-c full_page_writes=off',
-      '-c synchronous_commit=off'
+      '-c synchronous_commit=off',
+      ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`)
     ].join(' ')
     pgRun(bin, ['pg_ctl', 'start', '-D', data, '-w', '-l', join(dir, 'server.log'), '-o', options])
     started = true

@@ -5,7 +5,7 @@
 // a thousand texts per statement instead of a transaction per text. Texts whose content is
 // already stored are skipped, as the import skips them.
 import type { Db } from '../../main/library/postgres/connection'
-import { contentHash, countWords, paragraphStarts } from '../../main/library/text-facts'
+import { contentHash, countWords, ORIGINAL_HEAD_CHARS, paragraphStarts } from '../../main/library/text-facts'
 import type { BareText } from './bare-insert'
 
 const BATCH_TEXTS = 1_000
@@ -21,12 +21,19 @@ export async function bareInsertPostgres(db: Db, texts: Iterable<BareText>): Pro
     const at = new Date().toISOString()
     await db.transaction(async (tx) => {
       const ids = await tx.query<{ id: number; content_hash: string }>(
-        `INSERT INTO texts (role, format, file_name, title, encoding, content_hash, original_bytes,
-           original_text, cleaned_text, removed_json, imported_at, word_count)
-         SELECT 'source', 'txt', f, t, 'utf-8', h, convert_to(b, 'UTF8'), b, b, '[]', $5, w
+        `INSERT INTO texts (role, format, file_name, title, encoding, content_hash, removed_json,
+           imported_at, word_count, original_length)
+         SELECT 'source', 'txt', f, t, 'utf-8', h, '[]', $5, w, length(b)
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $6::int[]) AS x (f, t, h, b, w)
          ON CONFLICT (content_hash) DO NOTHING RETURNING id, content_hash`,
         [batch.map((t) => t.fileName), batch.map((t) => t.title), hashes, bodies, at, bodies.map(countWords)]
+      )
+      const bodyOf = new Map(hashes.map((hash, n) => [hash, bodies[n]!]))
+      await tx.query(
+        `INSERT INTO text_bodies (text_id, original_head, cleaned_text, original_text, original_bytes)
+         SELECT i, left(b, ${ORIGINAL_HEAD_CHARS}), b, b, convert_to(b, 'UTF8')
+         FROM unnest($1::int[], $2::text[]) AS x (i, b)`,
+        [ids.map((row) => row.id), ids.map((row) => bodyOf.get(row.content_hash)!)]
       )
       const idOf = new Map(ids.map((row) => [row.content_hash, row.id]))
       const textIds: number[] = []

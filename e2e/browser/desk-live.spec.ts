@@ -3,6 +3,7 @@
 // reload, with A's name in the claim's history; B's decision made on the version before A's is
 // refused and B is shown A's, nothing overwritten.
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { claimRow, memberOnFirstCheck } from '../support/desk-member'
 import { startServe, type ServeProcess } from '../support/serve'
 
 const ANA = { name: 'Ana Checker', role: 'checker' as const, password: 'checker passphrase 1' }
@@ -16,29 +17,15 @@ test.afterAll(async () => {
   await serve?.stop()
 })
 
-const row = (page: Page, claimId: string) =>
-  page.locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`)
-
 /** A member signed in in a context of their own, on the desk's first check, all claims shown. */
-async function member(browser: Browser, who: { name: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await page.goto(serve.url)
-  await page.getByTestId('sign-in-name').fill(who.name)
-  await page.getByTestId('sign-in-password').fill(who.password)
-  await page.getByTestId('sign-in-submit').click()
-  await expect(page.getByTestId('signed-in-as')).toContainText(who.name)
-  await page.getByTestId('nav-checks').click()
-  await page.getByTestId('check-row').first().click()
-  await expect(page.getByTestId('check-header')).toBeVisible()
-  await page.getByTestId('scope-all').click()
-  return page
-}
+const member = (browser: Browser, who: { name: string; password: string }): Promise<Page> =>
+  memberOnFirstCheck(browser, serve.url, who)
 
 /** Both members on the index-th claim of the list. */
 async function sameClaim(a: Page, b: Page, index: number): Promise<string> {
   const claimId = (await b.locator('[data-testid="claim-row"]').nth(index).getAttribute('data-claim-id'))!
-  await row(a, claimId).click()
-  await row(b, claimId).click()
+  await claimRow(a, claimId).click()
+  await claimRow(b, claimId).click()
   return claimId
 }
 
@@ -46,10 +33,10 @@ test("a member's decision appears on the other member's screen, with who made it
   const ana = await member(browser, ANA)
   const ben = await member(browser, BEN)
   const claimId = await sameClaim(ana, ben, 0)
-  await expect(row(ben, claimId)).toHaveAttribute('data-status', 'open')
+  await expect(claimRow(ben, claimId)).toHaveAttribute('data-status', 'open')
 
   await ana.getByTestId('decide-verified').click()
-  await expect(row(ben, claimId)).toHaveAttribute('data-status', 'verified', { timeout: 3000 })
+  await expect(claimRow(ben, claimId)).toHaveAttribute('data-status', 'verified', { timeout: 3000 })
   await expect(ben.getByTestId('history-actor').first()).toHaveText(ANA.name)
   await ana.context().close()
   await ben.context().close()
@@ -82,16 +69,16 @@ test("a decision made on the version before the other member's is refused and sh
     /was decided by someone else meanwhile: Verified/
   )
   await expect(ben.getByTestId('decision-conflict-kept')).toHaveValue('Ben: the wire copy says Sunday')
-  await expect(row(ben, claimId)).toHaveAttribute('data-status', 'verified')
-  await expect(row(ana, claimId)).toHaveAttribute('data-status', 'verified')
+  await expect(claimRow(ben, claimId)).toHaveAttribute('data-status', 'verified')
+  await expect(claimRow(ana, claimId)).toHaveAttribute('data-status', 'verified')
   // What the desk holds, read again from the server: Ana's decision, by Ana.
   await ben.reload()
   await expect(ben.getByTestId('signed-in-as')).toContainText(BEN.name)
   await ben.getByTestId('nav-checks').click()
   await ben.getByTestId('check-row').first().click()
   await ben.getByTestId('scope-all').click()
-  await row(ben, claimId).click()
-  await expect(row(ben, claimId)).toHaveAttribute('data-status', 'verified')
+  await claimRow(ben, claimId).click()
+  await expect(claimRow(ben, claimId)).toHaveAttribute('data-status', 'verified')
   await expect(ben.getByTestId('history-actor')).toHaveText([ANA.name])
   await ana.context().close()
   await ben.context().close()

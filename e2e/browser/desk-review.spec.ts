@@ -5,6 +5,7 @@
 // the approver. The server, not the page, refuses the checker an approval.
 import { readFileSync } from 'node:fs'
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { claimRow, memberOnFirstCheck } from '../support/desk-member'
 import { startServe, type ServeProcess } from '../support/serve'
 
 const ANA = { name: 'Ana Checker', role: 'checker' as const, password: 'checker passphrase 1' }
@@ -19,23 +20,9 @@ test.afterAll(async () => {
   await serve?.stop()
 })
 
-const row = (page: Page, claimId: string) =>
-  page.locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`)
-
 /** A member signed in in a context of their own, on the desk's first check, all claims shown. */
-async function member(browser: Browser, who: { name: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage()
-  await page.goto(serve.url)
-  await page.getByTestId('sign-in-name').fill(who.name)
-  await page.getByTestId('sign-in-password').fill(who.password)
-  await page.getByTestId('sign-in-submit').click()
-  await expect(page.getByTestId('signed-in-as')).toContainText(who.name)
-  await page.getByTestId('nav-checks').click()
-  await page.getByTestId('check-row').first().click()
-  await expect(page.getByTestId('check-header')).toBeVisible()
-  await page.getByTestId('scope-all').click()
-  return page
-}
+const member = (browser: Browser, who: { name: string; password: string }): Promise<Page> =>
+  memberOnFirstCheck(browser, serve.url, who)
 
 test('a checker submits, a reviewer returns with a comment, the checker resubmits, the reviewer approves', async ({
   browser
@@ -48,9 +35,9 @@ test('a checker submits, a reviewer returns with a comment, the checker resubmit
   await ana.getByTestId('check-assignee').selectOption(ANA.name)
   await expect(rui.getByTestId('check-assignee')).toHaveValue(ANA.name, { timeout: 5000 })
   const first = (await ana.getByTestId('claim-row').nth(0).getAttribute('data-claim-id'))!
-  await row(ana, first).click()
+  await claimRow(ana, first).click()
   await ana.getByTestId('decide-verified').click()
-  await expect(row(ana, first)).toHaveAttribute('data-status', 'verified')
+  await expect(claimRow(ana, first)).toHaveAttribute('data-status', 'verified')
   // A checker is offered no approval.
   await expect(ana.getByTestId('review-approve')).toHaveCount(0)
   await ana.getByTestId('review-submit').click()
@@ -88,14 +75,14 @@ test('a checker submits, a reviewer returns with a comment, the checker resubmit
 
   // Ana decides another claim and resubmits: the comment gives way, and Rui sees what changed.
   const second = (await ana.getByTestId('claim-row').nth(1).getAttribute('data-claim-id'))!
-  await row(ana, second).click()
+  await claimRow(ana, second).click()
   await ana.getByTestId('decide-disputed').click()
-  await expect(row(ana, second)).toHaveAttribute('data-status', 'disputed')
+  await expect(claimRow(ana, second)).toHaveAttribute('data-status', 'disputed')
   await ana.getByTestId('review-submit').click()
   await expect(ana.getByTestId('review-returned')).toHaveCount(0)
   await expect(rui.getByTestId('review-state')).toHaveText('Ready for review', { timeout: 5000 })
   await expect(rui.getByTestId('review-changed-filter')).toHaveText(/1 changed since the last review/)
-  await expect(row(rui, second).getByTestId('claim-changed')).toBeVisible()
+  await expect(claimRow(rui, second).getByTestId('claim-changed')).toBeVisible()
   await rui.getByTestId('review-changed-filter').click()
   await expect(rui.getByTestId('claim-row')).toHaveCount(1)
   await expect(rui.getByTestId('claim-row')).toHaveAttribute('data-claim-id', second)

@@ -18,9 +18,9 @@ import { openDesk, openPostgresLibrary } from '../src/main/library/postgres'
 import { openLibrary, SCHEMA_VERSION } from '../src/main/library/sqlite'
 import { importFiles } from '../src/main/services/importer'
 import type { Decision, HistoryEntry } from '../src/shared/workbench'
-import { bareInsert, type BareText } from '../src/test-support/library/bare-insert'
+import { bareInsert } from '../src/test-support/library/bare-insert'
 import { bareInsertPostgres } from '../src/test-support/library/bare-insert-postgres'
-import { asPlainText, loadCorpus, makeQueries, type Corpus } from './library-corpus'
+import { bareTexts, loadCorpus, makeQueries, type Corpus } from './library-corpus'
 
 type Report = (section: string, lines: string[]) => void
 
@@ -393,17 +393,6 @@ interface StoreResult {
   search: { kind: string; ms: number; hits: number }[]
   loadBefore: string
   loadAfter: string
-}
-
-function* bareTexts(corpus: Corpus, count: number): Generator<BareText> {
-  for (let n = 0; n < count; n++) {
-    const article = corpus.article(n)
-    yield {
-      fileName: `${n}.txt`,
-      title: article.title,
-      paragraphs: asPlainText(article).trim().split('\n\n')
-    }
-  }
 }
 
 /** Queries as the search box gets them: library-corpus's mix, plus the corpus's commonest words. */

@@ -3,6 +3,7 @@
 // run after run, yet reads like news: same vocabulary, same paragraph lengths.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { BareText } from '../src/test-support/library/bare-insert'
 import { prng } from '../src/test-support/library/generate'
 
 export interface Article {
@@ -132,4 +133,16 @@ export function makeQueries(corpus: Corpus, count: number): Query[] {
     if (kind < 0.85) return { kind: 'prefix', text: pick(corpus.vocabulary).slice(0, 4) }
     return { kind: 'phrase', text: `"${pick(phrases)}"` }
   })
+}
+
+/** The corpus's first `count` articles as the bulk loads take them: the plain file split at blank lines, headline included, no cleaning. */
+export function* bareTexts(corpus: Corpus, count: number): Generator<BareText> {
+  for (let n = 0; n < count; n++) {
+    const article = corpus.article(n)
+    yield {
+      fileName: `${n}.txt`,
+      title: article.title,
+      paragraphs: asPlainText(article).trim().split('\n\n')
+    }
+  }
 }

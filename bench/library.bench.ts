@@ -6,11 +6,12 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openLibrary, type SqliteLibrary as Library } from '../src/main/library/sqlite'
 import { INDEX_BATCH_TEXTS, SEARCH_CANDIDATES } from '../src/main/library/sqlite/library'
-import { bareInsert, type BareText } from '../src/test-support/library/bare-insert'
+import { bareInsert } from '../src/test-support/library/bare-insert'
 import { importFiles, type ImportInput } from '../src/main/services/importer'
 import {
   asHtmlPage,
   asPlainText,
+  bareTexts,
   loadCorpus,
   makeQueries,
   type Corpus,
@@ -26,18 +27,6 @@ const QUERIES = 200
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9
 const rate = (n: number, s: number): string => `${Math.round(n / s).toLocaleString('en-US')} texts/s`
 const verdict = (ok: boolean): string => (ok ? '✓ meets target' : '✗ misses target')
-
-function* bareTexts(corpus: Corpus, count: number): Generator<BareText> {
-  for (let n = 0; n < count; n++) {
-    const article = corpus.article(n)
-    // No cleaning: the plain file split at blank lines, headline included.
-    yield {
-      fileName: `${n}.txt`,
-      title: article.title,
-      paragraphs: asPlainText(article).trim().split('\n\n')
-    }
-  }
-}
 
 function freshLibrary(dir: string, name: string): { path: string; library: Library } {
   const path = join(dir, name)

@@ -5,12 +5,14 @@ import { TEST_DATABASE_VARIABLE } from './stores'
 
 export const clusterUrl = process.env[TEST_DATABASE_VARIABLE]
 
-/** Runs `sql` on the cluster's database, on a connection of its own (CREATE DATABASE needs one). */
-export async function onCluster(sql: string): Promise<void> {
+/** Runs `sql` on the cluster's database, on a connection of its own (CREATE DATABASE needs one); answers its rows. */
+export async function onCluster<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+  sql: string
+): Promise<Row[]> {
   const client = new pg.Client({ connectionString: clusterUrl })
   await client.connect()
   try {
-    await client.query(sql)
+    return (await client.query<Row>(sql)).rows
   } finally {
     await client.end()
   }

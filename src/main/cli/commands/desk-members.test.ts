@@ -59,10 +59,14 @@ const stores: DeskStore[] = [
     return {
       name: 'PostgreSQL',
       ...(clusterUrl ? {} : { unavailable: 'FACTDESK_TEST_DATABASE_URL is not set' }),
-      setUp: () => onCluster(`CREATE DATABASE ${database}`),
+      setUp: async () => {
+        await onCluster(`CREATE DATABASE ${database}`)
+      },
       args: () => ['--database', url()],
       open: () => openPostgresLibrary(url()),
-      tearDown: () => onCluster(`DROP DATABASE IF EXISTS ${database}`)
+      tearDown: async () => {
+        await onCluster(`DROP DATABASE IF EXISTS ${database}`)
+      }
     }
   })()
 ]

@@ -39,6 +39,9 @@ const HEADLINE_OPTIONS = `StartSel=${MATCH_OPEN}, StopSel=${MATCH_CLOSE}, Highli
 /** The newest rows a search looks in first (searchedMatches): some 10,000 texts' worth. */
 export const RECENT_ROWS = { texts: 10_000, paragraphs: 200_000 }
 
+/** How much further back each next window of a search reaches than the one before. */
+const WINDOW_GROWTH = 4
+
 export interface PostgresLibraryOptions {
   /** RECENT_ROWS, made small by tests so a small table has old rows. */
   recentRows?: { texts: number; paragraphs: number }
@@ -58,15 +61,15 @@ export function createPostgresLibrary(
 
   /**
    * The ids of the rows of `table` whose `column` matches `query` that a search ranks, newest
-   * first: ranking every match of a common word took seconds on 100,000 texts (search-limits.ts),
-   * and so did finding a middling word's newest matches across the whole table, since PostgreSQL
-   * reads a row for every match the index gives (GIN holds no ids), one scattered page each. So
-   * the newest RECENT_ROWS rows are searched first, at a bounded cost whatever the plan: the
-   * newest `candidates` matches there are ranked when there are at least `enough` of them (a list
-   * of results); only a word rarer than that is looked for in the whole table, where its matches
-   * are few (sorted by `id + 0`: never by walking the primary key, which would read most of the
-   * table to find them). Unlike SQLite, a common word's best older matches are left out sooner:
-   * from texts older than the newest RECENT_ROWS paragraphs (some 10,000 texts).
+   * first: ranking every match of a common word took seconds on 100,000 texts (search-limits.ts).
+   * So the newest RECENT_ROWS rows are searched first; when they hold fewer than `enough` matches
+   * (a list of results), the window reaches back WINDOW_GROWTH times as far, and so on, until it
+   * does or the table's start is reached. Each window's matches come from the full-text index
+   * ANDed with the id's BRIN index (schema v6), so a window costs the matches inside it, not the
+   * word's matches in the whole table: without it the planner, misjudging how many rows a phrase
+   * of correlated words matches, read every one of them (27,945 heap rows, 0.7 s, for 2,744 in
+   * the window). Unlike SQLite, a common word's best older matches are left out: from texts older
+   * than the newest RECENT_ROWS paragraphs (some 10,000 texts).
    */
   const searchedMatches = async (
     table: 'texts' | 'paragraphs',
@@ -76,31 +79,40 @@ export function createPostgresLibrary(
     enough: number
   ): Promise<number[]> => {
     const [top] = await db.query<{ id: number }>(`SELECT coalesce(max(id), 0) AS id FROM ${table}`)
-    const from = (top?.id ?? 0) - recentRows[table]
-    const recent = await db.query<{ id: number }>(
-      `SELECT id FROM ${table} WHERE ${column} @@ to_tsquery('factdesk', $1) AND id > $2
-       ORDER BY id DESC LIMIT $3`,
-      [query, from, candidates]
-    )
-    if (recent.length >= enough || from <= 0) return recent.map((row) => row.id)
-    const all = await db.query<{ id: number }>(
-      `SELECT id FROM ${table} WHERE ${column} @@ to_tsquery('factdesk', $1) ORDER BY id + 0 DESC LIMIT $2`,
-      [query, candidates]
-    )
-    return all.map((row) => row.id)
+    const newest = top?.id ?? 0
+    const ids: number[] = []
+    let span = recentRows[table]
+    for (let to = newest; to > 0 && ids.length < enough; span *= WINDOW_GROWTH) {
+      const from = Math.max(0, newest - span)
+      // In the newest window a common word's newest matches may be found by walking the primary
+      // key back; an older one is only searched for a word too rare for that, so there its
+      // matches are sorted (`id + 0`), never found by walking most of the window.
+      const order = to === newest ? 'id' : 'id + 0'
+      const rows = await db.query<{ id: number }>(
+        `SELECT id FROM ${table} WHERE ${column} @@ to_tsquery('factdesk', $1) AND id > $2 AND id <= $3
+         ORDER BY ${order} DESC LIMIT $4`,
+        [query, from, to, candidates - ids.length]
+      )
+      for (const row of rows) ids.push(row.id)
+      to = from
+    }
+    return ids
   }
 
   // The best `limit` of the newest matches by ts_rank (negated: lower is better, as bm25 on
   // SQLite), then the highlighted text of those few only: ts_headline re-reads the text, too dear
-  // for every match.
+  // for every match. The matches are joined by id from a list (unnest), not `id = ANY (list)`,
+  // which the planner may answer from the BRIN index by testing every id against every range
+  // (4.6 s for 5,000 ids).
   const headlineHits = async (query: string, limit: number): Promise<SearchHit[]> => {
     const ids = await searchedMatches('texts', 'title_tsv', query, HEADLINE_CANDIDATES, limit)
     if (ids.length === 0) return []
     const rows = await db.query<HitRow & { rank: number }>(
       `SELECT t.id AS text_id, t.title, t.outlet, t.published_at, top.rank,
          ts_headline('factdesk', coalesce(t.title, ''), q, $3) AS marked
-       FROM (SELECT t.id, -ts_rank(t.title_tsv, q, 1) AS rank FROM texts t, to_tsquery('factdesk', $1) q
-             WHERE t.id = ANY ($4::int[]) AND t.title_tsv @@ q ORDER BY rank, t.id DESC LIMIT $2) top
+       FROM (SELECT t.id, -ts_rank(t.title_tsv, q, 1) AS rank
+             FROM unnest($4::int[]) AS found (id) JOIN texts t ON t.id = found.id, to_tsquery('factdesk', $1) q
+             ORDER BY rank, t.id DESC LIMIT $2) top
        JOIN texts t ON t.id = top.id, to_tsquery('factdesk', $1) q
        ORDER BY top.rank, t.id DESC`,
       [query, limit, HEADLINE_OPTIONS, ids]
@@ -115,8 +127,9 @@ export function createPostgresLibrary(
     const rows = await db.query<HitRow & { paragraph_id: number; idx: number; rank: number }>(
       `SELECT p.id AS paragraph_id, p.text_id, p.idx, t.title, t.outlet, t.published_at, top.rank,
          ts_headline('factdesk', p.text, q, $3) AS marked
-       FROM (SELECT p.id, -ts_rank(p.tsv, q, 1) AS rank FROM paragraphs p, to_tsquery('factdesk', $1) q
-             WHERE p.id = ANY ($4::int[]) AND p.tsv @@ q ORDER BY rank, p.id DESC LIMIT $2) top
+       FROM (SELECT p.id, -ts_rank(p.tsv, q, 1) AS rank
+             FROM unnest($4::int[]) AS found (id) JOIN paragraphs p ON p.id = found.id, to_tsquery('factdesk', $1) q
+             ORDER BY rank, p.id DESC LIMIT $2) top
        JOIN paragraphs p ON p.id = top.id JOIN texts t ON t.id = p.text_id, to_tsquery('factdesk', $1) q
        ORDER BY top.rank, p.id DESC`,
       [query, limit, SNIPPET_OPTIONS, ids]

@@ -32,12 +32,13 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
     const story = (await library.get(check.storyId))!
     await library.close()
     // As schema 1 left it: no versions, none of the later schemas' members, sessions, actors,
-    // assignments or review steps, and the texts' bodies in texts.
+    // assignments, review steps or BRIN indexes, and the texts' bodies in texts.
     await onCluster(
       `ALTER TABLE ${schema}.decisions DROP COLUMN version, DROP COLUMN actor;
        ALTER TABLE ${schema}.decision_history DROP COLUMN actor;
        DROP TABLE ${schema}.sessions, ${schema}.members;
        DROP TABLE ${schema}.assignments, ${schema}.review_history;
+       DROP INDEX ${schema}.paragraphs_id_brin, ${schema}.texts_id_brin;
        ALTER TABLE ${schema}.texts ADD COLUMN original_bytes bytea, ADD COLUMN original_text text,
          ADD COLUMN cleaned_text text;
        UPDATE ${schema}.texts t SET original_bytes = b.original_bytes, original_text = b.original_text,
@@ -62,6 +63,10 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
       expect(new TextDecoder().decode((await upgraded.originalBytes(check.storyId))!)).toBe(
         story.originalText
       )
+      const indexes = await onCluster<{ indexname: string }>(
+        `SELECT indexname FROM pg_indexes WHERE schemaname = '${schema}' AND indexname LIKE '%brin' ORDER BY 1`
+      )
+      expect(indexes.map((row) => row.indexname)).toEqual(['paragraphs_id_brin', 'texts_id_brin'])
     } finally {
       await upgraded.close()
     }

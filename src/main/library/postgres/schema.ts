@@ -186,6 +186,15 @@ export const MIGRATIONS: readonly string[] = [
     decision_entry integer
   );
   CREATE INDEX review_history_check ON review_history (check_id, id);
+  `,
+  // v6: a search looks at the newest rows first (library.ts, searchedMatches): a BRIN index on id
+  // (rows are added in id order, so a few pages' id range each) lets the planner AND the
+  // full-text index's matches with "the newest rows" for almost nothing, where the primary key
+  // listed 200,000 ids or, misjudged, the whole table's matches were read and filtered.
+  // autosummarize: pages added since are summed up as they fill, not only by VACUUM.
+  `
+  CREATE INDEX paragraphs_id_brin ON paragraphs USING brin (id) WITH (pages_per_range = 16, autosummarize = on);
+  CREATE INDEX texts_id_brin ON texts USING brin (id) WITH (pages_per_range = 16, autosummarize = on);
   `
 ]
 

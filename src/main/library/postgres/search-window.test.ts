@@ -1,5 +1,5 @@
 // Search on a large desk (library.ts, searchedMatches): the newest rows are searched first, and
-// the whole table only for a word too rare there. Made small here (recentRows) so a few texts
+// older ones, window by window, only for a word too rare there. Made small here (recentRows) so a few texts
 // have old rows. On the database at FACTDESK_TEST_DATABASE_URL; reported skipped without one.
 import { afterAll, describe, expect, it } from 'vitest'
 import { bytesOf, makeDoc } from '../../../test-support/library/docs'
@@ -56,6 +56,36 @@ suite(`search on a large desk${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE} 
       expect(many[0]).toMatchObject({ textId: old.id }) // the best match of all, ranked with the rest
     } finally {
       await library.close()
+    }
+  })
+
+  it('reaches back window by window, and stops at the first that holds a list', async () => {
+    // Windows of the newest 10, 40 and 160 paragraphs.
+    const library = await openPostgresLibrary(url!, {
+      schema: `${schema}_steps`,
+      recentRows: { texts: 1, paragraphs: 10 }
+    })
+    try {
+      const old = await add(library, 'Old', ['The lighthouse, the lighthouse, the lighthouse.'])
+      const middle = await add(
+        library,
+        'Middle',
+        Array.from({ length: 60 }, (_, i) => (i >= 55 ? `A lighthouse, line ${i}.` : `Filler line ${i}.`))
+      )
+      await add(
+        library,
+        'New',
+        Array.from({ length: 10 }, (_, i) => `Newest line ${i}.`)
+      )
+      // None among the newest 10; five in the next window, enough for a list of five.
+      const five = await library.search('lighthouse', 5, { headlines: false })
+      expect(five.map((h) => h.textId)).toEqual(Array<number>(5).fill(middle.id))
+      // A list of six needs the next window too, which reaches the oldest (and best) match.
+      const six = await library.search('lighthouse', 6, { headlines: false })
+      expect(six.map((h) => h.textId)).toEqual([old.id, ...Array<number>(5).fill(middle.id)])
+    } finally {
+      await library.close()
+      await onCluster(`DROP SCHEMA IF EXISTS ${schema}_steps CASCADE`)
     }
   })
 })

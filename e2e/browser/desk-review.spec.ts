@@ -31,7 +31,10 @@ test('a checker submits, a reviewer returns with a comment, the checker resubmit
   const rui = await member(browser, RUI)
   for (const page of [ana, rui]) await expect(page.getByTestId('review-state')).toHaveText('In progress')
 
-  // Ana takes the check and decides a claim, then marks it ready; Rui sees it without a reload.
+  // Ana takes the check (she may not hand a free one to Rui) and decides a claim, then marks it
+  // ready; Rui sees it without a reload.
+  const anasChoice = (name: string) => ana.getByTestId('check-assignee').locator('option', { hasText: name })
+  await expect(anasChoice(RUI.name)).toBeDisabled()
   await ana.getByTestId('check-assignee').selectOption(ANA.name)
   await expect(rui.getByTestId('check-assignee')).toHaveValue(ANA.name, { timeout: 5000 })
   const first = (await ana.getByTestId('claim-row').nth(0).getAttribute('data-claim-id'))!

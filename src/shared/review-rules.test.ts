@@ -2,10 +2,12 @@
 // offers exactly these, so each rule is pinned here.
 import { describe, expect, it } from 'vitest'
 import {
+  assignmentRefusal,
   currentReviewState,
   lastReview,
   reviewStep,
   reviewStepsOpen,
+  submitterOf,
   type ReviewActor,
   type ReviewState
 } from './review-rules'
@@ -15,7 +17,7 @@ const otherChecker: ReviewActor = { role: 'checker', name: 'Ben' }
 const reviewer: ReviewActor = { role: 'reviewer', name: 'Rui' }
 const admin: ReviewActor = { role: 'admin', name: 'Eva' }
 const alone: ReviewActor = { role: null, name: null }
-const free = { assignee: null, comment: null }
+const free = { assignee: null, submittedBy: null, comment: null }
 
 describe('review steps', () => {
   it('lets the checker mark a check in progress or returned ready for review, and nothing else', () => {
@@ -32,7 +34,7 @@ describe('review steps', () => {
         why: 'role',
         reason: 'Only a reviewer or an admin approves or returns a check.'
       })
-      expect(reviewStep('return', from, checker, { assignee: null, comment: 'x' }).ok).toBe(false)
+      expect(reviewStep('return', from, checker, { ...free, comment: 'x' }).ok).toBe(false)
     }
     expect(reviewStep('approve', 'ready', reviewer, free)).toEqual({ ok: true, to: 'approved' })
     expect(reviewStep('approve', 'ready', admin, free)).toEqual({ ok: true, to: 'approved' })
@@ -40,19 +42,19 @@ describe('review steps', () => {
   })
 
   it('needs a comment to return a check', () => {
-    expect(reviewStep('return', 'ready', reviewer, { assignee: null, comment: '  ' })).toMatchObject({
+    expect(reviewStep('return', 'ready', reviewer, { ...free, comment: '  ' })).toMatchObject({
       ok: false,
       why: 'comment',
       reason: expect.stringContaining('needs a comment')
     })
-    expect(reviewStep('return', 'ready', reviewer, { assignee: null, comment: 'Source it.' })).toEqual({
+    expect(reviewStep('return', 'ready', reviewer, { ...free, comment: 'Source it.' })).toEqual({
       ok: true,
       to: 'returned'
     })
   })
 
   it('leaves marking ready to the assignee (whatever the case of the name), or to a reviewer', () => {
-    const assigned = { assignee: 'ana', comment: null }
+    const assigned = { ...free, assignee: 'ana' }
     expect(reviewStep('submit', 'in_progress', checker, assigned).ok).toBe(true)
     expect(reviewStep('submit', 'in_progress', otherChecker, assigned)).toMatchObject({
       ok: false,
@@ -69,14 +71,71 @@ describe('review steps', () => {
   })
 
   it('gives the one user off a desk every step', () => {
-    expect(reviewStepsOpen('ready', alone, null)).toEqual(['approve', 'return', 'reopen'])
-    expect(reviewStepsOpen('in_progress', alone, null)).toEqual(['submit'])
+    expect(reviewStepsOpen('ready', alone, { assignee: null, submittedBy: null })).toEqual([
+      'approve',
+      'return',
+      'reopen'
+    ])
+    expect(reviewStepsOpen('in_progress', alone, { assignee: null, submittedBy: null })).toEqual(['submit'])
   })
 
   it('offers each role the steps it may take', () => {
-    expect(reviewStepsOpen('ready', checker, 'Ana')).toEqual(['reopen'])
-    expect(reviewStepsOpen('ready', reviewer, 'Ana')).toEqual(['approve', 'return', 'reopen'])
-    expect(reviewStepsOpen('approved', checker, 'Ana')).toEqual([])
+    const anas = { assignee: 'Ana', submittedBy: 'Ana' }
+    expect(reviewStepsOpen('ready', checker, anas)).toEqual(['reopen'])
+    expect(reviewStepsOpen('ready', reviewer, anas)).toEqual(['approve', 'return', 'reopen'])
+    expect(reviewStepsOpen('approved', checker, anas)).toEqual([])
+  })
+
+  it('has a second person approve on a desk: not the assignee, nor whoever marked it ready', () => {
+    const refused = { ok: false, why: 'role', reason: expect.stringContaining('A second person') }
+    // A reviewer who checked the story (any case of the name) or marked it ready for the checker.
+    expect(reviewStep('approve', 'ready', reviewer, { ...free, assignee: 'rui' })).toMatchObject(refused)
+    expect(reviewStep('approve', 'ready', admin, { ...free, submittedBy: 'Eva' })).toMatchObject(refused)
+    expect(reviewStepsOpen('ready', reviewer, { assignee: 'Rui', submittedBy: 'Rui' })).toEqual([
+      'return',
+      'reopen'
+    ])
+    // Another reviewer signs it off; off a desk the one user does.
+    expect(reviewStep('approve', 'ready', admin, { ...free, assignee: 'Rui', submittedBy: 'Rui' }).ok).toBe(
+      true
+    )
+    expect(reviewStep('approve', 'ready', alone, { ...free, submittedBy: null }).ok).toBe(true)
+  })
+
+  it('knows who marked the check ready last', () => {
+    const at = (state: ReviewState, actor: string | null) => ({ state, actor })
+    expect(submitterOf([])).toBeNull()
+    expect(
+      submitterOf([at('ready', 'Ana'), at('returned', 'Rui'), at('ready', 'Ben'), at('approved', 'Eva')])
+    ).toBe('Ben')
+  })
+})
+
+describe('assignment', () => {
+  const change = (checkAssignee: string | null, current: string | null, next: string | null) => ({
+    checkAssignee,
+    current,
+    next
+  })
+
+  it('lets reviewers and admins hand out any work, and the check’s checker split or hand on theirs', () => {
+    expect(assignmentRefusal(reviewer, change('Ana', 'Ben', 'Ana'))).toBeNull()
+    expect(assignmentRefusal(admin, change(null, null, 'Ben'))).toBeNull()
+    expect(assignmentRefusal(checker, change('ana', null, 'Ben'))).toBeNull() // a claim of hers
+    expect(assignmentRefusal(checker, change('Ana', 'Ana', 'Ben'))).toBeNull() // the check itself
+  })
+
+  it('lets any other member take work no one has, or give back their own, and nothing else', () => {
+    expect(assignmentRefusal(otherChecker, change(null, null, 'Ben'))).toBeNull() // a free check
+    expect(assignmentRefusal(otherChecker, change('Ana', null, 'ben'))).toBeNull() // a free claim of Ana's check
+    expect(assignmentRefusal(otherChecker, change('Ana', 'Ben', null))).toBeNull() // his claim, given back
+    for (const refused of [
+      change('Ana', 'Ana', 'Ben'), // the check, from its checker
+      change('Ana', 'Ana', null), // its checker taken off
+      change(null, null, 'Ana'), // free work given to someone else
+      change('Ana', 'Ben', 'Ana') // his claim, given on
+    ])
+      expect(assignmentRefusal(otherChecker, refused)).toMatch(/A reviewer, an admin or the check's checker/)
   })
 })
 

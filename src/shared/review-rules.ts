@@ -43,23 +43,41 @@ export type ReviewStep = { ok: true; to: ReviewState } | { ok: false; why: Revie
 
 const REVIEWS: readonly (MemberRole | null)[] = ['reviewer', 'admin', null]
 
+/** Whether `name` is `other`, as members' names are compared: whatever the case. */
+function sameMember(name: string | null, other: string | null): boolean {
+  return name !== null && other !== null && name.toLowerCase() === other.toLowerCase()
+}
+
 /** Whether `actor` may act for the checker: the assignee, anyone while no one is, or a reviewer. */
 function mayActAsChecker(actor: ReviewActor, assignee: string | null): boolean {
   if (REVIEWS.includes(actor.role) || assignee === null) return true
-  return actor.name !== null && actor.name.toLowerCase() === assignee.toLowerCase()
+  return sameMember(actor.name, assignee)
+}
+
+/** Who did the work a review signs off: the check's assignee and who marked it ready. */
+export interface ReviewedWork {
+  assignee: string | null
+  submittedBy: string | null
+}
+
+/** Who marked the check ready for review last; null while no one has. */
+export function submitterOf(history: readonly { state: ReviewState; actor: string | null }[]): string | null {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.state === 'ready') return history[i]!.actor
+  return null
 }
 
 /**
  * The state `action` takes a check from `from` to, or why it may not. Approving and returning are
- * a reviewer's (or admin's) alone: the checker of a story does not approve their own check.
- * Reopening an approved check withdraws the approval, so it is a reviewer's too; a check marked
- * ready may be taken back by whoever marked it.
+ * a reviewer's (or admin's) alone, and on a desk a second person approves: not the check's
+ * assignee nor whoever marked it ready, reviewer or not (alone with the app, there is no one
+ * else). Reopening an approved check withdraws the approval, so it is a reviewer's too; a check
+ * marked ready may be taken back by whoever marked it.
  */
 export function reviewStep(
   action: ReviewAction,
   from: ReviewState,
   actor: ReviewActor,
-  context: { assignee: string | null; comment: string | null }
+  context: ReviewedWork & { comment: string | null }
 ): ReviewStep {
   const refuse = (why: ReviewRefusal, reason: string): ReviewStep => ({ ok: false, why, reason })
   const reviewer = REVIEWS.includes(actor.role)
@@ -77,6 +95,12 @@ export function reviewStep(
         return refuse('state', 'Only a check marked ready for review is approved or returned.')
       if (action === 'return' && !context.comment?.trim())
         return refuse('comment', 'Say what needs doing: a returned check needs a comment.')
+      if (
+        action === 'approve' &&
+        actor.role !== null &&
+        (sameMember(actor.name, context.assignee) || sameMember(actor.name, context.submittedBy))
+      )
+        return refuse('role', 'A second person approves a check: you checked this one or marked it ready.')
       return { ok: true, to: action === 'approve' ? 'approved' : 'returned' }
     case 'reopen':
       if (from === 'approved' && !reviewer)
@@ -89,13 +113,25 @@ export function reviewStep(
 }
 
 /** The steps `actor` may take now, in the order the review view offers them. */
-export function reviewStepsOpen(
-  from: ReviewState,
-  actor: ReviewActor,
-  assignee: string | null
-): ReviewAction[] {
+export function reviewStepsOpen(from: ReviewState, actor: ReviewActor, work: ReviewedWork): ReviewAction[] {
   // A comment is asked for when returning, so the step is offered as if one will be given.
-  return REVIEW_ACTIONS.filter((action) => reviewStep(action, from, actor, { assignee, comment: '…' }).ok)
+  return REVIEW_ACTIONS.filter((action) => reviewStep(action, from, actor, { ...work, comment: '…' }).ok)
+}
+
+/**
+ * Why `actor` may not give the check (or one of its claims) now assigned to `current` to `next`
+ * (null: no one), or null when they may. Reviewers and admins hand out work; the check's own
+ * checker splits it (its claims) or hands it on; any other member takes work no one has, or gives
+ * back their own.
+ */
+export function assignmentRefusal(
+  actor: ReviewActor,
+  change: { checkAssignee: string | null; current: string | null; next: string | null }
+): string | null {
+  if (REVIEWS.includes(actor.role) || sameMember(actor.name, change.checkAssignee)) return null
+  if (change.current === null && sameMember(actor.name, change.next)) return null
+  if (sameMember(actor.name, change.current) && change.next === null) return null
+  return "A reviewer, an admin or the check's checker assigns work; you may take work no one has, or give back your own."
 }
 
 /** A review step as recorded: enough to tell what changed since. */

@@ -76,6 +76,30 @@ describe('assignment through the API', () => {
       await expect(call('Rui', 'checks.assign', input)).rejects.toMatchObject({ code })
   })
 
+  it("leaves handing out work to reviewers, admins and the check's checker; others take free work", async () => {
+    const { call, check } = await desk()
+    const assign = (who: string, assignee: string | null, claimId?: string) =>
+      call(who, 'checks.assign', {
+        checkId: check.id,
+        assignee,
+        ...(claimId ? { claimId } : {})
+      }) as Promise<CheckReview>
+    // Ben may not give a free check to Ana, but takes it himself; Ana may not take it from him.
+    await expect(assign('Ben', 'Ana')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining("A reviewer, an admin or the check's checker")
+    })
+    expect((await assign('Ben', 'Ben')).assignee).toBe('Ben')
+    await expect(assign('Ana', 'Ana')).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    // As its checker, Ben splits it: a claim to Ana. Ana gives it back; she may not hand it on.
+    expect((await assign('Ben', 'Ana', 'date-5')).claimAssignments[0]).toMatchObject({ assignee: 'Ana' })
+    await expect(assign('Ana', 'Eva', 'date-5')).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    expect((await assign('Ana', null, 'date-5')).claimAssignments).toEqual([])
+    // A reviewer reassigns the check whoever has it; nothing refused was recorded.
+    const review = await assign('Rui', 'Ana')
+    expect(review.assignment).toMatchObject({ assignee: 'Ana', assignedBy: 'Rui' })
+  })
+
   it('is refused off a desk, where there is no one to assign to', async () => {
     const { call, check } = await desk()
     await expect(
@@ -140,6 +164,28 @@ describe('review through the API', () => {
     await expect(step('Ana', 'approve')).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(step('Ben', 'return', { comment: 'No.' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect((await step('Rui', 'approve')).state).toBe('approved')
+  })
+
+  it('has a second person approve: not a reviewer who checked the story or marked it ready', async () => {
+    const { call, step, check } = await desk()
+    await call('Rui', 'checks.assign', { checkId: check.id, assignee: 'Rui' })
+    await step('Rui', 'submit')
+    await expect(step('Rui', 'approve')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('A second person approves')
+    })
+    // Marked ready by an admin for an unassigned check: that admin may not approve it either.
+    await step('Rui', 'reopen')
+    await call('Rui', 'checks.assign', { checkId: check.id, assignee: null })
+    await step('Eva', 'submit')
+    await expect(step('Eva', 'approve')).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    const approved = await step('Rui', 'approve')
+    expect(approved.history.map((s) => [s.state, s.actor])).toEqual([
+      ['ready', 'Rui'],
+      ['in_progress', 'Rui'],
+      ['ready', 'Eva'],
+      ['approved', 'Rui']
+    ])
   })
 
   it('refuses a return without a comment, a step from the wrong state, and one on a state that moved on', async () => {

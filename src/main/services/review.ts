@@ -4,9 +4,11 @@
 import { ApiError, type ApiErrorCode } from '../../shared/errors'
 import type { CheckReview } from '../../shared/review'
 import {
+  assignmentRefusal,
   currentReviewState,
   lastReview,
   reviewStep,
+  submitterOf,
   type ReviewAction,
   type ReviewRefusal,
   type ReviewState
@@ -63,6 +65,13 @@ export async function assignWork(
     // As the member writes their name, whatever case it was typed in.
     assignee = found.name
   }
+  const review = await checkReview(library, input.checkId)
+  const current =
+    input.claimId === undefined
+      ? review.assignee
+      : (review.claimAssignments.find((a) => a.claimId === input.claimId)?.assignee ?? null)
+  const refused = assignmentRefusal(member, { checkAssignee: review.assignee, current, next: assignee })
+  if (refused) throw new ApiError('FORBIDDEN', refused)
   const done = await library.reviews.assign(
     { checkId: input.checkId, claimId: input.claimId ?? null, assignee },
     member.name
@@ -94,7 +103,7 @@ export async function takeReviewStep(
     input.action,
     review.state,
     { role: member?.role ?? null, name: member?.name ?? actor },
-    { assignee: review.assignee, comment: input.comment }
+    { assignee: review.assignee, submittedBy: submitterOf(review.history), comment: input.comment }
   )
   if (!step.ok) throw new ApiError(REFUSAL_CODES[step.why], step.reason, { state: review.state })
   const recorded = await library.reviews.record(

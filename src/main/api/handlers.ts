@@ -2,6 +2,7 @@
 import { READER_ORIGINAL_CHARS } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { formatHouseNames, parseHouseNames } from '../core/names/house-names-file'
+import { LoginLimit } from '../desk/login-limit'
 import { hashPassword, verifyPassword } from '../desk/passwords'
 import type { Library } from '../library'
 import {
@@ -66,6 +67,9 @@ export function createHandlers(services: AppServices): Handlers {
   const imports = new RunningJobs()
   const exports = new RunningJobs()
   const documents = new DocumentCompare(library, services.alignDocuments ?? alignInThread)
+  // Wrong current passwords count as wrong sign-ins do: a session left open must not become a way
+  // to guess its member's password (which may be theirs elsewhere too).
+  const passwordTries = new LoginLimit()
 
   /** The file an import reads, and what to do once it is done with (an upload's file is deleted). */
   function importedFile(
@@ -277,8 +281,15 @@ export function createHandlers(services: AppServices): Handlers {
       const stored = await library.members.byName(member.name)
       if (!stored || stored.id !== member.id || stored.disabledAt !== null)
         throw new ApiError('UNAUTHORIZED', 'Sign in to use this desk.')
-      if (!(await verifyPassword(input.currentPassword, stored.passwordHash)))
+      const tries = `member:${member.id}`
+      const wait = passwordTries.retryAfter([tries])
+      if (wait > 0)
+        throw new ApiError('TOO_MANY_REQUESTS', `Too many wrong passwords; try again in ${wait} seconds.`)
+      if (!(await verifyPassword(input.currentPassword, stored.passwordHash))) {
+        passwordTries.fail([tries])
         throw new ApiError('FORBIDDEN', 'That is not your current password; nothing was changed.')
+      }
+      passwordTries.succeed(tries)
       await library.members.setPassword(member.id, await hashPassword(input.newPassword), context.sessionKey)
       return { changed: true as const }
     },

@@ -159,6 +159,32 @@ describe('passwords and enabling through the API', () => {
     expect(await alive(library, 'phone')).toBe(false)
   })
 
+  it('stops listening to wrong current passwords after a few, even the right one, for a while', async () => {
+    const { library, call } = desk()
+    const { hashPassword } = await import('../desk/passwords')
+    const fast = { N: 2 ** 10, r: 8, p: 1 }
+    const ben = await library.members.add({
+      name: 'Ben',
+      role: 'checker',
+      passwordHash: await hashPassword('the old passphrase', fast)
+    })
+    const context: HandlerContext = {
+      transport: 'http',
+      member: { id: ben.id, name: 'Ben', role: 'checker' }
+    }
+    const change = (currentPassword: string) =>
+      call(context, 'account.changePassword', { currentPassword, newPassword: 'a brand new passphrase' })
+    for (let i = 0; i < 5; i++)
+      await expect(change(`guess ${i}`)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(change('the old passphrase')).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/^Too many wrong passwords; try again in \d+ seconds\.$/)
+    })
+    expect(
+      await verifyPassword('the old passphrase', (await library.members.byName('Ben'))!.passwordHash)
+    ).toBe(true)
+  })
+
   it('refuses a password change off a desk, where there is no member', async () => {
     const { call, as } = desk()
     const input = { currentPassword: 'the old passphrase', newPassword: 'a brand new passphrase' }

@@ -98,7 +98,7 @@ describe('GET /events on one server (SQLite)', () => {
     return { library, server, bearer, checkId: await checkWithClaims(library) }
   }
 
-  it('is refused without the token or a session, and with a check that is not a number', async () => {
+  it('is refused without the token or a session, with a check that is not a number or does not exist', async () => {
     const { server, checkId } = await started()
     expect((await follow(server, `/events?check=${checkId}`, {})).status).toBe(401)
     const forged = await follow(server, `/events?check=${checkId}`, { Cookie: 'factdesk_session=made-up' })
@@ -106,6 +106,7 @@ describe('GET /events on one server (SQLite)', () => {
     const bearer = { Authorization: `Bearer ${server.token}` }
     for (const query of ['', '?check=', '?check=abc', '?check=-1', '?check=1.5'])
       expect((await follow(server, `/events${query}`, bearer)).status).toBe(400)
+    expect((await follow(server, `/events?check=${checkId + 1000}`, bearer)).status).toBe(404)
     const posted = await fetch(`${server.origin}/events?check=${checkId}`, {
       method: 'POST',
       headers: bearer

@@ -15,7 +15,15 @@ export interface DecisionEvents {
   watch(checkId: number, send: (change: DecisionChange) => void): Promise<() => void>
   /** Calls `send` with the check's review each time it changes; left out, the stream has decisions only. */
   watchReview?(checkId: number, send: (change: ReviewChange) => void): Promise<() => void>
+  /** Whether the check exists; left out, any check is followed. */
+  exists?(checkId: number): Promise<boolean>
 }
+
+/**
+ * How often a desk's stream asks whether its session still stands: signed out (here or on another
+ * server), expired, or its member disabled, it ends instead of delivering the desk's decisions.
+ */
+export const SESSION_RECHECK_MS = 5_000
 
 /** Comments sent while nothing happens, so proxies and the browser keep an idle stream open. */
 export const KEEP_ALIVE_MS = 20_000
@@ -48,20 +56,28 @@ export function decisionEventsOf(library: Library): DecisionEvents {
           .then(async () => send({ checkId, review: await checkReview(library, checkId) }))
           .catch(() => {})
       })
-    }
+    },
+    // hasClaim answers null for no such check, without reading the check's result.
+    exists: async (checkId) => (await library.checks.hasClaim(checkId, '')) !== null
   }
 }
 
-/** The event stream for the check named in the query; the caller has checked who is asking. */
+/**
+ * The event stream for the check named in the query; the caller has checked who is asking. On a
+ * desk, `session` says whether the asker's session still stands; the stream ends when it does not.
+ */
 export async function streamDecisions(
   req: IncomingMessage,
   res: ServerResponse,
   events: DecisionEvents,
-  headers: Record<string, string>
+  headers: Record<string, string>,
+  session?: { stillValid(): Promise<boolean>; recheckMs?: number }
 ): Promise<void> {
   const parsed = checkParam.safeParse(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('check'))
   if (!parsed.success) throw new ApiError('BAD_REQUEST', 'Name the check to follow: /events?check=ID.')
   const checkId = parsed.data
+  if (events.exists && !(await events.exists(checkId)))
+    throw new ApiError('NOT_FOUND', `There is no check with id ${checkId}.`)
   let open = true
   const stopDecisions = await events.watch(checkId, (change) => {
     if (open) res.write(`event: decision\ndata: ${JSON.stringify(change)}\n\n`)
@@ -74,10 +90,24 @@ export async function streamDecisions(
     stopReview?.()
   }
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS)
+  const recheck = session
+    ? setInterval(() => {
+        session.stillValid().then(
+          (valid) => {
+            if (valid || !open) return
+            end()
+            res.end()
+          },
+          // The store did not answer: the next recheck asks again.
+          () => {}
+        )
+      }, session.recheckMs ?? SESSION_RECHECK_MS)
+    : undefined
   const end = (): void => {
     if (!open) return
     open = false
     clearInterval(keepAlive)
+    clearInterval(recheck)
     stop()
   }
   req.on('close', end)

@@ -283,6 +283,21 @@ function openEvents(target: RunningHttpServer, headers: Record<string, string>) 
   })
 }
 
+/** Opens GET /events on `check` and answers with the status, and for a stream when it ends. */
+function followEvents(target: RunningHttpServer, headers: Record<string, string>, check = 1) {
+  return new Promise<{ status: number; ended: Promise<void> }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: target.port, method: 'GET', path: `/events?check=${check}`, headers },
+      (res) => {
+        res.resume()
+        resolve({ status: res.statusCode ?? 0, ended: new Promise((done) => res.on('end', done)) })
+      }
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
+
 describe('live decisions on a desk', () => {
   it('streams to a signed-in member from the page itself, without the CSRF token an EventSource cannot send', async () => {
     await server.close()
@@ -297,6 +312,40 @@ describe('live decisions on a desk', () => {
     expect((await openEvents(server, same)).status).toBe(401)
     expect((await openEvents(server, { Cookie: cookie })).status).toBe(403)
     expect((await openEvents(server, { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
+  })
+
+  it('ends a stream once its session is signed out, and follows only a check that exists', async () => {
+    await server.close()
+    const followed: number[] = []
+    server = await startDesk({
+      events: {
+        watch: async (checkId) => {
+          followed.push(checkId)
+          return () => {}
+        },
+        exists: async (checkId) => checkId === 1
+      },
+      sessionRecheckMs: 20
+    })
+    origin = server.origin
+    const { cookie, csrf } = await signIn('Ben')
+    const headers = { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' }
+    const missing = await followEvents(server, headers, 2)
+    expect(missing.status).toBe(404)
+    const stream = await followEvents(server, headers)
+    expect(stream.status).toBe(200)
+    let ended = false
+    void stream.ended.then(() => (ended = true))
+    // Still open while the session stands (several rechecks later); ended once it is signed out.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(ended).toBe(false)
+    const out = await send(server, {
+      path: '/auth/logout',
+      headers: json({ Cookie: cookie, 'X-Factdesk-CSRF': csrf })
+    })
+    expect(out.status).toBe(200)
+    await stream.ended
+    expect(followed).toEqual([1])
   })
 })
 

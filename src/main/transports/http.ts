@@ -53,6 +53,8 @@ export interface HttpServerOptions {
   behindProxy?: boolean
   /** Where POST /upload keeps files for library.importFile (the handlers' same Uploads); absent: no such route. */
   uploads?: Uploads
+  /** How often an open /events stream on a desk re-checks its session (SESSION_RECHECK_MS); tests shorten it. */
+  sessionRecheckMs?: number
 }
 
 export interface RunningHttpServer {
@@ -238,7 +240,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     else requireToken(req)
     if (!options.events)
       return sendError(res, new ApiError('NOT_FOUND', 'This server has no live decisions.'))
-    await streamDecisions(req, res, options.events, SECURITY_HEADERS)
+    const session = desk
+      ? {
+          stillValid: () =>
+            desk.viewerFor(req).then(
+              () => true,
+              () => false
+            ),
+          ...(options.sessionRecheckMs ? { recheckMs: options.sessionRecheckMs } : {})
+        }
+      : undefined
+    await streamDecisions(req, res, options.events, SECURITY_HEADERS, session)
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {

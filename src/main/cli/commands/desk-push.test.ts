@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { bytesOf, makeDoc } from '../../../test-support/library/docs'
 import { openLibrary } from '../../library/sqlite'
 import { main } from '../index'
+import { describePush } from './desk-push'
 
 let dir: string
 let lib: string
@@ -114,3 +115,20 @@ suite(
     })
   }
 )
+
+describe('the push summary', () => {
+  it('says when checks already on the desk were decided here since: those decisions are not pushed', () => {
+    const summary = {
+      texts: { added: 0, existing: 4 },
+      checks: { added: 0, existing: 2, changedHere: 1 },
+      decisions: 0,
+      historyEntries: 0,
+      editorClaims: 0,
+      reviewSteps: 0,
+      houseNames: { added: 0, existing: 0 }
+    }
+    expect(describePush('mine.sqlite', 'the desk', summary).split('\n')[2]).toBe(
+      '  checks: 0 new, 2 already there (1 decided here since: those decisions are not pushed; make them on the desk)'
+    )
+  })
+})

@@ -30,11 +30,16 @@ export async function runDeskPush(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parsed
   const [action, ...extra] = positionals
   if (action !== 'push')
-    return usageError(io, DESK_PUSH_USAGE, action ? `Unknown desk action “${action}”.` : 'Name the action: push.')
+    return usageError(
+      io,
+      DESK_PUSH_USAGE,
+      action ? `Unknown desk action “${action}”.` : 'Name the action: push.'
+    )
   if (extra.length > 0) return usageError(io, DESK_PUSH_USAGE, `Unexpected argument “${extra[0]}”.`)
   if (!values.library) return usageError(io, DESK_PUSH_USAGE, 'factdesk desk push needs --library FILE.')
   const url = values.database ?? process.env[DATABASE_VARIABLE]
-  if (!url) return usageError(io, DESK_PUSH_USAGE, 'factdesk desk push needs --database URL, the desk to push to.')
+  if (!url)
+    return usageError(io, DESK_PUSH_USAGE, 'factdesk desk push needs --database URL, the desk to push to.')
   const libraryPath = resolve(values.library)
   if (!existsSync(libraryPath)) {
     io.stderr(`NOT_FOUND: There is no library ${libraryPath}.`)
@@ -61,7 +66,10 @@ export function describePush(library: string, desk: string, s: PushSummary): str
   return [
     `Pushed ${library} to ${desk}:`,
     `  texts: ${s.texts.added} new, ${s.texts.existing} already there`,
-    `  checks: ${s.checks.added} new, ${s.checks.existing} already there`,
+    `  checks: ${s.checks.added} new, ${s.checks.existing} already there` +
+      (s.checks.changedHere > 0
+        ? ` (${s.checks.changedHere} decided here since: those decisions are not pushed; make them on the desk)`
+        : ''),
     `  decisions: ${s.decisions}`,
     `  history entries: ${s.historyEntries}`,
     `  editor claims: ${s.editorClaims}`,

@@ -83,7 +83,7 @@ suite(`factdesk desk push${reason}`, () => {
     const summary = await pushLibraryFile(libraryPath, desk.db)
     expect(summary).toEqual({
       texts: { added: 3, existing: 0 },
-      checks: { added: 1, existing: 0 },
+      checks: { added: 1, existing: 0, changedHere: 0 },
       decisions: 2,
       historyEntries: 5,
       editorClaims: 1,
@@ -122,13 +122,35 @@ suite(`factdesk desk push${reason}`, () => {
     const again = await pushLibraryFile(libraryPath, desk.db)
     expect(again).toEqual({
       texts: { added: 0, existing: 3 },
-      checks: { added: 0, existing: 1 },
+      checks: { added: 0, existing: 1, changedHere: 0 },
       decisions: 0,
       historyEntries: 0,
       editorClaims: 0,
       reviewSteps: 0,
       houseNames: { added: 0, existing: 2 }
     })
+    expect(await withDeskLibrary(portable)).toEqual(once)
+  })
+
+  it('says which checks were decided here since they were pushed, and leaves the desk’s as they are', async () => {
+    await withLibrary(fillLibrary)
+    await pushLibraryFile(libraryPath, desk.db)
+    const once = await withDeskLibrary(portable)
+    await withLibrary(async (l) => {
+      const [check] = await l.checks.list()
+      const [claim] = (await l.checks.get(check!.id))!.result.claims
+      await l.checks.decide({
+        checkId: check!.id,
+        claimId: claim!.id,
+        status: 'disputed',
+        correctedText: null,
+        note: 'Decided after the push.',
+        pinned: []
+      })
+    })
+    const again = await pushLibraryFile(libraryPath, desk.db)
+    expect(again.checks).toEqual({ added: 0, existing: 1, changedHere: 1 })
+    expect(again.historyEntries).toBe(0)
     expect(await withDeskLibrary(portable)).toEqual(once)
   })
 

@@ -9,7 +9,9 @@
 //   text the desk already has, pushed before or imported there by anyone, is mapped to that one;
 // - a check is known by its story and the moment it was created (to the millisecond): a check
 //   already there is left as it is, with its decisions and history, and nothing of it is copied
-//   again (decisions made in the library after its first push are not carried over);
+//   again: decisions made in the library after its first push are not carried over (merging them
+//   with the desk's own would overwrite other editors' work), but such checks are counted, by
+//   history entries the desk does not have, so the summary says so;
 // - a house name by its spelling, whatever its case (the desk's unique rule).
 import { existsSync } from 'node:fs'
 import Database, { type Database as Connection } from 'better-sqlite3'
@@ -23,7 +25,8 @@ import { remapDecision, remapPinned, remapResult, remapSourceIds } from './remap
 
 export interface PushSummary {
   texts: { added: number; existing: number }
-  checks: { added: number; existing: number }
+  /** `changedHere`: of the existing ones, checks decided in the library since (not carried over). */
+  checks: { added: number; existing: number; changedHere: number }
   decisions: number
   historyEntries: number
   editorClaims: number
@@ -112,7 +115,7 @@ async function startPush(library: Connection, tx: Db): Promise<Push> {
     textIds: new Map(),
     summary: {
       texts: { added: 0, existing: 0 },
-      checks: { added: 0, existing: 0 },
+      checks: { added: 0, existing: 0, changedHere: 0 },
       decisions: 0,
       historyEntries: 0,
       editorClaims: 0,
@@ -181,6 +184,15 @@ async function pushCheck(push: Push, id: number): Promise<void> {
   ])
   if (already) {
     summary.checks.existing++
+    // An entry is known by its claim and moment (kept to the millisecond, as pushed).
+    const onDesk = await tx.query<{ claim_id: string; at: string }>(
+      'SELECT claim_id, at FROM decision_history WHERE check_id = $1',
+      [already['id']]
+    )
+    const known = new Set(onDesk.map((e) => `${e.claim_id} ${e.at}`))
+    const here = push.read('decision_history', 'WHERE check_id = ?', id)
+    if (here.some((e) => !known.has(`${String(e['claim_id'])} ${String(e['at'])}`)))
+      summary.checks.changedHere++
     return
   }
   const sourceIds = check!['source_ids_json'] as string | null

@@ -2,7 +2,8 @@
 // their own: the checker marks the check ready for review, the reviewer returns it with a comment,
 // which reaches the checker's screen without a reload; the checker decides again and resubmits,
 // the reviewer sees which claim changed since the return, approves, and the exported report names
-// the approver. The server, not the page, refuses the checker an approval.
+// the approver. The server, not the page, refuses the checker an approval; a reviewer who checked
+// the story is not offered its approval.
 import { readFileSync } from 'node:fs'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { claimRow, memberOnFirstCheck } from '../support/desk-member'
@@ -121,5 +122,24 @@ test('a checker submits, a reviewer returns with a comment, the checker resubmit
   await expect(ana.getByTestId('review-state')).toHaveText('Approved')
   await expect(ana.getByTestId('review-approved')).toContainText(`Approved by ${RUI.name}`)
   await ana.context().close()
+  await rui.context().close()
+})
+
+test('a reviewer who checked the story is not offered its approval: a second person signs it off', async ({
+  browser
+}) => {
+  const rui = await member(browser, RUI)
+  if ((await rui.getByTestId('review-state').textContent()) !== 'In progress') {
+    await rui.getByTestId('review-reopen').click()
+    await expect(rui.getByTestId('review-state')).toHaveText('In progress')
+  }
+  await rui.getByTestId('check-assignee').selectOption(RUI.name)
+  await rui.getByTestId('review-submit').click()
+  await expect(rui.getByTestId('review-state')).toHaveText('Ready for review')
+  await expect(rui.getByTestId('review-approve')).toHaveCount(0)
+  await expect(rui.getByTestId('review-return')).toBeVisible()
+  await expect(rui.getByTestId('review-approval-withheld')).toHaveText(
+    'A second person approves a check: you checked this one or marked it ready.'
+  )
   await rui.context().close()
 })

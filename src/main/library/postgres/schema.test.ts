@@ -32,13 +32,15 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
     const story = (await library.get(check.storyId))!
     await library.close()
     // As schema 1 left it: no versions, none of the later schemas' members, sessions, actors,
-    // assignments, review steps or BRIN indexes, and the texts' bodies in texts.
+    // assignments, review steps, BRIN indexes or word counts, and the texts' bodies in texts.
     await onCluster(
       `ALTER TABLE ${schema}.decisions DROP COLUMN version, DROP COLUMN actor;
        ALTER TABLE ${schema}.decision_history DROP COLUMN actor;
        DROP TABLE ${schema}.sessions, ${schema}.members;
        DROP TABLE ${schema}.assignments, ${schema}.review_history;
        DROP INDEX ${schema}.paragraphs_id_brin, ${schema}.texts_id_brin;
+       DROP TABLE ${schema}.search_words;
+       DROP FUNCTION ${schema}.search_words_added, ${schema}.search_words_removed CASCADE;
        ALTER TABLE ${schema}.texts ADD COLUMN original_bytes bytea, ADD COLUMN original_text text,
          ADD COLUMN cleaned_text text;
        UPDATE ${schema}.texts t SET original_bytes = b.original_bytes, original_text = b.original_text,
@@ -67,6 +69,11 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
         `SELECT indexname FROM pg_indexes WHERE schemaname = '${schema}' AND indexname LIKE '%brin' ORDER BY 1`
       )
       expect(indexes.map((row) => row.indexname)).toEqual(['paragraphs_id_brin', 'texts_id_brin'])
+      // The words counted from the texts already there: "Story", its headline and first paragraph.
+      expect(await upgraded.vocabulary.wordsStartingWith('s', 1, 40)).toContainEqual({
+        term: 'story',
+        rows: 2
+      })
     } finally {
       await upgraded.close()
     }

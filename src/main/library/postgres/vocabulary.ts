@@ -1,20 +1,21 @@
 // The words the full-text vectors hold (paragraphs and headlines), for spelling suggestions. The
-// words are as the factdesk text search configuration keeps them: lower case, accents removed.
-// ts_stat reads every vector, which is fine for the suggestions a failed search asks for; a
-// large desk would keep a word table instead (not needed yet).
+// words are as the factdesk text search configuration keeps them: lower case, accents removed,
+// each with the number of vectors that hold it, in search_words (schema v7, kept by triggers).
 import { writtenAs } from '../fold-term'
 import type { Vocabulary } from '../store'
 import type { Db } from './connection'
 
-const ALL_VECTORS = 'SELECT tsv FROM paragraphs UNION ALL SELECT title_tsv FROM texts'
+/** Above every character: a prefix's words sort (COLLATE "C") from the prefix up to the prefix and this. */
+const LAST_CHARACTER = String.fromCodePoint(0x10ffff)
 
 export function createVocabulary(db: Db): Vocabulary {
   return {
     async wordsStartingWith(first, minLength, maxLength) {
       return db.query<{ term: string; rows: number }>(
-        `SELECT word AS term, ndoc AS rows FROM ts_stat($1)
-         WHERE starts_with(word, $2) AND length(word) BETWEEN $3 AND $4`,
-        [ALL_VECTORS, first, minLength, maxLength]
+        `SELECT word AS term, rows FROM search_words
+         WHERE word >= $1 AND word < $2 AND starts_with(word, $1) AND rows > 0
+           AND length(word) BETWEEN $3 AND $4`,
+        [first, first + LAST_CHARACTER, minLength, maxLength]
       )
     },
     async hasPrefix(prefix) {

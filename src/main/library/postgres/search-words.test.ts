@@ -69,8 +69,13 @@ suite(`the desk's word counts${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE} 
       await library.delete(harbour.id)
       expect(await counted()).toEqual(await fromVectors())
       expect((await counted()).some((c) => c.word === 'reopens')).toBe(false)
-      // What spelling suggestions read.
+      // What spelling suggestions read: a word gone with its text is no longer offered.
       expect(await library.vocabulary.wordsStartingWith('h', 5, 9)).toEqual([{ term: 'harbour', rows: 1 }])
+      expect(await library.vocabulary.hasPrefix('reope')).toBe(false)
+      expect(await library.vocabulary.spelling('reopened')).toBeNull()
+      expect(await library.vocabulary.hasPrefix('harb')).toBe(true)
+      expect(await library.vocabulary.spelling('harbour')).toBe('harbour')
+      expect(await library.vocabulary.spelling('gale')).toBe('Gale')
     } finally {
       await library.close()
     }

@@ -391,8 +391,23 @@ interface StoreResult {
   phases: Phase[]
   count: Count
   search: { kind: string; ms: number; hits: number }[]
+  misspelled: { ms: number; hits: number; suggestions: number }[]
   loadBefore: string
   loadAfter: string
+}
+
+/** How many mistyped words the search is asked for. */
+const MISSPELLINGS = 20
+
+/** Words of the corpus of 6 letters or more, each with two letters in its middle swapped. */
+function misspellings(corpus: Corpus): string[] {
+  const random = prng(7)
+  const long = corpus.vocabulary.filter((w) => w.length >= 6)
+  return Array.from({ length: MISSPELLINGS }, () => {
+    const word = long[Math.floor(random() * long.length)]!
+    const at = 1 + Math.floor(random() * (word.length - 3))
+    return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+  })
 }
 
 /** Queries as the search box gets them: library-corpus's mix, plus the corpus's commonest words. */
@@ -511,13 +526,32 @@ async function benchStore(
         hits: (reply.body.result as { hits: unknown[] }).hits.length
       })
     }
+    // Words mistyped: most find nothing, and those are answered with spelling suggestions.
+    const misspelled: StoreResult['misspelled'] = []
+    for (const text of misspellings(corpus)) {
+      const reply = await searcher.post('/api/library.search', { query: text, limit: 50 })
+      if (reply.status !== 200) throw new Error(`library.search ${text}: ${JSON.stringify(reply.body)}`)
+      const result = reply.body.result as { hits: unknown[]; suggestions: string[] }
+      misspelled.push({ ms: reply.ms, hits: result.hits.length, suggestions: result.suggestions.length })
+    }
     const loadAfter = load()
 
     for (const browser of browsers.splice(0)) browser.close()
     await served.pop()!.stop()
     // 7. Counting, with the server gone: what the database holds.
     const count = await countBack(library, check.id, phases)
-    return { store, fill, signInMs, claims: claimIds.length, phases, count, search, loadBefore, loadAfter }
+    return {
+      store,
+      fill,
+      signInMs,
+      claims: claimIds.length,
+      phases,
+      count,
+      search,
+      misspelled,
+      loadBefore,
+      loadAfter
+    }
   } finally {
     for (const browser of browsers) browser.close()
     for (const server of served) await server.stop()
@@ -613,6 +647,16 @@ function writeReport(report: Report, results: StoreResult[], skipped: string[]):
       })
       .join('; ')}`
   })
+  const misspelledRows = results.map((r) => {
+    const nothing = r.misspelled.filter((m) => m.hits === 0)
+    const ms = nothing.map((m) => m.ms)
+    if (ms.length === 0) return `- ${r.store}, mistyped words (${MISSPELLINGS}): every one found something`
+    return (
+      `- ${r.store}, mistyped words (${MISSPELLINGS}, two inner letters swapped): ${nothing.length} found nothing, ` +
+      `answered with spelling suggestions in p50 ${fmt(percentile(ms, 50))} / max ${fmt(Math.max(...ms))}; ` +
+      `suggestions offered for ${nothing.filter((m) => m.suggestions > 0).length} of them`
+    )
+  })
   const context = results.map(
     (r) =>
       `- ${r.store}: ${texts} texts ${r.fill}; a check of ${r.claims.toLocaleString('en-US')} claims; ` +
@@ -673,6 +717,7 @@ function writeReport(report: Report, results: StoreResult[], skipped: string[]):
     ...searchRows,
     '',
     ...byKind,
+    ...misspelledRows,
     ...context,
     ...skipped.map((s) => `- ${s}`)
   ])

@@ -198,7 +198,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // v7: the words of every full-text vector (paragraphs and headlines) with how many vectors hold
   // each, for spelling suggestions: ts_stat read every vector of the desk for each search that found
-  // nothing (1–1.5 s on 20,000 texts, growing with the desk). Kept by statement triggers, so every
+  // nothing (5.8–8.9 s on 100,000 texts). Kept by statement triggers, so every
   // writer (import, push, delete, a headline edited, a bulk load) keeps it without knowing of it;
   // rows are locked in word order, so two imports at once wait for each other instead of
   // deadlocking. A word whose count falls to 0 stays (a search skips it). COLLATE "C": a prefix is

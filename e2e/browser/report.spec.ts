@@ -1,8 +1,7 @@
 // Exporting the verification report from a running factdesk serve, as the app does: decide a few
 // claims, export PDF, JSON and ClaimReview, and check each the way a reader (or a parser) would.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import { expect, test } from '@playwright/test'
@@ -79,7 +78,9 @@ test('the report of the demo check exports as PDF, JSON and ClaimReview with the
       publish: true
     })
 
-  const dir = mkdtempSync(join(tmpdir(), 'factdesk-report-'))
+  // In the test's own output folder (Playwright empties it at each run), not left in the system's.
+  const dir = test.info().outputPath('pdf')
+  mkdirSync(dir, { recursive: true })
   const pdf = await call<{ fileName: string; base64: string; mimeType: string }>('checks.export', {
     id: checkId,
     format: 'pdf',

@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_BOUNDS } from './window-options'
 import { loadBounds, saveBounds } from './window-state'
+import { scratchDirs } from '../../test-support/scratch-dirs'
 
 const screen = [{ x: 0, y: 0, width: 1920, height: 1080 }]
-const file = () => join(mkdtempSync(join(tmpdir(), 'factdesk-ws-')), 'window-state.json')
+const scratch = scratchDirs('factdesk-ws-')
+const file = () => join(scratch(), 'window-state.json')
 
 describe('window state', () => {
   it('remembers size and position', () => {

@@ -1,9 +1,8 @@
 // The check engine in a worker thread: the same result as in this thread, progress that only goes
 // forward, cancel that leaves the library as it was, a failure that says what failed, and an
 // HTTP server that keeps answering while a check is computed.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CheckResult } from '../../shared/check'
@@ -21,6 +20,9 @@ import { checkStory } from '../core/compare/check-story'
 import { lexicon } from './lexicon'
 import { seedDemoLibrary } from './importer'
 import { prepareCheck } from './run-check'
+import { scratchDirs } from '../../test-support/scratch-dirs'
+
+const scratch = scratchDirs('factdesk-renderer-')
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
 
@@ -138,7 +140,7 @@ function post(port: number, token: string, method: string, body: unknown): Promi
 
 describe('the HTTP server while a check is computed', () => {
   it('answers app.info before the check it started first is done', async () => {
-    const rendererDir = mkdtempSync(join(tmpdir(), 'factdesk-renderer-'))
+    const rendererDir = scratch()
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Factdesk</title>')
     const handlers = createHandlers({
       library,

@@ -1,21 +1,22 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { cannedHandlers } from '../../test-support/api-handlers'
 import { sendRaw } from '../../test-support/raw-http'
 import { startHttpServer, type RunningHttpServer } from './http'
+import { scratchDirs } from '../../test-support/scratch-dirs'
 
 let server: RunningHttpServer
 let rendererDir: string
+const scratch = scratchDirs('factdesk-renderer-')
 
 function apiHeaders(extra: Record<string, string> = {}): Record<string, string> {
   return { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...extra }
 }
 
 beforeAll(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'factdesk-renderer-'))
+  rendererDir = scratch()
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Factdesk</title>')
   mkdirSync(join(rendererDir, 'assets'))
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020'
 import { describe, expect, it } from 'vitest'
 import { runCheckCommand } from './check'
+import { scratchDirs } from '../../../test-support/scratch-dirs'
 
 const SAMPLES = join(__dirname, '../../../../resources/samples/iwaya-kyiv-2024')
 const files = readdirSync(SAMPLES)
@@ -21,7 +21,7 @@ async function run(args: string[]) {
 }
 
 describe('factdesk check', () => {
-  const names = join(mkdtempSync(join(tmpdir(), 'factdesk-names-')), 'names.txt')
+  const names = join(scratchDirs('factdesk-names-')(), 'names.txt')
   writeFileSync(names, '# house list\nYoko Kamikawa\n')
 
   it('prints a JSON result that follows the documented schema', async () => {

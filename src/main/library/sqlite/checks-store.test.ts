@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openLibrary } from './index'
 import { resultWithClaims } from '../../../test-support/library/check-result'
 import { makeDoc } from '../../../test-support/library/docs'
+import { scratchDirs } from '../../../test-support/scratch-dirs'
+
+const scratch = scratchDirs('factdesk-checks-')
 
 async function libraryWithStory(path = ':memory:') {
   const library = openLibrary(path)
@@ -61,7 +62,7 @@ describe('checks and decisions', () => {
   })
 
   it('keeps decisions across closing and reopening the library file', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'factdesk-checks-')), 'lib.sqlite')
+    const path = join(scratch(), 'lib.sqlite')
     const first = await libraryWithStory(path)
     const check = await first.library.checks.create({
       storyId: first.storyId,
@@ -87,7 +88,7 @@ describe('checks and decisions', () => {
   })
 
   it('undoes and redoes from the stored history, after the library was closed and opened again', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'factdesk-undo-')), 'lib.sqlite')
+    const path = join(scratch(), 'lib.sqlite')
     const first = await libraryWithStory(path)
     const check = await first.library.checks.create({
       storyId: first.storyId,

@@ -2,24 +2,15 @@
 // older ones, window by window, only for a word too rare there. Made small here (recentRows) so a few texts
 // have old rows. On the database at FACTDESK_TEST_DATABASE_URL; reported skipped without one.
 import { afterAll, describe, expect, it } from 'vitest'
-import { bytesOf, makeDoc } from '../../../test-support/library/docs'
+import { addSource } from '../../../test-support/library/docs'
 import { clusterUrl as url, onCluster } from '../../../test-support/library/cluster'
 import { TEST_DATABASE_VARIABLE } from '../../../test-support/library/stores'
-import type { Library } from '../store'
 import { openPostgresLibrary } from './index'
 
 const schema = `factdesk_search_window_${process.pid}`
 const suite = url ? describe : describe.skip
 
-const add = (library: Library, title: string, paragraphs: string[]) => {
-  const doc = makeDoc(paragraphs, { title })
-  return library.importDocument({
-    fileName: `${title}.txt`,
-    bytes: bytesOf(doc.cleanedText),
-    doc,
-    role: 'source'
-  })
-}
+const add = addSource
 
 suite(`search on a large desk${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE} is not set)`}`, () => {
   afterAll(() => onCluster(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))

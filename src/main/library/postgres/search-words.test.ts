@@ -3,24 +3,15 @@
 // from every vector. On the database at FACTDESK_TEST_DATABASE_URL; reported skipped without one.
 import { afterAll, describe, expect, it } from 'vitest'
 import { clusterUrl as url, onCluster } from '../../../test-support/library/cluster'
-import { bytesOf, makeDoc } from '../../../test-support/library/docs'
+import { addSource } from '../../../test-support/library/docs'
 import { TEST_DATABASE_VARIABLE } from '../../../test-support/library/stores'
 import { bareInsertPostgres } from '../../../test-support/library/bare-insert-postgres'
-import type { Library } from '../store'
 import { openDesk, openPostgresLibrary } from './index'
 
 const schema = `factdesk_search_words_${process.pid}`
 const suite = url ? describe : describe.skip
 
-const add = (library: Library, title: string, paragraphs: string[]) => {
-  const doc = makeDoc(paragraphs, { title })
-  return library.importDocument({
-    fileName: `${title}.txt`,
-    bytes: bytesOf(doc.cleanedText),
-    doc,
-    role: 'source'
-  })
-}
+const add = addSource
 
 type Counted = { word: string; rows: number }
 const byWord = (a: Counted, b: Counted) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0)

@@ -1,5 +1,9 @@
-// Handlers for transport tests: real dispatch, canned data, no library.
+// Handlers for tests: canned data and no library, for the transports; or the app's own on a
+// library, checks computed by a test worker.
 import type { Handlers } from '../main/api/dispatch'
+import { createHandlers, type AppServices } from '../main/api/handlers'
+import type { Library } from '../main/library'
+import { testCheckEngine } from './workers'
 
 export function cannedHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = (): never => {
@@ -36,4 +40,15 @@ export function cannedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'checks.export': unused,
     ...overrides
   } as Handlers
+}
+
+/** The app's handlers on `library` (called ':memory:'), with `services` beyond the check engine. */
+export function libraryHandlers(library: Library, services: Partial<AppServices> = {}): Handlers {
+  return createHandlers({
+    library,
+    libraryPath: ':memory:',
+    version: 'test',
+    checkEngine: testCheckEngine(),
+    ...services
+  })
 }

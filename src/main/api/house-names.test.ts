@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../shared/errors'
 import { openLibrary } from '../library/sqlite'
 import { dispatch } from './dispatch'
-import { createHandlers } from './handlers'
-import { testCheckEngine } from '../../test-support/workers'
+import { libraryHandlers } from '../../test-support/api-handlers'
 
 function api() {
   const library = openLibrary(':memory:')
-  const handlers = createHandlers({
-    library,
-    libraryPath: ':memory:',
-    version: 'test',
-    checkEngine: testCheckEngine()
-  })
+  const handlers = libraryHandlers(library)
   return (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'http' })
 }
 

@@ -3,20 +3,14 @@
 import { describe, expect, it } from 'vitest'
 import type { MemberRole } from '../../shared/members'
 import { checkOfStory } from '../../test-support/library/check-result'
-import { testCheckEngine } from '../../test-support/workers'
 import { verifyPassword } from '../desk/passwords'
 import { openLibrary } from '../library/sqlite'
 import { dispatch, type HandlerContext } from './dispatch'
-import { createHandlers } from './handlers'
+import { libraryHandlers } from '../../test-support/api-handlers'
 
 function desk() {
   const library = openLibrary(':memory:')
-  const handlers = createHandlers({
-    library,
-    libraryPath: ':memory:',
-    version: 'test',
-    checkEngine: testCheckEngine()
-  })
+  const handlers = libraryHandlers(library)
   const as = (role: MemberRole | null, id = 1, name = 'Ana'): HandlerContext =>
     role ? { transport: 'http', member: { id, name, role } } : { transport: 'http' }
   const call = (context: HandlerContext, method: string, input: unknown) =>

@@ -6,19 +6,13 @@ import type { MemberRole } from '../../shared/members'
 import type { CheckReview } from '../../shared/review'
 import type { CheckDetail } from '../../shared/workbench'
 import { checkOfStory } from '../../test-support/library/check-result'
-import { testCheckEngine } from '../../test-support/workers'
 import { openLibrary } from '../library/sqlite'
 import { dispatch, type HandlerContext } from './dispatch'
-import { createHandlers } from './handlers'
+import { libraryHandlers } from '../../test-support/api-handlers'
 
 async function desk() {
   const library = openLibrary(':memory:')
-  const handlers = createHandlers({
-    library,
-    libraryPath: ':memory:',
-    version: 'test',
-    checkEngine: testCheckEngine()
-  })
+  const handlers = libraryHandlers(library)
   const members: Record<string, HandlerContext> = {}
   for (const [name, role] of [
     ['Ana', 'checker'],

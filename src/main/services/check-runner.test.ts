@@ -21,6 +21,7 @@ import { lexicon } from './lexicon'
 import { seedDemoLibrary } from './importer'
 import { prepareCheck } from './run-check'
 import { scratchDirs } from '../../test-support/scratch-dirs'
+import { libraryHandlers } from '../../test-support/api-handlers'
 
 const scratch = scratchDirs('factdesk-renderer-')
 
@@ -82,12 +83,7 @@ describe('the check engine in a worker thread', () => {
   })
 
   it('leaves the check as it was when its run is cancelled', async () => {
-    const handlers = createHandlers({
-      library,
-      libraryPath: ':memory:',
-      version: 'test',
-      checkEngine: testCheckEngine()
-    })
+    const handlers = libraryHandlers(library)
     const check = await demoCheck()
     const before = await library.checks.get(check.id)
     const rerun = dispatch(handlers, 'checks.rerun', { id: check.id }, { transport: 'http' })
@@ -142,12 +138,7 @@ describe('the HTTP server while a check is computed', () => {
   it('answers app.info before the check it started first is done', async () => {
     const rendererDir = scratch()
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Factdesk</title>')
-    const handlers = createHandlers({
-      library,
-      libraryPath: ':memory:',
-      version: 'test',
-      checkEngine: testCheckEngine()
-    })
+    const handlers = libraryHandlers(library)
     const server = await startHttpServer({ handlers, rendererDir })
     try {
       const answered: string[] = []

@@ -1,12 +1,11 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ApiError } from '../../shared/errors'
-import { createHandlers } from '../api/handlers'
 import { dispatch } from '../api/dispatch'
 import { openLibrary } from '../library/sqlite'
 import { checkDetail, rerunCheck, setCheckSources } from './checks'
 import { seedDemoLibrary } from './importer'
-import { testCheckEngine } from '../../test-support/workers'
+import { libraryHandlers } from '../../test-support/api-handlers'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
 
@@ -14,12 +13,7 @@ const SAMPLES = join(__dirname, '../../../resources/samples')
 async function demoHandlers() {
   const library = openLibrary(':memory:')
   await seedDemoLibrary(library, SAMPLES)
-  const handlers = createHandlers({
-    library,
-    libraryPath: ':memory:',
-    version: 'test',
-    checkEngine: testCheckEngine()
-  })
+  const handlers = libraryHandlers(library)
   return { library, handlers }
 }
 

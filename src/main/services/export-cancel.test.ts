@@ -1,14 +1,14 @@
 // Cancel stops a report's export wherever it is: rendering in the worker, or printing the PDF.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch, type Handlers } from '../api/dispatch'
-import { createHandlers } from '../api/handlers'
 import type { Library } from '../library'
 import { openLibrary } from '../library/sqlite'
 import { checkOfStory } from '../../test-support/library/check-result'
-import { testCheckEngine, testWorkers } from '../../test-support/workers'
+import { testWorkers } from '../../test-support/workers'
 import { findChromium, htmlToPdf } from './pdf'
 import { renderInThread, type ReportRenderer } from './report'
 import { cancelled } from './worker-pool'
+import { libraryHandlers } from '../../test-support/api-handlers'
 
 let library: Library
 let checkId: number
@@ -22,11 +22,7 @@ const untilCancelled: ReportRenderer = (_job, signal) => {
 }
 
 function handlersWith(render: ReportRenderer): Handlers {
-  return createHandlers({
-    library,
-    libraryPath: ':memory:',
-    version: 'test',
-    checkEngine: testCheckEngine(),
+  return libraryHandlers(library, {
     renderReport: render
   })
 }

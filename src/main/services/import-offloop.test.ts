@@ -6,14 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importOutcomeSchema, type ImportOutcome } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { dispatch, type Handlers } from '../api/dispatch'
-import { createHandlers } from '../api/handlers'
 import { openLibrary, type SqliteLibrary as Library } from '../library/sqlite'
 import type { AppWorkers } from './app-workers'
 import { workerDocumentParser, type ImportWorkers } from './import-parser'
 import { importFiles } from './importer'
 import { WorkerPool } from './worker-pool'
 import { generatedParagraphs } from '../../test-support/library/generate'
-import { testCheckEngine, testWorkers } from '../../test-support/workers'
+import { testWorkers } from '../../test-support/workers'
+import { libraryHandlers } from '../../test-support/api-handlers'
 
 /** Some 3 MB of distinct paragraphs: a parse that takes a while even on a fast machine. */
 function bigText(): string {
@@ -29,11 +29,7 @@ let handlers: Handlers
 beforeEach(() => {
   library = openLibrary(':memory:')
   workers = testWorkers(60_000)
-  handlers = createHandlers({
-    library,
-    libraryPath: ':memory:',
-    version: 'test',
-    checkEngine: testCheckEngine(),
+  handlers = libraryHandlers(library, {
     parseImport: workers.parseImport
   })
 })

@@ -3,12 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MethodOutput } from '../../shared/contract'
 import { dispatch } from '../api/dispatch'
-import { createHandlers } from '../api/handlers'
 import type { Library } from '../library'
 import { openLibrary } from '../library/sqlite'
 import { bytesOf, makeDoc } from '../../test-support/library/docs'
 import { MAX_SUGGESTIONS, searchLibrary, spellingSuggestions } from './library-search'
-import { testCheckEngine } from '../../test-support/workers'
+import { libraryHandlers } from '../../test-support/api-handlers'
 
 let library: Library
 beforeEach(() => {
@@ -102,12 +101,7 @@ describe('spelling suggestions', () => {
 describe('library.search through the API', () => {
   it('answers with the hits, and with suggestions when there are none', async () => {
     await add(['Foreign Minister Yoko Kakmikawa met her counterpart.'], 'Kakmikawa in Kyiv')
-    const handlers = createHandlers({
-      library,
-      libraryPath: ':memory:',
-      version: 'test',
-      checkEngine: testCheckEngine()
-    })
+    const handlers = libraryHandlers(library)
     const search = async (query: string) =>
       (await dispatch(
         handlers,

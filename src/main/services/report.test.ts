@@ -5,13 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput, MethodOutput } from '../../shared/contract'
 import { ApiError } from '../../shared/errors'
 import { dispatch, type Handlers } from '../api/dispatch'
-import { createHandlers } from '../api/handlers'
 import type { Library } from '../library'
 import { openLibrary } from '../library/sqlite'
 import { checkDetail } from './checks'
 import { exportReport, fileStem, type ReportFormat, type ReportRenderer } from './report'
 import { seedDemoLibrary } from './importer'
-import { testCheckEngine, testWorkers } from '../../test-support/workers'
+import { testWorkers } from '../../test-support/workers'
+import { libraryHandlers } from '../../test-support/api-handlers'
 
 const SAMPLES = join(__dirname, '../../../resources/samples')
 
@@ -38,12 +38,7 @@ interface Review {
 beforeAll(async () => {
   library = openLibrary(':memory:')
   await seedDemoLibrary(library, SAMPLES)
-  handlers = createHandlers({
-    library,
-    libraryPath: ':memory:',
-    version: 'test',
-    checkEngine: testCheckEngine()
-  })
+  handlers = libraryHandlers(library)
   checkId = (await library.checks.list())[0]!.id
   const claim = (await checkDetail(library, checkId)).result.claims.find((c) => c.text === 'Saturday')!
   await library.checks.decide({
@@ -158,11 +153,7 @@ describe('checks.export signs with the preferences', () => {
 describe('PDF through the printer the app gives', () => {
   it('hands the report HTML to the app’s printer (Electron’s printToPDF in the desktop app) and returns its bytes', async () => {
     const printed: string[] = []
-    const withPrinter = createHandlers({
-      library,
-      libraryPath: ':memory:',
-      version: 'test',
-      checkEngine: testCheckEngine(),
+    const withPrinter = libraryHandlers(library, {
       printPdf: async (html) => {
         printed.push(html)
         return new TextEncoder().encode('%PDF-1.7 fake')

@@ -40,7 +40,8 @@ suite(`the desk store's schema${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE}
        DROP TABLE ${schema}.assignments, ${schema}.review_history;
        DROP INDEX ${schema}.paragraphs_id_brin, ${schema}.texts_id_brin;
        DROP TABLE ${schema}.search_words;
-       DROP FUNCTION ${schema}.search_words_added, ${schema}.search_words_removed CASCADE;
+       DROP FUNCTION ${schema}.search_words_added, ${schema}.search_words_removed,
+         ${schema}.search_words_retitled CASCADE;
        ALTER TABLE ${schema}.texts ADD COLUMN original_bytes bytea, ADD COLUMN original_text text,
          ADD COLUMN cleaned_text text;
        UPDATE ${schema}.texts t SET original_bytes = b.original_bytes, original_text = b.original_text,

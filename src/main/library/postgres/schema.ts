@@ -242,11 +242,28 @@ export const MIGRATIONS: readonly string[] = [
     FOR EACH STATEMENT EXECUTE FUNCTION search_words_added('title_tsv');
   CREATE TRIGGER texts_words_removed AFTER DELETE ON texts REFERENCING OLD TABLE AS removed_rows
     FOR EACH STATEMENT EXECUTE FUNCTION search_words_removed('title_tsv');
-  -- A headline edited: its old words out, its new ones in (a trigger takes one transition table each).
-  CREATE TRIGGER texts_words_retitled_a AFTER UPDATE ON texts REFERENCING OLD TABLE AS removed_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION search_words_removed('title_tsv');
-  CREATE TRIGGER texts_words_retitled_b AFTER UPDATE ON texts REFERENCING NEW TABLE AS added_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION search_words_added('title_tsv');
+
+  -- A headline edited: each word's count moves by how often it is in the new headlines less the
+  -- old, for the texts whose headline changed only (most updates set a role or details).
+  CREATE FUNCTION search_words_retitled() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
+  BEGIN
+    WITH changed AS (
+      SELECT earlier.title_tsv AS before, later.title_tsv AS after
+      FROM removed_rows earlier JOIN added_rows later USING (id)
+      WHERE earlier.title_tsv IS DISTINCT FROM later.title_tsv)
+    INSERT INTO search_words AS w (word, rows)
+      SELECT lexeme, sum(delta)::int FROM (
+        SELECT unnest(tsvector_to_array(after)) AS lexeme, 1 AS delta FROM changed
+        UNION ALL
+        SELECT unnest(tsvector_to_array(before)), -1 FROM changed) moved
+      GROUP BY lexeme HAVING sum(delta) <> 0 ORDER BY lexeme
+    ON CONFLICT (word) DO UPDATE SET rows = w.rows + excluded.rows;
+    RETURN NULL;
+  END
+  $fn$;
+  CREATE TRIGGER texts_words_retitled AFTER UPDATE ON texts
+    REFERENCING OLD TABLE AS removed_rows NEW TABLE AS added_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION search_words_retitled();
   `
 ]
 

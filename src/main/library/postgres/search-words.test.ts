@@ -53,6 +53,11 @@ suite(`the desk's word counts${url ? '' : ` (skipped: ${TEST_DATABASE_VARIABLE} 
       expect((await counted()).find((c) => c.word === 'zyzzyva')).toEqual({ word: 'zyzzyva', rows: 2 })
       expect(await counted()).toEqual(await fromVectors())
 
+      // An update that leaves the headline (a role) moves no count.
+      const before = await counted()
+      await library.setRole(storm.id, 'story')
+      expect(await counted()).toEqual(before)
+
       await library.setMeta(storm.id, { title: 'Gale closes port' })
       expect(await counted()).toEqual(await fromVectors())
       expect((await counted()).find((c) => c.word === 'gale')).toEqual({ word: 'gale', rows: 1 })

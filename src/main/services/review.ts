@@ -65,12 +65,12 @@ export async function assignWork(
     // As the member writes their name, whatever case it was typed in.
     assignee = found.name
   }
-  const review = await checkReview(library, input.checkId)
-  const current =
-    input.claimId === undefined
-      ? review.assignee
-      : (review.claimAssignments.find((a) => a.claimId === input.claimId)?.assignee ?? null)
-  const refused = assignmentRefusal(member, { checkAssignee: review.assignee, current, next: assignee })
+  const assignments = await library.reviews.assignments(input.checkId)
+  const assigneeOf = (claimId: string | null) =>
+    assignments.find((a) => a.claimId === claimId)?.assignee ?? null
+  const checkAssignee = assigneeOf(null)
+  const current = assigneeOf(input.claimId ?? null)
+  const refused = assignmentRefusal(member, { checkAssignee, current, next: assignee })
   if (refused) throw new ApiError('FORBIDDEN', refused)
   const done = await library.reviews.assign(
     { checkId: input.checkId, claimId: input.claimId ?? null, assignee },

@@ -5,8 +5,13 @@ import { writtenAs } from '../fold-term'
 import type { Vocabulary } from '../store'
 import type { Db } from './connection'
 
-/** Above every character: a prefix's words sort (COLLATE "C") from the prefix up to the prefix and this. */
-const LAST_CHARACTER = String.fromCodePoint(0x10ffff)
+/**
+ * search_words' words that start with the SQL text `prefix`: a range of its primary key (COLLATE
+ * "C": from the prefix to the prefix followed by the last character there is), counted above 0.
+ */
+const startingWith = (prefix: string): string =>
+  `word >= ${prefix} COLLATE "C" AND word < (${prefix} || chr(1114111)) COLLATE "C"
+   AND starts_with(word, ${prefix}) AND rows > 0`
 
 /** The lexeme the configuration reads $1 as (null for none): what search_words holds. */
 const LEXEME_OF_1 = `(tsvector_to_array(to_tsvector('factdesk', $1)))[1]`
@@ -19,9 +24,8 @@ export function createVocabulary(db: Db): Vocabulary {
     async wordsStartingWith(first, minLength, maxLength) {
       return db.query<{ term: string; rows: number }>(
         `SELECT word AS term, rows FROM search_words
-         WHERE word >= $1 AND word < $2 AND starts_with(word, $1) AND rows > 0
-           AND length(word) BETWEEN $3 AND $4`,
-        [first, first + LAST_CHARACTER, minLength, maxLength]
+         WHERE ${startingWith('$1')} AND length(word) BETWEEN $2 AND $3`,
+        [first, minLength, maxLength]
       )
     },
     async hasPrefix(prefix) {
@@ -29,10 +33,7 @@ export function createVocabulary(db: Db): Vocabulary {
       // Read from the word table: a search of the vectors for a prefix no word has could be
       // planned as a scan of every paragraph (0.6 s on 100,000 texts) in hope of an early match.
       const [row] = await db.query<{ yes: boolean }>(
-        `SELECT EXISTS (
-           SELECT 1 FROM search_words s, (SELECT (${LEXEME_OF_1}) AS p) typed
-           WHERE s.word >= typed.p COLLATE "C" AND s.word < (typed.p || chr(1114111)) COLLATE "C"
-             AND starts_with(s.word, typed.p) AND s.rows > 0) AS yes`,
+        `SELECT EXISTS (SELECT 1 FROM search_words WHERE ${startingWith(`(${LEXEME_OF_1})`)}) AS yes`,
         [prefix]
       )
       return row?.yes === true
